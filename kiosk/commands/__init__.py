@@ -1,0 +1,9 @@
+"""One module per command; each has `register(subparsers)` that sets `handler` on its parser."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from kiosk.commands import plan
+
+COMMAND_MODULES: tuple[ModuleType, ...] = (plan,)

@@ -1,0 +1,292 @@
+"""The aftercare protocol as data: load a TOML file, validate it, and hand out typed, frozen objects.
+
+A clinic edits the file, never the code. Every problem is reported as one line naming the file and the
+field, so a clinic can fix it without reading a traceback.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from kiosk.errors import ProtocolError
+from kiosk.paths import resources_dir
+
+DayOne = Literal["session-day", "day-after"]
+HairChoice = Literal["buzz", "long"]
+DEFAULT_PROTOCOL_ID = "smp"
+
+
+@dataclass(frozen=True)
+class CareItem:
+    """One instruction with a title, a plain-words text and a pictogram name."""
+
+    id: str
+    title: str
+    text: str
+    pictogram: str
+
+
+@dataclass(frozen=True)
+class BeforeCareItem(CareItem):
+    hair: Literal["any", "buzz", "long"]
+
+    def applies_to(self, hair: HairChoice | None) -> bool:
+        return self.hair == "any" or hair is None or self.hair == hair
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    first_day: int
+    last_day: int | None  # None: open-ended (the last phase)
+    title: str
+    summary: str
+    pictogram: str
+    do: tuple[str, ...]
+    avoid: tuple[str, ...]
+    milestone: str | None  # id of the milestone marking this phase's first day, if any
+    milestone_title: str | None
+
+    def covers(self, day: int) -> bool:
+        return day >= self.first_day and (self.last_day is None or day <= self.last_day)
+
+
+@dataclass(frozen=True)
+class Milestone(CareItem):
+    day: int
+    counted_from: Literal["final"]
+
+
+@dataclass(frozen=True)
+class Protocol:
+    id: str
+    name: str
+    source: Path
+    day_one: DayOne
+    max_sessions: int
+    aim: str
+    before_care: tuple[BeforeCareItem, ...]
+    phases: tuple[Phase, ...]
+    milestones: tuple[Milestone, ...]
+    ongoing: tuple[CareItem, ...]
+    contact_title: str
+    contact_text: str
+
+    def phase(self, phase_id: str) -> Phase:
+        for phase in self.phases:
+            if phase.id == phase_id:
+                return phase
+        raise KeyError(phase_id)
+
+    def phase_for_day(self, day: int) -> Phase:
+        """The phase in force on `day` (counted from a session); days before Day 1 get the strictest."""
+        for phase in self.phases:
+            if phase.covers(day):
+                return phase
+        return self.phases[0]
+
+    def before_care_for(self, hair: HairChoice | None) -> tuple[BeforeCareItem, ...]:
+        return tuple(item for item in self.before_care if item.applies_to(hair))
+
+    @property
+    def day_offset(self) -> int:
+        """Added to the days elapsed since a session to get its day number."""
+        return 1 if self.day_one == "session-day" else 0
+
+
+def protocols_dir() -> Path:
+    return resources_dir() / "protocols"
+
+
+def available_protocols() -> list[str]:
+    return sorted(path.stem for path in protocols_dir().glob("*.toml"))
+
+
+def resolve_protocol_path(id_or_file: str) -> Path:
+    """A shipped protocol id (`smp`) or a path to a TOML file."""
+    value = id_or_file.strip()
+    if not value:
+        raise ProtocolError("--protocol is empty: give a protocol id such as 'smp' or a path to a .toml file")
+    looks_like_path = value.endswith(".toml") or "/" in value or "\\" in value
+    if looks_like_path:
+        path = Path(value)
+        if not path.is_file():
+            raise ProtocolError(f"protocol file {value} does not exist: check the path")
+        return path
+    path = protocols_dir() / f"{value}.toml"
+    if not path.is_file():
+        known = ", ".join(available_protocols())
+        raise ProtocolError(f"unknown protocol '{value}': use one of {known} or a path to a .toml file")
+    return path
+
+
+def load_protocol(id_or_file: str = DEFAULT_PROTOCOL_ID) -> Protocol:
+    path = resolve_protocol_path(id_or_file)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ProtocolError(f"protocol file {path}: is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ProtocolError(f"protocol file {path}: is not valid TOML ({exc})") from None
+    except OSError as exc:
+        raise ProtocolError(f"protocol file {path}: cannot be read ({exc.strerror})") from None
+    return _Reader(path).protocol(raw)
+
+
+class _Reader:
+    """Turns the parsed TOML into a Protocol, failing on the first bad field with its dotted name."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, field: str, problem: str) -> ProtocolError:
+        return ProtocolError(f"protocol file {self.path}: field '{field}' {problem}")
+
+    def table(self, raw: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+        value = raw.get(key)
+        if not isinstance(value, dict):
+            raise self.fail(f"{where}{key}", "is missing or is not a table")
+        return value
+
+    def tables(self, raw: dict[str, Any], key: str, *, allow_empty: bool = False) -> list[dict[str, Any]]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise self.fail(key, "must be a list of tables ([[" + key + "]])")
+        if not value and not allow_empty:
+            raise self.fail(key, "must have at least one entry")
+        return value
+
+    def text(self, raw: dict[str, Any], key: str, where: str, *, optional: bool = False) -> str:
+        value = raw.get(key)
+        if value is None and optional:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{where}{key}", "must be a non-empty text")
+        return value.strip()
+
+    def texts(self, raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(f"{where}{key}", "must be a list of non-empty texts")
+        return tuple(v.strip() for v in value)
+
+    def day(self, raw: dict[str, Any], key: str, where: str, *, optional: bool = False) -> int | None:
+        value = raw.get(key)
+        if value is None and optional:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.fail(f"{where}{key}", "must be a whole number of days")
+        if value < 1:
+            raise self.fail(f"{where}{key}", f"must be 1 or more, not {value}")
+        return value
+
+    def choice(self, raw: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
+        value = raw.get(key, default)
+        if value not in allowed:
+            raise self.fail(f"{where}{key}", f"must be one of {', '.join(allowed)}, not {value!r}")
+        return str(value)
+
+    def unique_ids(self, items: list[dict[str, Any]], section: str) -> list[str]:
+        ids: list[str] = []
+        for index, item in enumerate(items):
+            item_id = self.text(item, "id", f"{section}[{index}].")
+            if item_id in ids:
+                raise self.fail(f"{section}[{index}].id", f"repeats the id '{item_id}'")
+            ids.append(item_id)
+        return ids
+
+    def protocol(self, raw: dict[str, Any]) -> Protocol:
+        protocol_id = self.text(raw, "id", "")
+        max_sessions = self.day(raw, "max_sessions", "", optional=True) or 6
+        contact = self.table(raw, "contact", "")
+        return Protocol(
+            id=protocol_id,
+            name=self.text(raw, "name", ""),
+            source=self.path,
+            day_one=self.choice(raw, "day_one", "", ("session-day", "day-after"), "session-day"),  # type: ignore[arg-type]
+            max_sessions=max_sessions,
+            aim=self.text(raw, "aim", "", optional=True),
+            before_care=self.before_care(raw),
+            phases=self.phases(raw),
+            milestones=self.milestones(raw),
+            ongoing=self.ongoing(raw),
+            contact_title=self.text(contact, "title", "contact."),
+            contact_text=self.text(contact, "text", "contact."),
+        )
+
+    def care_fields(self, item: dict[str, Any], where: str) -> dict[str, str]:
+        return {
+            "id": self.text(item, "id", where),
+            "title": self.text(item, "title", where),
+            "text": self.text(item, "text", where),
+            "pictogram": self.text(item, "pictogram", where),
+        }
+
+    def before_care(self, raw: dict[str, Any]) -> tuple[BeforeCareItem, ...]:
+        items = self.tables(raw, "before_care")
+        self.unique_ids(items, "before_care")
+        result = []
+        for index, item in enumerate(items):
+            where = f"before_care[{index}]."
+            hair = self.choice(item, "hair", where, ("any", "buzz", "long"), "any")
+            result.append(BeforeCareItem(**self.care_fields(item, where), hair=hair))  # type: ignore[arg-type]
+        return tuple(result)
+
+    def phases(self, raw: dict[str, Any]) -> tuple[Phase, ...]:
+        items = self.tables(raw, "phases")
+        self.unique_ids(items, "phases")
+        phases: list[Phase] = []
+        expected_first = 1
+        for index, item in enumerate(items):
+            where = f"phases[{index}]."
+            first = self.day(item, "first_day", where)
+            last = self.day(item, "last_day", where, optional=True)
+            assert first is not None
+            is_last = index == len(items) - 1
+            if first != expected_first:
+                problem = "overlaps the phase before it" if first < expected_first else "leaves a gap"
+                raise self.fail(f"{where}first_day", f"is {first} and {problem}: it must be {expected_first}")
+            if last is None and not is_last:
+                raise self.fail(f"{where}last_day", "is missing: only the last phase may be open-ended")
+            if last is not None and is_last:
+                raise self.fail(f"{where}last_day", "must be left out: the last phase lasts until the end")
+            if last is not None and last < first:
+                raise self.fail(f"{where}last_day", f"is {last}, before first_day {first}")
+            milestone = self.text(item, "milestone", where, optional=True) or None
+            milestone_title = self.text(item, "milestone_title", where, optional=milestone is None) or None
+            phases.append(
+                Phase(
+                    id=self.text(item, "id", where),
+                    first_day=first,
+                    last_day=last,
+                    title=self.text(item, "title", where),
+                    summary=self.text(item, "summary", where),
+                    pictogram=self.text(item, "pictogram", where),
+                    do=self.texts(item, "do", where),
+                    avoid=self.texts(item, "avoid", where),
+                    milestone=milestone,
+                    milestone_title=milestone_title,
+                )
+            )
+            expected_first = (last or first) + 1
+        return tuple(phases)
+
+    def milestones(self, raw: dict[str, Any]) -> tuple[Milestone, ...]:
+        items = self.tables(raw, "milestones")
+        self.unique_ids(items, "milestones")
+        result = []
+        for index, item in enumerate(items):
+            where = f"milestones[{index}]."
+            day = self.day(item, "day", where)
+            assert day is not None
+            counted_from = self.choice(item, "counted_from", where, ("final",), "final")
+            result.append(Milestone(**self.care_fields(item, where), day=day, counted_from=counted_from))  # type: ignore[arg-type]
+        return tuple(result)
+
+    def ongoing(self, raw: dict[str, Any]) -> tuple[CareItem, ...]:
+        items = self.tables(raw, "ongoing", allow_empty=True)
+        self.unique_ids(items, "ongoing")
+        return tuple(CareItem(**self.care_fields(item, f"ongoing[{i}].")) for i, item in enumerate(items))

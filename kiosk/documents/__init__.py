@@ -1,0 +1,1 @@
+"""Documents the client takes home: the PDF calendar and calendar files (.ics). No Qt here."""

@@ -1,0 +1,184 @@
+"""Calendar files: the whole aftercare plan as .ics, and one tiny single-event calendar per milestone.
+
+All events are all-day events. UIDs are derived from the plan itself, so making the same calendar twice
+gives the same UIDs and a phone updates the events instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from icalendar import Alarm, Calendar, Event
+
+from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
+
+Translate = Callable[[str], str]
+PRODID = "-//SMP Kiosk//Aftercare//EN"
+QR_EVENT_MAX_BYTES = 300
+MORNING = dt.timedelta(hours=9)  # alarm time on an all-day event: 09:00 on the day
+EVENING = dt.timedelta(hours=18)  # before-care reminder: 18:00 the evening before a session
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+def default_stamp() -> dt.datetime:
+    """DTSTAMP: now, or SOURCE_DATE_EPOCH for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """One all-day event, independent of the .ics encoding (the PDF's QR codes use the same list)."""
+
+    key: str  # stable identity inside the plan, hashed into the UID
+    date: dt.date
+    end: dt.date  # exclusive, as in iCalendar
+    summary: str
+    description: str
+    alarm_after_midnight: dt.timedelta
+
+    def uid(self, plan_key: str) -> str:
+        digest = hashlib.sha256(f"{plan_key}|{self.key}".encode()).hexdigest()[:32]
+        return f"{digest}@smp-kiosk"
+
+
+def plan_key(schedule: Schedule, client: str = "") -> str:
+    sessions = ",".join(d.isoformat() for d in schedule.sessions)
+    return f"{schedule.protocol.id}|{sessions}|{client}"
+
+
+def milestone_summary(schedule: Schedule, milestone: PlanMilestone, _: Translate = _identity) -> str:
+    protocol = schedule.protocol
+    for phase in protocol.phases:
+        if phase.milestone == milestone.id and phase.milestone_title:
+            return _(phase.milestone_title)
+    for item in protocol.milestones:
+        if item.id == milestone.id:
+            return _(item.title)
+    raise KeyError(milestone.id)
+
+
+def milestone_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
+    day_one = _day_one_note(schedule, _)
+    events = []
+    for milestone in schedule.milestones:
+        text = next((_(m.text) for m in schedule.protocol.milestones if m.id == milestone.id), "")
+        events.append(
+            CalendarEvent(
+                key=f"milestone|{milestone.id}|{milestone.session}|{milestone.date.isoformat()}",
+                date=milestone.date,
+                end=milestone.date + dt.timedelta(days=1),
+                summary=milestone_summary(schedule, milestone, _),
+                description=" ".join(part for part in (text, day_one) if part),
+                alarm_after_midnight=MORNING,
+            )
+        )
+    return events
+
+
+def _day_one_note(schedule: Schedule, _: Translate) -> str:
+    if schedule.protocol.day_one == "session-day":
+        return _("Day 1 is the day of your session.")
+    return _("Day 1 is the day after your session.")
+
+
+def _span_event(schedule: Schedule, span: PhaseSpan, _: Translate) -> CalendarEvent:
+    phase = schedule.protocol.phase(span.phase)
+    days = _("Days {first}–{last} after session {session}").format(
+        first=span.first.day, last=span.last.day, session=span.session
+    )
+    if span.first.day == span.last.day:
+        days = _("Day {day} after session {session}").format(day=span.first.day, session=span.session)
+    lines = [_(phase.summary), *(_(item) for item in phase.do), *(_(item) for item in phase.avoid)]
+    return CalendarEvent(
+        key=f"phase|{span.phase}|{span.session}|{span.first.date.isoformat()}",
+        date=span.first.date,
+        end=span.last.date + dt.timedelta(days=1),
+        summary=f"{_(phase.title)} ({days})",
+        description="\n".join([*lines, _day_one_note(schedule, _)]),
+        alarm_after_midnight=MORNING,
+    )
+
+
+def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
+    """Every phase span, every milestone and a before-care reminder on the evening before later sessions."""
+    events = [_span_event(schedule, span, _) for span in schedule.spans()]
+    events += milestone_events(schedule, _)
+    before_care = " ".join(_(item.title) + "." for item in schedule.protocol.before_care)
+    for index, evening in enumerate(schedule.reminders, start=2):
+        events.append(
+            CalendarEvent(
+                key=f"reminder|{index}|{evening.isoformat()}",
+                date=evening,
+                end=evening + dt.timedelta(days=1),
+                summary=_("Session {session} is tomorrow: before-care tonight").format(session=index),
+                description=before_care,
+                alarm_after_midnight=EVENING,
+            )
+        )
+    events.sort(key=lambda e: (e.date, e.key))
+    return events
+
+
+def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool) -> Event:
+    vevent = Event()
+    vevent.add("uid", uid)
+    vevent.add("dtstamp", stamp)
+    vevent.add("dtstart", event.date)
+    vevent.add("dtend", event.end)
+    vevent.add("summary", event.summary)
+    if event.description:
+        vevent.add("description", event.description)
+    vevent.add("transp", "TRANSPARENT")
+    if alarm:
+        valarm = Alarm()
+        valarm.add("action", "DISPLAY")
+        valarm.add("description", event.summary)
+        valarm.add("trigger", event.alarm_after_midnight)
+        vevent.add_component(valarm)
+    return vevent
+
+
+def plan_to_ics(
+    schedule: Schedule,
+    *,
+    client: str = "",
+    _: Translate = _identity,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    stamp = stamp or default_stamp()
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    title = _("Aftercare calendar")
+    calendar.add("x-wr-calname", f"{title}: {client}" if client else title)
+    key = plan_key(schedule, client)
+    for event in plan_events(schedule, _):
+        calendar.add_component(_vevent(event, event.uid(key), stamp, alarm=True))
+    return bytes(calendar.to_ical())
+
+
+def single_event_ics(event: CalendarEvent, uid: str, stamp: dt.datetime | None = None) -> bytes:
+    """A minimal one-event VCALENDAR for a QR code: at most QR_EVENT_MAX_BYTES, summary shortened if needed."""
+    stamp = stamp or default_stamp()
+    summary = event.summary
+    while True:
+        compact = CalendarEvent(event.key, event.date, event.end, summary, "", event.alarm_after_midnight)
+        calendar = Calendar()
+        calendar.add("version", "2.0")
+        calendar.add("prodid", "-//SMP Kiosk//EN")
+        calendar.add_component(_vevent(compact, uid, stamp, alarm=False))
+        data = bytes(calendar.to_ical())
+        if len(data) <= QR_EVENT_MAX_BYTES or len(summary) <= 1:
+            return data
+        summary = summary[: max(1, len(summary) - 4)].rstrip() + "…"

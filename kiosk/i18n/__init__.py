@@ -1,0 +1,1 @@
+"""Languages: gettext catalogs, CLDR formatting through Babel, locale choice. No Qt here."""
