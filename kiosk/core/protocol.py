@@ -202,6 +202,11 @@ class _Reader:
         protocol_id = self.text(raw, "id", "")
         max_sessions = self.day(raw, "max_sessions", "", optional=True) or 6
         contact = self.table(raw, "contact", "")
+        phases, milestones = self.phases(raw), self.milestones(raw)
+        phase_milestones = [phase.milestone for phase in phases if phase.milestone]
+        for index, milestone in enumerate(milestones):
+            if milestone.id in phase_milestones:
+                raise self.fail(f"milestones[{index}].id", f"repeats the phase milestone id '{milestone.id}'")
         return Protocol(
             id=protocol_id,
             name=self.text(raw, "name", ""),
@@ -210,8 +215,8 @@ class _Reader:
             max_sessions=max_sessions,
             aim=self.text(raw, "aim", "", optional=True),
             before_care=self.before_care(raw),
-            phases=self.phases(raw),
-            milestones=self.milestones(raw),
+            phases=phases,
+            milestones=milestones,
             ongoing=self.ongoing(raw),
             contact_title=self.text(contact, "title", "contact."),
             contact_text=self.text(contact, "text", "contact."),

@@ -12,8 +12,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vText
 
+from kiosk.core.names import clean_text
 from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
 
 Translate = Callable[[str], str]
@@ -161,7 +162,8 @@ def plan_to_ics(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     title = _("Aftercare calendar")
-    calendar.add("x-wr-calname", f"{title}: {client}" if client else title)
+    client = clean_text(client)
+    calendar.add("x-wr-calname", vText(f"{title}: {client}" if client else title))
     key = plan_key(schedule, client)
     for event in plan_events(schedule, _):
         calendar.add_component(_vevent(event, event.uid(key), stamp, alarm=True))

@@ -1,0 +1,96 @@
+"""The .ics export parses back, has alarms and stable UIDs, and escapes what a client typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Component
+
+from kiosk.core.protocol import load_protocol
+from kiosk.core.schedule import Schedule, build_schedule
+from kiosk.documents.ics import milestone_events, plan_key, plan_to_ics, single_event_ics
+
+TODAY = dt.date(2026, 11, 24)
+STAMP = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
+
+
+def two_sessions() -> Schedule:
+    return build_schedule([dt.date(2026, 11, 24), dt.date(2026, 12, 8)], load_protocol("smp"), TODAY)
+
+
+def events_of(data: bytes) -> list[Component]:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_every_phase_span_and_milestone_is_an_all_day_event_with_an_alarm() -> None:
+    schedule = two_sessions()
+    events = events_of(plan_to_ics(schedule, stamp=STAMP))
+    spans = schedule.spans()
+    assert len(events) == len(spans) + len(schedule.milestones) + len(schedule.reminders)
+    for event in events:
+        start, end = event.decoded("dtstart"), event.decoded("dtend")
+        assert type(start) is dt.date and type(end) is dt.date
+        assert end > start
+        alarms = list(event.walk("VALARM"))
+        assert len(alarms) == 1
+        assert alarms[0]["action"] == "DISPLAY"
+    starts = sorted((e.decoded("dtstart"), str(e["summary"])) for e in events)
+    assert (dt.date(2026, 11, 27), "First light shower, no shampoo") in starts
+    assert (dt.date(2027, 1, 6), "Saunas, pools and fake tan are fine") in starts
+    assert (dt.date(2026, 12, 7), "Session 2 is tomorrow: before-care tonight") in starts
+    dry = [e for e in events if str(e["summary"]).startswith("Keep your scalp dry")]
+    assert [(e.decoded("dtstart"), e.decoded("dtend")) for e in dry] == [
+        (dt.date(2026, 11, 24), dt.date(2026, 11, 27)),
+        (dt.date(2026, 12, 8), dt.date(2026, 12, 11)),
+    ]
+    assert "Day 1 is the day of your session." in str(dry[0]["description"])
+
+
+def test_uids_are_unique_and_deterministic() -> None:
+    first = events_of(plan_to_ics(two_sessions(), client="Ann", stamp=STAMP))
+    again = events_of(plan_to_ics(two_sessions(), client="Ann", stamp=STAMP + dt.timedelta(days=1)))
+    uids = [str(e["uid"]) for e in first]
+    assert len(set(uids)) == len(uids)
+    assert uids == [str(e["uid"]) for e in again]
+    other = events_of(plan_to_ics(two_sessions(), client="Bob", stamp=STAMP))
+    assert not set(uids) & {str(e["uid"]) for e in other}
+
+
+def test_client_text_is_cleaned_and_escaped() -> None:
+    name = 'Zoë; "Ødegård", \\ the\nsecond line'
+    data = plan_to_ics(two_sessions(), client=name, stamp=STAMP)
+    assert b"\nsecond line" not in data.replace(b"\r\n", b"")  # no raw newline inside a property
+    unfolded = data.replace(b"\r\n ", b"").decode()
+    assert 'X-WR-CALNAME:Aftercare calendar: Zoë\\; "Ødegård"\\, \\\\ the second line\r\n' in unfolded
+    assert len(events_of(data)) > 0
+
+
+def test_translated_text_is_used() -> None:
+    def bracket(text: str) -> str:
+        return f"[{text}]"
+
+    events = events_of(plan_to_ics(two_sessions(), _=bracket, stamp=STAMP))
+    summaries = {str(e["summary"]) for e in events}
+    assert "[First light shower, no shampoo]" in summaries
+    assert "[Keep your scalp dry] ([Days 1–3 after session 1])" in summaries
+
+
+def test_single_milestone_calendars_are_small_and_parse_back() -> None:
+    schedule = two_sessions()
+    key = plan_key(schedule, "Ann")
+    for event in milestone_events(schedule):
+        data = single_event_ics(event, event.uid(key), stamp=STAMP)
+        assert len(data) <= 300
+        (parsed,) = events_of(data)
+        assert parsed.decoded("dtstart") == event.date
+        assert str(parsed["summary"]) == event.summary
+
+
+def test_long_translated_summaries_are_shortened_to_fit_a_qr_code() -> None:
+    schedule = two_sessions()
+    event = milestone_events(schedule, _=lambda text: "ساونا وحمامات سباحة وسمرة صناعية مسموحة الآن " * 3)[0]
+    data = single_event_ics(event, event.uid("k"), stamp=STAMP)
+    assert len(data) <= 300
+    (parsed,) = events_of(data)
+    assert str(parsed["summary"]).endswith("…")
+    assert parsed.decoded("dtstart") == event.date

@@ -1,0 +1,129 @@
+"""The command line as other tools call it: exit codes, one-line errors, JSON shape, atomic files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+
+TODAY = "2026-11-24"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def kiosk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", "--today", TODAY, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *needles: str) -> None:
+    assert result.returncode == 2, result
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_schedule_json_has_the_stable_shape() -> None:
+    result = kiosk("schedule", "--session", "2026-12-08", "--session", "2026-11-24", "--json")
+    assert result.returncode == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert plan["days"][0] == {"date": "2026-11-24", "phase": "dry", "day": 1, "session": 1}
+    assert plan["days"][14] == {"date": "2026-12-08", "phase": "dry", "day": 1, "session": 2}
+    assert plan["days"][-1]["date"] == "2027-01-06"
+    assert {"date": "2027-01-06", "id": "all-clear"}.items() <= plan["milestones"][-1].items()
+    assert all(set(day) == {"date", "phase", "day", "session"} for day in plan["days"])
+
+
+def test_schedule_text_is_readable() -> None:
+    result = kiosk("schedule", "--session", "2026-11-24")
+    assert result.returncode == 0
+    assert "Day 1 is the day of the session" in result.stdout
+    assert "2026-11-27 Fri  session 1, day 4" in result.stdout
+    assert "Saunas, pools and fake tan are fine" in result.stdout
+
+
+def test_console_script_and_module_do_the_same() -> None:
+    script = Path(sys.executable).parent / "smp-kiosk"
+    if not script.exists():
+        found = shutil.which("smp-kiosk")
+        assert found, "the smp-kiosk console script is not installed"
+        script = Path(found)
+    args = ["--today", TODAY, "schedule", "--session", "2026-11-24", "--json"]
+    by_script = subprocess.run([str(script), *args], capture_output=True, text=True, check=True, timeout=60)
+    assert by_script.stdout == kiosk(*args[2:]).stdout
+
+
+@pytest.mark.parametrize(
+    ("sessions", "needles"),
+    [
+        (["2026-02-30"], ["'2026-02-30' does not exist"]),
+        (["next tuesday"], ["is not a date", "YYYY-MM-DD"]),
+        (["   "], ["date is empty"]),
+        ([""], ["date is empty"]),
+        (["2026-11-24", "2026-11-24"], ["given twice"]),
+        ([f"2026-12-0{n}" for n in range(1, 8)], ["at most 6"]),
+        (["2029-01-01"], ["more than 2 years"]),
+        (["2024-01-01"], ["more than 2 years"]),
+        ([], ["no session date"]),
+    ],
+)
+def test_bad_sessions_exit_2_with_one_line(sessions: list[str], needles: list[str], tmp_path: Path) -> None:
+    args = [arg for session in sessions for arg in ("--session", session)]
+    assert_one_line_error(kiosk("schedule", *args), *needles)
+    out = tmp_path / "plan.ics"
+    assert_one_line_error(kiosk("ics", *args, "--out", str(out)), *needles)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_protocols_exit_2_naming_the_problem(tmp_path: Path) -> None:
+    assert_one_line_error(kiosk("schedule", "--session", TODAY, "--protocol", "tattoo"), "unknown protocol")
+    missing = tmp_path / "missing.toml"
+    assert_one_line_error(kiosk("schedule", "--session", TODAY, "--protocol", str(missing)), "does not exist")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("this is = = not toml", encoding="utf-8")
+    assert_one_line_error(kiosk("schedule", "--session", TODAY, "--protocol", str(broken)), "not valid TOML")
+    negative = tmp_path / "negative.toml"
+    source = (ROOT / "resources/protocols/smp.toml").read_text(encoding="utf-8")
+    negative.write_text(source.replace("first_day = 7", "first_day = -7"), encoding="utf-8")
+    assert_one_line_error(
+        kiosk("schedule", "--session", TODAY, "--protocol", str(negative)), str(negative), "phases[2].first_day"
+    )
+
+
+def test_usage_errors_are_one_line_too() -> None:
+    assert_one_line_error(kiosk("schedule", "--sessoin", TODAY), "unrecognized arguments")
+    assert_one_line_error(kiosk("ics", "--session", TODAY), "--out")
+    assert_one_line_error(kiosk("--today", "2026-13-01", "schedule", "--session", TODAY), "--today")
+
+
+def test_ics_is_written_and_parses_back(tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    result = kiosk("ics", "--session", "2027-12-30", "--session", "2028-02-27", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    events = list(Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    assert any(str(e["summary"]) == "Saunas, pools and fake tan are fine" for e in events)
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
+
+
+def test_ics_into_a_missing_folder_leaves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "nowhere" / "plan.ics"
+    assert_one_line_error(kiosk("ics", "--session", TODAY, "--out", str(out)), "does not exist")
+    assert not out.parent.exists()
+
+
+def test_ics_where_nothing_can_be_written_leaves_nothing() -> None:
+    # /proc refuses new files even for root, like a read-only folder does for the kiosk's user.
+    assert_one_line_error(kiosk("ics", "--session", TODAY, "--out", "/proc/plan.ics"), "cannot write")
+    assert not Path("/proc/plan.ics").exists()
