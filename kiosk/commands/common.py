@@ -8,6 +8,8 @@ import datetime as dt
 from kiosk.core.dates import parse_date
 from kiosk.core.protocol import DEFAULT_PROTOCOL_ID, Protocol, load_protocol
 from kiosk.core.schedule import Schedule, build_schedule
+from kiosk.i18n import negotiate, paper_size
+from kiosk.i18n.regional import Paper
 
 
 def add_plan_options(parser: argparse.ArgumentParser) -> None:
@@ -24,6 +26,28 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
         metavar="ID_OR_FILE",
         help=f"a shipped protocol id or a .toml protocol file (default: {DEFAULT_PROTOCOL_ID})",
     )
+    parser.add_argument(
+        "--language",
+        default="en",
+        metavar="TAG",
+        help="language of the output: en, es, fr, de, it, pt-BR, nl, pl, tr, ru, ar, he; a regional tag such as"
+        " de-AT or es-MX uses the closest one (default: en)",
+    )
+
+
+def language_from(args: argparse.Namespace) -> str:
+    """The shipped catalog for --language (UserError listing the supported languages if there is none)."""
+    return negotiate(getattr(args, "language", None) or "en")
+
+
+def paper_from(args: argparse.Namespace) -> Paper:
+    """--paper if given, else the paper of --language's region (CLDR): en-US, es-MX letter; de, en-GB A4."""
+    chosen = getattr(args, "paper", None)
+    if chosen in ("a4", "letter"):
+        return "a4" if chosen == "a4" else "letter"
+    tag = getattr(args, "language", None) or "en"
+    negotiate(tag)
+    return paper_size(tag)
 
 
 def today_from(args: argparse.Namespace) -> dt.date:

@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kiosk.commands.common import add_plan_options, schedule_from
+from kiosk.commands.common import add_plan_options, language_from, schedule_from
 from kiosk.core.schedule import Schedule
 from kiosk.documents.atomic import write_atomically
 from kiosk.documents.ics import milestone_summary, plan_to_ics
 from kiosk.errors import UserError
+from kiosk.i18n import translations
+from kiosk.i18n.dates import long_date, weekday_name
 
 
 def register(subparsers: Any) -> None:
@@ -27,11 +29,12 @@ def register(subparsers: Any) -> None:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
+    language = language_from(args)
     _, schedule = schedule_from(args)
     if args.json:
         print(json.dumps(schedule.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(plan_as_text(schedule))
+        print(plan_as_text(schedule, language))
     return 0
 
 
@@ -39,31 +42,34 @@ def run_ics(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if not args.out.strip():
         raise UserError("--out is empty: give the path of the .ics file to write")
+    language = language_from(args)
     _, schedule = schedule_from(args)
-    write_atomically(out, plan_to_ics(schedule))
+    write_atomically(out, plan_to_ics(schedule, _=translations(language).gettext))
     return 0
 
 
-def plan_as_text(schedule: Schedule) -> str:
+def plan_as_text(schedule: Schedule, language: str = "en") -> str:
+    """The plan as plain text in `language` (a shipped catalog tag); dates through Babel (CLDR)."""
+    _ = translations(language).gettext
     protocol = schedule.protocol
-    day_one = (
-        "Day 1 is the day of the session"
-        if protocol.day_one == "session-day"
-        else ("Day 1 is the day after the session")
-    )
-    lines = [f"Aftercare plan ({protocol.name}; {day_one})", ""]
+    if protocol.day_one == "session-day":
+        day_one = _("Day 1 is the day of the session")
+    else:
+        day_one = _("Day 1 is the day after the session")
+    lines = [_("Aftercare plan ({name}; {day_one})").format(name=_(protocol.name), day_one=day_one), ""]
     for number, date in enumerate(schedule.sessions, start=1):
-        lines.append(f"Session {number}: {date:%A %d %B %Y}")
+        lines.append(_("Session {number}: {date}").format(number=number, date=long_date(date, language)))
     lines.append("")
     for day in schedule.days:
         phase = protocol.phase(day.phase)
-        lines.append(
-            f"{day.date.isoformat()} {day.date:%a}  session {day.session}, day {day.day:<3} "
-            f"{phase.id:<8} {phase.summary}"
-        )
-    lines += ["", "Milestones:"]
+        counted = _("session {session}, day {day}").format(session=day.session, day=f"{day.day:<3}")
+        weekday = weekday_name(day.date, language, "abbreviated")
+        lines.append(f"{day.date.isoformat()} {weekday}  {counted} {phase.id:<8} {_(phase.summary)}")
+    lines += ["", _("Milestones:")]
     for milestone in schedule.milestones:
-        lines.append(f"{milestone.date.isoformat()} {milestone.date:%a}  {milestone_summary(schedule, milestone)}")
+        weekday = weekday_name(milestone.date, language, "abbreviated")
+        lines.append(f"{milestone.date.isoformat()} {weekday}  {milestone_summary(schedule, milestone, _)}")
     for evening in schedule.reminders:
-        lines.append(f"{evening.isoformat()} {evening:%a}  evening before-care reminder")
+        weekday = weekday_name(evening, language, "abbreviated")
+        lines.append(f"{evening.isoformat()} {weekday}  {_('evening before-care reminder')}")
     return "\n".join(lines)

@@ -1,0 +1,67 @@
+"""Dates and numbers in the reader's language, through Babel (CLDR). Never strftime: it follows the OS locale.
+
+Every function takes a language tag as a person or a catalog gives it ('de', 'en-GB', 'pt_BR'). Digits stay
+Latin (0-9) in every language, the same digits as the day numbers in the translated texts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
+from babel.numbers import format_decimal
+
+from kiosk.i18n.languages import parse_tag
+from kiosk.i18n.regional import first_week_day
+
+Width = Literal["wide", "abbreviated", "narrow"]
+
+
+def long_date(date: dt.date, tag: str) -> str:
+    """'Tuesday, November 24, 2026', 'Dienstag, 24. November 2026', 'الثلاثاء، 24 نوفمبر 2026'."""
+    return format_date(date, "full", locale=parse_tag(tag))
+
+
+def medium_date(date: dt.date, tag: str) -> str:
+    """'Nov 24, 2026', '24.11.2026' style: the locale's medium date format."""
+    return format_date(date, "medium", locale=parse_tag(tag))
+
+
+def day_month(date: dt.date, tag: str) -> str:
+    """'November 24', '24. November', '24 نوفمبر': a date inside the plan, without the year."""
+    return str(format_skeleton("MMMMd", date, locale=parse_tag(tag)))
+
+
+def short_day_month(date: dt.date, tag: str) -> str:
+    """'Tue, Nov 24', 'Di., 24. Nov.': weekday and date in a narrow column."""
+    return str(format_skeleton("MMMEd", date, locale=parse_tag(tag)))
+
+
+def month_year(date: dt.date, tag: str) -> str:
+    """'November 2026', 'listopad 2026' (the stand-alone month name, as a calendar page heading)."""
+    return str(format_skeleton("yMMMM", date, locale=parse_tag(tag)))
+
+
+def weekday_name(date: dt.date, tag: str, width: Width = "wide") -> str:
+    return str(get_day_names(width, context="format", locale=parse_tag(tag))[date.weekday()])
+
+
+def month_name(month: int, tag: str, width: Width = "wide") -> str:
+    """Month 1-12 as a heading ('stand-alone' form: 'listopad', not 'listopada')."""
+    return str(get_month_names(width, context="stand-alone", locale=parse_tag(tag))[month])
+
+
+def week_days(tag: str, width: Width = "abbreviated") -> list[tuple[int, str]]:
+    """The seven weekdays in the order of a calendar row for `tag`: (Python weekday number, name).
+
+    The first one is the locale's first day of the week: Sunday for en (US), Monday for de, Saturday for fa.
+    """
+    names = get_day_names(width, context="stand-alone", locale=parse_tag(tag))
+    first = first_week_day(tag)
+    return [((first + offset) % 7, str(names[(first + offset) % 7])) for offset in range(7)]
+
+
+def number(value: int | float, tag: str) -> str:
+    """A number with the locale's grouping and decimal signs, Latin digits."""
+    return str(format_decimal(value, locale=parse_tag(tag), numbering_system="latn"))
