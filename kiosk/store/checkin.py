@@ -1,0 +1,195 @@
+"""What a finished check-in records, and how the front desk sees it.
+
+`CheckIn` is made by the kiosk when a client finishes; it holds only the first name and the last
+initial (never the full last name or an email address). `CheckInSummary` is what the staff screen
+and the CSV export show, with the before-care flags worked out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+from typing import Literal
+
+from kiosk.errors import UserError
+
+Hair = Literal["buzz", "long"]
+Session = int | Literal["touch-up"]
+TOUCH_UP: Literal["touch-up"] = "touch-up"
+MAX_FIRST_NAME = 80
+
+
+class Flag(enum.Enum):
+    """Something the front desk should look at before the session starts.
+
+    NOT_MOISTURISED: the client did not confirm they moisturised the scalp (they said no, or skipped it).
+    NOT_BUZZ_CUT: the client said neither "I buzz cut with a zero guard" nor "I am keeping my length
+    for density correction", so the head is probably not ready yet.
+    RECEIPT_MISSING: the clinic asks for a signed receipt and this check-in has none.
+    """
+
+    NOT_MOISTURISED = "not-moisturised"
+    NOT_BUZZ_CUT = "not-buzz-cut"
+    RECEIPT_MISSING = "receipt-missing"
+
+
+def clean_name(text: str, max_length: int = MAX_FIRST_NAME) -> str:
+    """A typed name without control characters or runaway spaces, cut to max_length."""
+    kept = []
+    for char in unicodedata.normalize("NFC", text):
+        category = unicodedata.category(char)
+        if char.isspace():
+            kept.append(" ")
+        elif category == "Cc" or (category == "Cf" and char not in "\u200c\u200d"):
+            continue
+        else:
+            kept.append(char)
+    return " ".join("".join(kept).split())[:max_length].strip()
+
+
+def initial_of(last_name: str) -> str:
+    """The first letter of a last name with any accents on it, upper-cased where the script has case."""
+    name = clean_name(last_name)
+    if not name:
+        return ""
+    end = 1
+    while end < len(name) and unicodedata.combining(name[end]):
+        end += 1
+    return name[:end].upper()
+
+
+def session_text(session: Session) -> str:
+    return TOUCH_UP if session == TOUCH_UP else str(session)
+
+
+def session_from_text(text: str) -> Session:
+    if text == TOUCH_UP:
+        return TOUCH_UP
+    return int(text)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One finished check-in, ready to store. Build it with `CheckIn.create(...)`."""
+
+    uid: str
+    first_name: str
+    last_initial: str
+    session: Session
+    session_date: dt.date
+    language: str
+    moisturised: bool | None
+    hair: Hair | None
+    receipt_required: bool
+    signature_strokes: str | None  # JSON from kiosk.store.receipt.Signature.to_json()
+    signature_png: bytes | None
+    checked_in_at: dt.datetime  # aware, UTC
+    kiosk_id: str
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        first_name: str,
+        last_name: str,
+        session: Session,
+        session_date: dt.date,
+        language: str,
+        moisturised: bool | None,
+        hair: Hair | None,
+        kiosk_id: str,
+        receipt_required: bool = False,
+        signature_strokes: str | None = None,
+        signature_png: bytes | None = None,
+        checked_in_at: dt.datetime | None = None,
+    ) -> CheckIn:
+        """Keep only the first name and the last initial; raise UserError for a check-in that makes no sense."""
+        first = clean_name(first_name)
+        if not first:
+            raise UserError("the first name is empty: a check-in needs at least a first name")
+        if session != TOUCH_UP and not (isinstance(session, int) and 1 <= session <= 9):
+            raise UserError(f"session {session!r} is not a session number: use 1 to 9 or 'touch-up'")
+        if hair not in (None, "buzz", "long"):
+            raise UserError(f"hair choice {hair!r} is not known: use 'buzz' or 'long'")
+        if not kiosk_id.strip():
+            raise UserError("the kiosk id is empty: set one in the kiosk configuration")
+        when = checked_in_at or dt.datetime.now(dt.UTC)
+        if when.tzinfo is None:
+            raise UserError("the check-in time has no time zone")
+        return cls(
+            uid=str(uuid.uuid4()),
+            first_name=first,
+            last_initial=initial_of(last_name),
+            session=session,
+            session_date=session_date,
+            language=language,
+            moisturised=moisturised,
+            hair=hair,
+            receipt_required=receipt_required,
+            signature_strokes=signature_strokes,
+            signature_png=signature_png,
+            checked_in_at=when.astimezone(dt.UTC),
+            kiosk_id=kiosk_id.strip()[:64],
+        )
+
+    @property
+    def signed(self) -> bool:
+        return self.signature_strokes is not None or self.signature_png is not None
+
+
+def flags_for(moisturised: bool | None, hair: Hair | None, receipt_required: bool, signed: bool) -> tuple[Flag, ...]:
+    flags = []
+    if moisturised is not True:
+        flags.append(Flag.NOT_MOISTURISED)
+    if hair is None:
+        flags.append(Flag.NOT_BUZZ_CUT)
+    if receipt_required and not signed:
+        flags.append(Flag.RECEIPT_MISSING)
+    return tuple(flags)
+
+
+@dataclass(frozen=True)
+class CheckInSummary:
+    """One line of the staff screen. `pending`: not in the database yet (held in the spool)."""
+
+    uid: str
+    first_name: str
+    last_initial: str
+    session: Session
+    session_date: dt.date
+    language: str
+    moisturised: bool | None
+    hair: Hair | None
+    receipt_required: bool
+    signed: bool
+    checked_in_at: dt.datetime
+    kiosk_id: str
+    pending: bool = False
+    flags: tuple[Flag, ...] = field(default=())
+
+    @property
+    def display_name(self) -> str:
+        """'Anna K.' ('Anna' when no last name was given)."""
+        return f"{self.first_name} {self.last_initial}." if self.last_initial else self.first_name
+
+    @classmethod
+    def of(cls, check_in: CheckIn, *, pending: bool) -> CheckInSummary:
+        return cls(
+            uid=check_in.uid,
+            first_name=check_in.first_name,
+            last_initial=check_in.last_initial,
+            session=check_in.session,
+            session_date=check_in.session_date,
+            language=check_in.language,
+            moisturised=check_in.moisturised,
+            hair=check_in.hair,
+            receipt_required=check_in.receipt_required,
+            signed=check_in.signed,
+            checked_in_at=check_in.checked_in_at,
+            kiosk_id=check_in.kiosk_id,
+            pending=pending,
+            flags=flags_for(check_in.moisturised, check_in.hair, check_in.receipt_required, check_in.signed),
+        )

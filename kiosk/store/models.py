@@ -1,0 +1,90 @@
+"""The database tables: one row per finished check-in, and the clinic's shared settings.
+
+A check-in row holds the minimum the front desk needs and nothing that identifies the client further:
+first name and last initial only, never an email address or a phone number. `uid` is made by the kiosk
+before the first write attempt, so a check-in replayed from the spool is never stored twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware UTC datetime on every backend (SQLite keeps no time zone, so it is stored as naive UTC)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("times stored in the database must be timezone-aware")
+        value = value.astimezone(dt.UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CheckInRow(Base):
+    __tablename__ = "check_ins"
+    __table_args__ = (
+        CheckConstraint("hair IN ('buzz', 'long')", name="hair_choice"),
+        Index("ix_check_ins_checked_in_at", "checked_in_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    first_name: Mapped[str] = mapped_column(String(80))
+    last_initial: Mapped[str] = mapped_column(String(8))
+    session: Mapped[str] = mapped_column(String(16))  # "1".."9" or "touch-up"
+    session_date: Mapped[dt.date] = mapped_column(Date)
+    language: Mapped[str] = mapped_column(String(16))
+    moisturised: Mapped[bool | None] = mapped_column(Boolean)
+    hair: Mapped[str | None] = mapped_column(String(8))  # "buzz", "long" or None (not answered)
+    receipt_required: Mapped[bool] = mapped_column(Boolean)
+    signature_strokes: Mapped[str | None] = mapped_column(Text)  # JSON, see kiosk.store.receipt.Signature
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
+    checked_in_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())  # UTC
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+
+
+class SettingRow(Base):
+    """One clinic setting as JSON text; every kiosk sharing the database reads the same values."""
+
+    __tablename__ = "clinic_settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -1,0 +1,334 @@
+"""CheckInStore: the one object the kiosk and the staff screen talk to. Storage errors never escape it.
+
+Every public method is safe to call from a worker thread (one lock inside) and none raises because of
+the database: a check-in the database cannot take goes to the spool (see kiosk.store.spool), the
+problem shows in `health()`, and every later call tries again, writing what was kept. Old records are
+purged when the store opens and then at most once a day, on whichever call comes first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import getpass
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from kiosk.core.clinic import Clinic, load_clinic
+from kiosk.paths import data_dir as default_data_dir
+from kiosk.store import repository
+from kiosk.store.checkin import CheckIn, CheckInSummary
+from kiosk.store.database import (
+    check_url,
+    create_store_engine,
+    default_url,
+    make_private_dir,
+    make_private_file,
+    migrate,
+    protect_sqlite_files,
+    sqlite_path,
+)
+from kiosk.store.health import Problem, StoreHealth, classify
+from kiosk.store.settings import ClinicSettings, settings_to_json
+from kiosk.store.spool import Spool
+
+SETTINGS_CACHE = "clinic-settings.json"
+PURGE_EVERY = dt.timedelta(days=1)
+log = logging.getLogger(__name__)
+StorageFailure = (SQLAlchemyError, OSError)
+
+
+class Outcome(enum.Enum):
+    STORED = "stored"  # committed to the database
+    SPOOLED = "spooled"  # on disk in the spool, written to the database later
+    IN_MEMORY = "in-memory"  # neither took it: held in memory until one does (see StoreHealth.in_memory)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def fallback_spool_dir() -> Path:
+    return Path(tempfile.gettempdir()) / f"smp-kiosk-spool-{getpass.getuser()}"
+
+
+class CheckInStore:
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        data_dir: Path | None = None,
+        clinic: Clinic | None = None,
+        fallback_dir: Path | None = None,
+        busy_timeout: float = 5.0,
+        clock: Callable[[], dt.datetime] = utc_now,
+    ) -> None:
+        """`url`: empty or None for SQLite in the data folder, else e.g. postgresql://user:pw@host/db."""
+        self.data_dir = data_dir or default_data_dir()
+        self.url = check_url(url) if url else default_url(self.data_dir)
+        self._clinic = clinic
+        self._busy_timeout = busy_timeout
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._engine: Engine | None = None
+        self._migrated = False
+        self._problem: Problem | None = None
+        self._since: dt.datetime | None = None
+        self._last_purge: dt.datetime | None = None
+        self._memory: list[CheckIn] = []
+        self._spool = Spool([self.data_dir, fallback_dir or fallback_spool_dir()])
+        self._written: set[str] = set()  # spooled uids already in the database (spool file not removable)
+        with self._lock:
+            self._maintain()
+
+    # ------------------------------------------------------------------ the client flow
+    def record(self, check_in: CheckIn) -> Outcome:
+        """Keep a finished check-in. Never raises: when the database cannot take it, it is spooled."""
+        with self._lock:
+            if self._maintain() and not self._has_pending():
+                try:
+                    repository.insert_check_ins(self._ready_engine(), [check_in])
+                except StorageFailure as exc:
+                    self._failed(exc, "write a check-in")
+                else:
+                    log.info("check-in %s stored", check_in.uid)
+                    return Outcome.STORED
+            return self._keep(check_in)
+
+    # ------------------------------------------------------------------ the staff screen
+    def health(self) -> StoreHealth:
+        with self._lock:
+            return StoreHealth(
+                ok=self._problem is None and not self._has_pending(),
+                problem=self._problem,
+                pending=len(self._spooled()) + len(self._memory),
+                in_memory=len(self._memory),
+                spool_files=tuple(path for path in self._spool.files() if path.exists()),
+                since=self._since,
+                backend=make_url(self.url).get_backend_name(),
+                database=make_url(self.url).render_as_string(hide_password=True),
+            )
+
+    def retry(self) -> StoreHealth:
+        """Try the database again now and write whatever is waiting ("Try again" on the staff screen)."""
+        with self._lock:
+            self._maintain()
+        return self.health()
+
+    def checkins_between(self, start: dt.datetime, end: dt.datetime) -> list[CheckInSummary]:
+        """Check-ins of all kiosks with start <= time < end (aware datetimes), oldest first, plus this
+        kiosk's pending ones (summary.pending is True) while the database is away."""
+        with self._lock:
+            stored: list[CheckIn] = []
+            if self._maintain():
+                try:
+                    stored = repository.check_ins_between(self._ready_engine(), start, end)
+                except StorageFailure as exc:
+                    self._failed(exc, "read check-ins")
+            known = {c.uid for c in stored}
+            waiting = [
+                c for c in self._spooled() + self._memory if c.uid not in known and start <= c.checked_in_at < end
+            ]
+        summaries = [CheckInSummary.of(c, pending=False) for c in stored]
+        summaries += [CheckInSummary.of(c, pending=True) for c in waiting]
+        return sorted(summaries, key=lambda s: s.checked_in_at)
+
+    def checkins_on(self, day: dt.date, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
+        """Check-ins of one local calendar day (the kiosk's time zone unless `tz` is given)."""
+        zone = tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
+        start = dt.datetime.combine(day, dt.time(), zone)
+        return self.checkins_between(start, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone))
+
+    def todays_checkins(self, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
+        zone = tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
+        return self.checkins_on(self._clock().astimezone(zone).date(), zone)
+
+    def check_in(self, uid: str) -> CheckIn | None:
+        """One full check-in (with its signature) from the database or the spool; None if unknown."""
+        with self._lock:
+            if self._maintain():
+                try:
+                    found = repository.check_in_by_uid(self._ready_engine(), uid)
+                except StorageFailure as exc:
+                    self._failed(exc, "read a check-in")
+                else:
+                    if found:
+                        return found
+            return next((c for c in self._spooled() + self._memory if c.uid == uid), None)
+
+    def settings(self) -> ClinicSettings:
+        """The clinic's settings: from the database, else the last copy this kiosk saw, else the profile."""
+        base = self._base_settings()
+        cache = self.data_dir / SETTINGS_CACHE
+        with self._lock:
+            if self._maintain():
+                try:
+                    settings = base.with_fields(repository.load_settings(self._ready_engine()))
+                except StorageFailure as exc:
+                    self._failed(exc, "read the settings")
+                else:
+                    self._write_cache(cache, settings)
+                    return settings
+        try:
+            return base.with_fields(json.loads(cache.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return base
+
+    def save_settings(self, settings: ClinicSettings) -> bool:
+        """Validate (UserError names the bad setting) and save for every kiosk; False if the database is away."""
+        settings.validate()
+        with self._lock:
+            if not self._maintain():
+                return False
+            try:
+                repository.save_settings(self._ready_engine(), settings.to_fields().items(), self._clock())
+            except StorageFailure as exc:
+                self._failed(exc, "save the settings")
+                return False
+            self._write_cache(self.data_dir / SETTINGS_CACHE, settings)
+            return True
+
+    def purge_expired(self) -> int:
+        """Delete check-ins older than the retention period now; return how many went."""
+        with self._lock:
+            if not self._maintain():
+                return 0
+            try:
+                return self._purge_now()
+            except StorageFailure as exc:
+                self._failed(exc, "delete old check-ins")
+                return 0
+
+    def replace_corrupt_database(self) -> Path | None:
+        """Staff action for a damaged SQLite file: move it aside (kept for repair) and start a new one,
+        then write the waiting check-ins into it. Returns where the damaged file went."""
+        path = sqlite_path(self.url)
+        with self._lock:
+            if path is None or self._problem is not Problem.CORRUPT or not path.exists():
+                return None
+            self._dispose()
+            stamp = self._clock().strftime("%Y%m%dT%H%M%S")
+            moved = path.with_name(f"{path.name}.damaged-{stamp}")
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                part = path.with_name(path.name + suffix)
+                if part.exists():
+                    os.replace(part, moved.with_name(moved.name + suffix))
+            log.warning("damaged database moved to %s", moved)
+            self._maintain()
+            return moved
+
+    def close(self) -> None:
+        with self._lock:
+            self._dispose()
+
+    # ------------------------------------------------------------------ inside
+    def _base_settings(self) -> ClinicSettings:
+        if self._clinic is None:
+            self._clinic = load_clinic()
+        return ClinicSettings.from_clinic(self._clinic)
+
+    def _ready_engine(self) -> Engine:
+        assert self._engine is not None
+        return self._engine
+
+    def _has_pending(self) -> bool:
+        return bool(self._memory) or bool(self._spooled())
+
+    def _spooled(self) -> list[CheckIn]:
+        return [c for c in self._spool.load() if c.uid not in self._written]
+
+    def _keep(self, check_in: CheckIn) -> Outcome:
+        try:
+            where = self._spool.append(check_in)
+        except OSError as exc:
+            log.error("check-in %s held in memory: no spool folder can be written (%s)", check_in.uid, exc)
+            self._memory.append(check_in)
+            return Outcome.IN_MEMORY
+        log.warning("check-in %s spooled to %s", check_in.uid, where)
+        return Outcome.SPOOLED
+
+    def _maintain(self) -> bool:
+        """Open and migrate the database if needed, write what is waiting, purge if due. True when the
+        database works."""
+        if self._memory:  # try to get what only memory holds onto disk first
+            held, self._memory = self._memory, []
+            for check_in in held:
+                self._keep(check_in)
+        try:
+            if self._engine is None:
+                path = sqlite_path(self.url)
+                if path is not None:
+                    protect_sqlite_files(path)
+                self._engine = create_store_engine(self.url, busy_timeout=self._busy_timeout)
+            if not self._migrated:
+                migrate(self._engine)
+                self._migrated = True
+                path = sqlite_path(self.url)
+                if path is not None:
+                    protect_sqlite_files(path)  # the -wal and -shm files exist now
+            if self._has_pending():
+                self._flush()
+        except StorageFailure as exc:
+            self._failed(exc, "open the database")
+            return False
+        if self._problem is not None:
+            log.info("database works again (problem was: %s)", self._problem.value)
+        self._problem, self._since = None, None
+        if self._last_purge is None or self._clock() - self._last_purge >= PURGE_EVERY:
+            try:
+                self._purge_now()
+            except StorageFailure as exc:
+                self._failed(exc, "delete old check-ins")
+                return False
+        return True
+
+    def _purge_now(self) -> int:
+        engine = self._ready_engine()
+        retention = self._base_settings().with_fields(repository.load_settings(engine)).retention_days
+        removed = repository.delete_before(engine, self._clock() - dt.timedelta(days=retention))
+        self._last_purge = self._clock()
+        log.info("retention: %d check-ins older than %d days deleted", removed, retention)
+        return removed
+
+    def _flush(self) -> None:
+        waiting = self._spooled() + self._memory
+        written = repository.insert_check_ins(self._ready_engine(), waiting)
+        self._memory.clear()
+        self._written.update(c.uid for c in waiting)
+        self._spool.replace([])
+        if not self._spool.load():
+            self._written.clear()
+        log.info("%d waiting check-ins written to the database", written)
+
+    def _failed(self, exc: BaseException, action: str) -> None:
+        problem = classify(exc)
+        if problem is not self._problem:
+            self._since = self._clock()
+            log.error("cannot %s: %s (%s)", action, problem.value, type(exc).__name__)
+        self._problem = problem
+        if problem in (Problem.CORRUPT, Problem.UNREACHABLE):
+            self._migrated = False  # check the schema again when it is back
+
+    def _dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._migrated = False
+
+    @staticmethod
+    def _write_cache(path: Path, settings: ClinicSettings) -> None:
+        try:
+            make_private_dir(path.parent)
+            make_private_file(path)
+            path.write_text(settings_to_json(settings), encoding="utf-8")
+        except OSError as exc:
+            log.warning("settings copy %s cannot be written: %s", path, exc.strerror or exc)

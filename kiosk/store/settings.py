@@ -1,0 +1,147 @@
+"""Clinic settings shared by every kiosk on the same database, with a private local copy.
+
+Decision: clinic-wide settings (name, logo, contact, printer, languages offered, inactivity timeout,
+the protocol's day counts, SMTP, receipt on/off, retention) live in the database, table
+`clinic_settings`, one JSON value per field, so all kiosks of a clinic agree and staff change them
+once. Each kiosk keeps the last values it read in `clinic-settings.json` (0600) in its data folder, so
+it starts with the right settings while the database is away. Kiosk-local settings (kiosk id,
+database address, staff PIN) are in the kiosk config file (kiosk/core/kiosk_config.py), not here.
+Defaults come from the clinic profile (resources/clinics/*.toml).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kiosk.core.clinic import Clinic
+from kiosk.core.protocol import Protocol
+from kiosk.errors import UserError
+
+SmtpSecurity = Literal["starttls", "ssl", "none"]
+DEFAULT_RETENTION_DAYS = 90
+DEFAULT_INACTIVITY_TIMEOUT = 90
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str = ""  # empty: email hand-over is off
+    port: int = 587
+    security: SmtpSecurity = "starttls"
+    username: str = ""
+    password: str = ""
+    sender: str = ""
+
+
+@dataclass(frozen=True)
+class ClinicSettings:
+    name: str
+    logo_path: str = ""  # empty: no logo
+    phone: str = ""
+    text: str = ""
+    email: str = ""
+    website: str = ""
+    address: str = ""
+    printer: str = ""  # CUPS queue name; empty: the system default printer
+    languages: tuple[str, ...] = ()  # empty: every shipped language
+    inactivity_timeout_s: int = DEFAULT_INACTIVITY_TIMEOUT
+    day_counts: Mapping[str, int] = field(default_factory=dict)  # see apply_day_counts
+    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    receipt_required: bool = False
+    retention_days: int = DEFAULT_RETENTION_DAYS
+
+    @classmethod
+    def from_clinic(cls, clinic: Clinic) -> ClinicSettings:
+        return cls(
+            name=clinic.name,
+            logo_path=str(clinic.logo) if clinic.logo else "",
+            phone=clinic.phone,
+            text=clinic.text,
+            email=clinic.email,
+            website=clinic.website,
+            address=clinic.address,
+            languages=clinic.languages,
+        )
+
+    def validate(self) -> ClinicSettings:
+        """Return self, or raise UserError naming the setting that is wrong and how to fix it."""
+        if not self.name.strip():
+            raise UserError("the clinic name is empty: type the name clients know the clinic by")
+        if not 15 <= self.inactivity_timeout_s <= 900:
+            raise UserError("the inactivity timeout must be between 15 and 900 seconds")
+        if not 1 <= self.retention_days <= 3650:
+            raise UserError("the retention period must be between 1 and 3650 days")
+        for tag in self.languages:
+            if not _LANGUAGE_TAG.match(tag):
+                raise UserError(f"'{tag}' is not a language tag: use tags such as en, de or pt_BR")
+        for key, value in self.day_counts.items():
+            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
+                raise UserError(f"day count '{key}' must be a whole number of days from 1 to 365")
+        smtp = self.smtp
+        if smtp.security not in ("starttls", "ssl", "none"):
+            raise UserError("SMTP security must be starttls, ssl or none")
+        if not 1 <= smtp.port <= 65535:
+            raise UserError(f"SMTP port {smtp.port} is not a port number: use 587, 465 or 25")
+        if smtp.host and "@" not in smtp.sender:
+            raise UserError("the SMTP sender address is missing: type the address emails come from")
+        return self
+
+    def to_fields(self) -> dict[str, Any]:
+        """Field name -> JSON-ready value (how each row of clinic_settings is stored)."""
+        values = dataclasses.asdict(self)
+        values["languages"] = list(self.languages)
+        values["day_counts"] = dict(self.day_counts)
+        return values
+
+    def with_fields(self, stored: Mapping[str, Any]) -> ClinicSettings:
+        """These settings with stored values laid over them; unknown or mistyped values are ignored."""
+        changes: dict[str, Any] = {}
+        defaults = self.to_fields()
+        for key, value in stored.items():
+            if key not in defaults:
+                continue
+            if key == "smtp" and isinstance(value, dict):
+                smtp_fields = {f.name for f in dataclasses.fields(SmtpSettings)}
+                base = dataclasses.asdict(self.smtp)
+                base.update({k: v for k, v in value.items() if k in smtp_fields and type(v) is type(base[k])})
+                changes["smtp"] = SmtpSettings(**base)
+            elif key == "languages" and isinstance(value, list):
+                changes["languages"] = tuple(str(tag) for tag in value)
+            elif key == "day_counts" and isinstance(value, dict):
+                changes["day_counts"] = {str(k): v for k, v in value.items() if type(v) is int}
+            elif type(value) is type(defaults[key]):
+                changes[key] = value
+        return dataclasses.replace(self, **changes)
+
+
+def settings_to_json(settings: ClinicSettings) -> str:
+    return json.dumps(settings.to_fields(), ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
+    """The protocol with the clinic's day counts: a phase id -> how many days it lasts (every phase but
+    the last, open-ended one), a milestone id -> the day after the final session it falls on."""
+    phase_ids = {phase.id for phase in protocol.phases[:-1]}
+    milestone_ids = {milestone.id for milestone in protocol.milestones}
+    for key in counts:
+        if key not in phase_ids | milestone_ids:
+            known = ", ".join(sorted(phase_ids | milestone_ids))
+            raise UserError(f"day count '{key}' matches no phase or milestone: use one of {known}")
+    phases = []
+    first_day = protocol.phases[0].first_day
+    for phase in protocol.phases:
+        if phase.last_day is None:
+            phases.append(dataclasses.replace(phase, first_day=first_day))
+            break
+        length = counts.get(phase.id, phase.last_day - phase.first_day + 1)
+        phases.append(dataclasses.replace(phase, first_day=first_day, last_day=first_day + length - 1))
+        first_day += length
+    milestones = tuple(
+        dataclasses.replace(milestone, day=counts.get(milestone.id, milestone.day)) for milestone in protocol.milestones
+    )
+    return dataclasses.replace(protocol, phases=tuple(phases), milestones=milestones)

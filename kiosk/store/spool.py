@@ -1,0 +1,175 @@
+"""A durable queue for check-ins the database could not take: JSON lines, flushed and fsync'ed.
+
+When the database is down, full, locked or damaged, each check-in is appended here before the kiosk
+moves on, and written to the database once it is back (the `uid` makes replaying idempotent). The
+spool lives in the data folder; if that cannot be written either (read-only or full disk), in a private
+fallback folder; the store keeps anything neither can take in memory and says so on the staff screen.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import datetime as dt
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from kiosk.store.checkin import CheckIn, session_from_text, session_text
+from kiosk.store.database import PRIVATE_FILE, make_private_dir
+
+SPOOL_FILE = "pending-checkins.jsonl"
+log = logging.getLogger(__name__)
+
+
+def to_json(check_in: CheckIn) -> dict[str, Any]:
+    return {
+        "uid": check_in.uid,
+        "first_name": check_in.first_name,
+        "last_initial": check_in.last_initial,
+        "session": session_text(check_in.session),
+        "session_date": check_in.session_date.isoformat(),
+        "language": check_in.language,
+        "moisturised": check_in.moisturised,
+        "hair": check_in.hair,
+        "receipt_required": check_in.receipt_required,
+        "signature_strokes": check_in.signature_strokes,
+        "signature_png": base64.b64encode(check_in.signature_png).decode() if check_in.signature_png else None,
+        "checked_in_at": check_in.checked_in_at.isoformat(),
+        "kiosk_id": check_in.kiosk_id,
+    }
+
+
+def from_json(raw: dict[str, Any]) -> CheckIn:
+    png = raw.get("signature_png")
+    return CheckIn(
+        uid=str(raw["uid"]),
+        first_name=str(raw["first_name"]),
+        last_initial=str(raw["last_initial"]),
+        session=session_from_text(str(raw["session"])),
+        session_date=dt.date.fromisoformat(raw["session_date"]),
+        language=str(raw["language"]),
+        moisturised=raw["moisturised"],
+        hair=raw["hair"],
+        receipt_required=bool(raw["receipt_required"]),
+        signature_strokes=raw.get("signature_strokes"),
+        signature_png=base64.b64decode(png) if png else None,
+        checked_in_at=dt.datetime.fromisoformat(raw["checked_in_at"]).astimezone(dt.UTC),
+        kiosk_id=str(raw["kiosk_id"]),
+    )
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class Spool:
+    """Spool files in `folders`, tried in order; `append` returns the file that took the check-in."""
+
+    def __init__(self, folders: list[Path]) -> None:
+        self.folders = folders
+
+    def files(self) -> list[Path]:
+        return [folder / SPOOL_FILE for folder in self.folders]
+
+    def append(self, check_in: CheckIn) -> Path:
+        """Write the check-in and fsync it; raise OSError when no folder can take it."""
+        line = (json.dumps(to_json(check_in), ensure_ascii=False) + "\n").encode()
+        last_error: OSError | None = None
+        for path in self.files():
+            try:
+                self._append_line(path, line)
+            except OSError as exc:
+                last_error = exc
+                log.warning("spool %s cannot be written: %s", path, exc.strerror or exc)
+                continue
+            return path
+        raise last_error or OSError("no spool folder")
+
+    @staticmethod
+    def _append_line(path: Path, line: bytes) -> None:
+        make_private_dir(path.parent)
+        created = not path.exists()
+        fd = os.open(path, os.O_CREAT | os.O_RDWR | os.O_APPEND, PRIVATE_FILE)
+        size: int | None = None
+        try:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                line = b"\n" + line  # the last append was cut short: never glue onto a torn line
+            written = os.write(fd, line)
+            if written != len(line):
+                os.ftruncate(fd, size)
+                raise OSError(28, "short write (disk full?)")
+            os.fsync(fd)
+        except OSError:
+            if size is not None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, size)  # leave no half line behind
+            raise
+        finally:
+            os.close(fd)
+        if created:
+            _fsync_dir(path.parent)
+
+    def load(self) -> list[CheckIn]:
+        """Every spooled check-in, oldest first, each uid once. Torn or unreadable lines are skipped."""
+        seen: set[str] = set()
+        result: list[CheckIn] = []
+        for path in self.files():
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                log.error("spool %s cannot be read: %s", path, exc.strerror or exc)
+                continue
+            for number, raw_line in enumerate(data.splitlines(), start=1):
+                if not raw_line.strip():
+                    continue
+                try:
+                    check_in = from_json(json.loads(raw_line))
+                except (ValueError, KeyError, TypeError):
+                    log.warning("spool %s line %d is damaged and is skipped", path, number)
+                    continue
+                if check_in.uid not in seen:
+                    seen.add(check_in.uid)
+                    result.append(check_in)
+        return result
+
+    def replace(self, remaining: list[CheckIn]) -> None:
+        """After a flush: keep only `remaining` (written to the first folder that takes them)."""
+        if remaining:
+            data = b"".join((json.dumps(to_json(c), ensure_ascii=False) + "\n").encode() for c in remaining)
+            for path in self.files():
+                try:
+                    self._rewrite(path, data)
+                except OSError:
+                    continue
+                for other in self.files():
+                    if other != path:
+                        with contextlib.suppress(OSError):
+                            other.unlink()
+                return
+            return  # nothing writable: the old files still hold everything (replay is idempotent)
+        for path in self.files():
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    @staticmethod
+    def _rewrite(path: Path, data: bytes) -> None:
+        make_private_dir(path.parent)
+        temp = path.with_name(path.name + ".part")
+        fd = os.open(temp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, PRIVATE_FILE)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temp, path)
+        _fsync_dir(path.parent)
