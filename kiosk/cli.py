@@ -15,6 +15,7 @@ from typing import NoReturn
 from kiosk import __version__
 from kiosk.commands import COMMAND_MODULES
 from kiosk.errors import UserError
+from kiosk.logging_setup import configure_logging
 
 PROG = "smp-kiosk"
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging()
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

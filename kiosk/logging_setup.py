@@ -1,0 +1,111 @@
+"""Where the kiosk's log goes: a size-capped, rotating file in data_dir()/logs, and warnings on stderr.
+
+The log is for staff and whoever maintains the tablet: starts, restarts, screens reached, failures with their
+tracebacks. It never holds client data. The rule for every module is simple: never pass a client's name, email
+address, phone number or dates of their sessions to a logger; log what happened ("calendar printed", "email
+queued"), and refer to a check-in by its record id if anything. Exception messages that could carry client input
+are logged with `log_exception_type_only`, which keeps the traceback's shape but not the message.
+
+On a Linux kiosk systemd also keeps stderr in the journal (`journalctl -u smp-kiosk`), so warnings appear twice:
+once in the journal, once in the file.
+
+Qt-free: the command line sets it up before anything imports PySide6.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TextIO
+
+from kiosk.paths import data_dir
+
+LOG_FILE_NAME = "kiosk.log"
+MAX_LOG_BYTES = 1_000_000  # per file: a busy clinic day is a few hundred lines
+BACKUP_COUNT = 5  # kiosk.log.1 ... kiosk.log.5: about 6 MB at most, a few weeks of history
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
+ROOT_LOGGER_NAME = "kiosk"
+
+_installed: list[logging.Handler] = []
+
+
+def log_dir() -> Path:
+    return data_dir() / "logs"
+
+
+def configure_logging(*, console_level: int = logging.WARNING, file_level: int = logging.INFO) -> Path | None:
+    """Send the `kiosk` loggers to the rotating file (and warnings to stderr); return the log file's path.
+
+    Calling it again replaces the handlers it installed before (tests and repeated `main()` calls). When the
+    log folder cannot be created (read-only disk, no permission) the kiosk still runs and says so on stderr:
+    a missing log must never stop a client's check-in. Uncaught exceptions are logged without their message.
+    """
+    logger = logging.getLogger(ROOT_LOGGER_NAME)
+    for handler in _installed:
+        logger.removeHandler(handler)
+        handler.close()
+    _installed.clear()
+    logger.setLevel(min(console_level, file_level))
+    logger.propagate = False
+    formatter = logging.Formatter(LOG_FORMAT)
+
+    console = _StderrHandler()
+    console.setLevel(console_level)
+    console.setFormatter(formatter)
+    _installed.append(console)
+    log_file = log_dir() / LOG_FILE_NAME
+    rotating = _rotating_file_handler(log_file)
+    if rotating is not None:
+        rotating.setLevel(file_level)
+        rotating.setFormatter(formatter)
+        _installed.append(rotating)
+    for handler in _installed:
+        logger.addHandler(handler)
+    if sys.excepthook is sys.__excepthook__:  # leave a test runner's or a debugger's hook alone
+        sys.excepthook = _log_uncaught
+    return log_file if rotating is not None else None
+
+
+class _StderrHandler(logging.StreamHandler[TextIO]):
+    """Writes to whatever sys.stderr is when a line is logged (test runners and daemons swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+def _rotating_file_handler(log_file: Path) -> logging.handlers.RotatingFileHandler | None:
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            log_file.parent.chmod(0o700)  # only the kiosk user reads its log
+        return logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=MAX_LOG_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
+        )
+    except OSError as exc:
+        message = f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only"
+        print(f"smp-kiosk: warning: {message}", file=sys.stderr)
+        return None
+
+
+def _log_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    log_exception_type_only(logging.getLogger(ROOT_LOGGER_NAME), "the kiosk", exc.with_traceback(tb))
+
+
+def log_exception_type_only(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log that `what` failed with the exception's type and the code path, but not its message.
+
+    Messages of errors about bad input may quote the input (a client's name, an email address); the type and the
+    file/line frames say what broke without that.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = "; ".join(f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}" for frame in frames[-10:])
+    logger.error("%s failed: %s (%s)", what, type(exc).__name__, where or "no traceback")

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Build the self-contained one-folder kiosk bundle with PyInstaller.
+
+    python packaging/build_bundle.py [--dist DIR] [--work DIR]
+
+Run it with the project's virtual environment (`.venv/bin/python`, or `.venv\\Scripts\\python.exe` on Windows)
+after `pip install -e ".[packaging]"`. It compiles the translation catalogs, runs PyInstaller on
+packaging/pyinstaller/smp-kiosk.spec, and checks the result. The bundle lands in DIST/smp-kiosk/ (default:
+dist/smp-kiosk/); copy that whole folder to the kiosk (/opt/smp-kiosk on Linux, see docs/install-linux.md).
+Nothing is cached between builds: the work folder is cleaned first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "packaging" / "pyinstaller" / "smp-kiosk.spec"
+TRANSLATIONS_TOOL = ROOT / "packaging" / "translations.py"
+BUNDLE_NAME = "smp-kiosk"
+
+
+def say(message: str) -> None:
+    print(f"[build_bundle] {message}", file=sys.stderr, flush=True)
+
+
+def executable_name(name: str = BUNDLE_NAME) -> str:
+    return f"{name}.exe" if sys.platform == "win32" else name
+
+
+def compile_translations() -> None:
+    """Turn resources/translations/*.po into the .mo catalogs the bundle ships (they are not in git)."""
+    if not TRANSLATIONS_TOOL.exists():
+        say("no packaging/translations.py yet: the bundle ships no compiled catalogs")
+        return
+    say("compiling translation catalogs")
+    subprocess.run([sys.executable, str(TRANSLATIONS_TOOL), "compile"], check=True, cwd=ROOT)
+
+
+def run_pyinstaller(dist: Path, work: Path) -> Path:
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(SPEC),
+    ]
+    say("running PyInstaller (a few minutes)")
+    subprocess.run(command, check=True, cwd=ROOT)
+    return dist / BUNDLE_NAME
+
+
+def check_bundle(bundle: Path) -> None:
+    """Fail loudly when a part the kiosk cannot start without is missing from the bundle."""
+    internal = bundle / "_internal"
+    qt = internal / "PySide6" / "Qt"
+    plugins = qt / "plugins"
+    required = [
+        bundle / executable_name(),
+        internal / "resources" / "protocols" / "smp.toml",
+        qt / "qml" / "QtQuick" / "VirtualKeyboard" / "qmldir",
+        qt / "qml" / "QtQuick" / "Pdf" / "qmldir",
+        qt / "qml" / "QtQuick" / "Controls" / "qmldir",
+        plugins / "platforms",
+        plugins / "platforminputcontexts",
+    ]
+    if (ROOT / "resources" / "qml").is_dir():
+        required.append(internal / "resources" / "qml")
+    missing = [str(path.relative_to(bundle)) for path in required if not path.exists()]
+    if not any(plugins.glob("platforminputcontexts/*qtvirtualkeyboardplugin*")):
+        missing.append("the virtual keyboard input-context plugin")
+    if missing:
+        raise SystemExit(f"the bundle is missing: {', '.join(missing)}")
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file() and not path.is_symlink())
+
+
+def build(dist: Path, work: Path) -> Path:
+    """Build the bundle into dist/smp-kiosk and return that folder."""
+    started = time.monotonic()
+    compile_translations()
+    bundle = run_pyinstaller(dist.resolve(), work.resolve())
+    check_bundle(bundle)
+    say(f"built {bundle} ({folder_size(bundle) / 2**20:.0f} MiB) in {time.monotonic() - started:.0f} s")
+    return bundle
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default: dist/)")
+    parser.add_argument("--work", type=Path, default=ROOT / "build" / "pyinstaller", help="PyInstaller's work folder")
+    args = parser.parse_args(argv)
+    build(args.dist, args.work)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

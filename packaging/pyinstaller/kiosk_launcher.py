@@ -1,0 +1,10 @@
+"""Entry script of the bundle: the same command line as the `smp-kiosk` console script."""
+
+import multiprocessing
+import sys
+
+from kiosk.cli import main
+
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # a frozen Windows program must call this before anything else
+    sys.exit(main())
