@@ -24,6 +24,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from kiosk.core.clinic import Clinic, load_clinic
+from kiosk.documents.atomic import write_atomically
+from kiosk.errors import UserError
 from kiosk.paths import data_dir as default_data_dir
 from kiosk.store import repository
 from kiosk.store.checkin import CheckIn, CheckInSummary
@@ -37,7 +39,9 @@ from kiosk.store.database import (
     protect_sqlite_files,
     sqlite_path,
 )
+from kiosk.store.export import checkins_csv
 from kiosk.store.health import Problem, StoreHealth, classify
+from kiosk.store.receipt import build_receipt_pdf
 from kiosk.store.settings import ClinicSettings, settings_to_json
 from kiosk.store.spool import Spool
 
@@ -55,6 +59,10 @@ class Outcome(enum.Enum):
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def local_zone(tz: dt.tzinfo | None = None) -> dt.tzinfo:
+    return tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
 
 
 def fallback_spool_dir() -> Path:
@@ -142,15 +150,36 @@ class CheckInStore:
         summaries += [CheckInSummary.of(c, pending=True) for c in waiting]
         return sorted(summaries, key=lambda s: s.checked_in_at)
 
-    def checkins_on(self, day: dt.date, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
-        """Check-ins of one local calendar day (the kiosk's time zone unless `tz` is given)."""
-        zone = tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
-        start = dt.datetime.combine(day, dt.time(), zone)
-        return self.checkins_between(start, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone))
+    def checkins_on_days(self, first: dt.date, last: dt.date, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
+        """Check-ins from the start of local day `first` to the end of `last` (the kiosk's time zone
+        unless `tz` is given)."""
+        zone = local_zone(tz)
+        start = dt.datetime.combine(first, dt.time(), zone)
+        return self.checkins_between(start, dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone))
 
     def todays_checkins(self, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
-        zone = tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
-        return self.checkins_on(self._clock().astimezone(zone).date(), zone)
+        """Today's check-ins of every kiosk on this database, oldest first (poll it for a live list)."""
+        zone = local_zone(tz)
+        today = self._clock().astimezone(zone).date()
+        return self.checkins_on_days(today, today, zone)
+
+    def export_csv(self, first: dt.date, last: dt.date, path: Path, tz: dt.tzinfo | None = None) -> int:
+        """Write the check-ins of local days first..last to a CSV file (see kiosk.store.export); return
+        how many rows. UserError when the range is backwards or the file cannot be written."""
+        if last < first:
+            raise UserError(f"the date range ends ({last}) before it starts ({first}): swap the dates")
+        summaries = self.checkins_on_days(first, last, tz)
+        write_atomically(path, checkins_csv(summaries, local_zone(tz)))
+        return len(summaries)
+
+    def receipt_pdf(self, uid: str) -> bytes:
+        """The clinic copy of one check-in's signed receipt as PDF bytes."""
+        check_in = self.check_in(uid)
+        if check_in is None:
+            raise UserError("this check-in is no longer stored (it may be past the retention period)")
+        settings = self.settings()
+        logo = Path(settings.logo_path) if settings.logo_path else None
+        return build_receipt_pdf(check_in, settings.name, logo=logo)
 
     def check_in(self, uid: str) -> CheckIn | None:
         """One full check-in (with its signature) from the database or the spool; None if unknown."""

@@ -1,0 +1,54 @@
+"""`records`: the check-ins of a date range, as a list or a formula-safe CSV file (headless staff use)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import Any
+
+from kiosk.commands.common import today_from
+from kiosk.core.dates import parse_date
+from kiosk.errors import UserError
+
+DATABASE_ENV = "SMP_KIOSK_DATABASE_URL"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("records", help="list check-ins of a date range or export them as CSV")
+    parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day (default: today)")
+    parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: the --from day)")
+    parser.add_argument("--csv", metavar="FILE", help="write a CSV file instead of listing")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=f"postgresql://USER:PASSWORD@HOST/DB (default: ${DATABASE_ENV}, else the kiosk's own SQLite file)",
+    )
+    parser.set_defaults(handler=run_records)
+
+
+def run_records(args: argparse.Namespace) -> int:
+    first = parse_date(args.first, "--from") if args.first else today_from(args)
+    last = parse_date(args.last, "--to") if args.last else first
+    if last < first:
+        raise UserError(f"--to {last} is before --from {first}: swap the dates")
+    if args.csv is not None and not args.csv.strip():
+        raise UserError("--csv is empty: give the path of the CSV file to write")
+    from kiosk.store import CheckInStore  # noqa: PLC0415  (SQLAlchemy only for this command)
+
+    store = CheckInStore(args.database or os.environ.get(DATABASE_ENV) or None)
+    try:
+        health = store.health()
+        if health.problem is not None:
+            raise UserError(health.message() + f" ({health.database})")
+        if args.csv:
+            count = store.export_csv(first, last, Path(args.csv))
+            print(f"{count} check-ins written to {args.csv}")
+            return 0
+        for summary in store.checkins_on_days(first, last):
+            when = summary.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            flags = ", ".join(flag.value for flag in summary.flags) or "ready"
+            print(f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} session {summary.session!s:<8} {flags}")
+        return 0
+    finally:
+        store.close()

@@ -1,0 +1,65 @@
+"""Check-in records, the signed receipt, clinic settings and retention. No Qt here.
+
+The UI (kiosk/ui) talks to one object, `CheckInStore`; call it from a worker thread, never the GUI
+thread (a locked database can take `busy_timeout` seconds to answer). No method raises because of the
+database: problems show in `store.health()` and check-ins are kept in a durable spool until the database
+takes them. Only `save_settings` (bad settings), `export_csv` and `receipt_pdf` raise `UserError`,
+with a message for staff.
+
+Opening (once, when the kiosk starts; the kiosk id and database address come from the kiosk config):
+
+    store = CheckInStore(url=None or "postgresql://user:pw@host/db")   # None: SQLite in data_dir()
+    # runs the Alembic migrations, writes spooled check-ins, purges records past the retention period
+
+The client flow, when a client finishes (the Visit is wiped right after):
+
+    signature = Signature.from_strokes(pad_width, pad_height, strokes)   # UserError: empty, ask again
+    check_in = CheckIn.create(first_name=visit.first_name, last_name=visit.last_name,
+                              session=visit.session_number, session_date=visit.session_date,
+                              language=visit.language, moisturised=visit.moisturised, hair=visit.hair,
+                              kiosk_id=config.kiosk_id, receipt_required=settings.receipt_required,
+                              signature_strokes=signature.to_json())
+    store.record(check_in)   # -> Outcome.STORED / SPOOLED / IN_MEMORY; the flow goes on either way
+
+Only the first name and the last initial are kept; there is no field for an email address.
+
+The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's):
+
+    store.todays_checkins() -> list[CheckInSummary]   # every kiosk on the database; poll every few
+        # seconds for a live list. summary.display_name ("Anna K."), .checked_in_at (UTC), .session,
+        # .kiosk_id, .pending (not in the database yet), .flags: Flag.NOT_MOISTURISED (did not say
+        # yes to moisturising), Flag.NOT_BUZZ_CUT (said neither "buzz cut done" nor "keeping my
+        # length"), Flag.RECEIPT_MISSING (receipt asked for, no signature)
+    store.health() -> StoreHealth   # .ok, .problem (Problem.CORRUPT/LOCKED/READ_ONLY/DISK_FULL/
+        # UNREACHABLE/FAILED), .pending, .in_memory, .message(language) for a banner
+    store.retry() -> StoreHealth   # "Try again" button
+    store.replace_corrupt_database() -> Path | None   # when problem is CORRUPT: keep the damaged file
+        # aside, start a new database, write the waiting check-ins
+    store.receipt_pdf(uid) -> bytes   # the clinic copy to preview or print
+    store.export_csv(first_date, last_date, path) -> rows written   # formula-safe CSV
+    store.settings() -> ClinicSettings; store.save_settings(settings) -> bool (False: database away)
+        # settings are shared by all kiosks on the database; see kiosk.store.settings
+
+The handover outbox (failed prints and emails) belongs to kiosk.handover, not to this package.
+"""
+
+from kiosk.store.checkin import CheckIn, CheckInSummary, Flag
+from kiosk.store.health import Problem, StoreHealth
+from kiosk.store.receipt import Signature, build_receipt_pdf
+from kiosk.store.service import CheckInStore, Outcome
+from kiosk.store.settings import ClinicSettings, SmtpSettings, apply_day_counts
+
+__all__ = [
+    "CheckIn",
+    "CheckInStore",
+    "CheckInSummary",
+    "ClinicSettings",
+    "Flag",
+    "Outcome",
+    "Problem",
+    "Signature",
+    "SmtpSettings",
+    "StoreHealth",
+    "apply_day_counts",
+    "build_receipt_pdf",
+]
