@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kiosk.commands import plan, records
+from kiosk.commands import handover, plan, records
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (plan, records)
+COMMAND_MODULES: tuple[ModuleType, ...] = (plan, records, handover)

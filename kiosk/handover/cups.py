@@ -1,0 +1,159 @@
+"""Printing through CUPS with its own command-line tools (`lp`, `lpstat`; Debian package cups-client).
+
+The tools find the server the usual way (CUPS_SERVER, ~/.cups/client.conf, /etc/cups/client.conf, the
+local socket), so a kiosk prints wherever its CUPS is. They run with LC_ALL=C because their output is
+parsed. Every failure raises TemporaryDeliveryError with a staff message naming the printer and what to do;
+the job stays in the outbox and is retried.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kiosk.handover import messages
+from kiosk.handover.errors import TemporaryDeliveryError
+
+JobState = Literal["pending", "completed", "failed"]
+COMMAND_TIMEOUT = 30.0
+POLL_INTERVAL = 0.5
+JOB_TITLE = "aftercare-calendar"  # never the client's name: CUPS lists and logs job titles
+_REQUEST_ID = re.compile(r"request id is (\S+)")
+_FAILED_REASONS = ("aborted", "canceled", "cancelled")
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    name: str
+    exists: bool
+    enabled: bool = False
+    accepting: bool = False
+    reason: str = ""  # why it is stopped, as CUPS says it
+
+
+def _delayed(staff_message: str) -> TemporaryDeliveryError:
+    return TemporaryDeliveryError(staff_message, messages.PRINT_DELAYED)
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="C")
+    try:
+        result = subprocess.run(
+            list(args), capture_output=True, text=True, env=env, timeout=COMMAND_TIMEOUT, check=False
+        )
+    except FileNotFoundError:
+        raise _delayed(f"the CUPS command {args[0]} is missing: install the Debian package cups-client") from None
+    except subprocess.TimeoutExpired:
+        raise _delayed(
+            f"{args[0]} did not answer within {COMMAND_TIMEOUT:.0f} s: is the CUPS server running?"
+        ) from None
+    if "scheduler is not running" in result.stderr.lower() or "unable to connect" in result.stderr.lower():
+        raise _delayed("the print service (CUPS) is not running or cannot be reached: start cupsd")
+    return result
+
+
+def default_printer() -> str | None:
+    """The system default destination, or None when CUPS has none."""
+    result = _run("lpstat", "-d")
+    match = re.search(r"system default destination:\s*(\S+)", result.stdout)
+    return match.group(1) if match else None
+
+
+def printer_status(name: str) -> PrinterStatus:
+    state = _run("lpstat", "-p", name)
+    if state.returncode != 0 or not state.stdout.startswith(f"printer {name} "):
+        return PrinterStatus(name, exists=False)
+    first, *rest = state.stdout.splitlines()
+    enabled = " disabled since " not in first
+    reason = " ".join(line.strip() for line in rest if line.startswith("\t")).strip()
+    accepting = _run("lpstat", "-a", name)
+    return PrinterStatus(
+        name,
+        exists=True,
+        enabled=enabled,
+        accepting=accepting.returncode == 0 and " not accepting " not in accepting.stdout,
+        reason=reason,
+    )
+
+
+def ensure_ready(name: str) -> None:
+    """TemporaryDeliveryError unless the queue exists, is started and accepts jobs."""
+    status = printer_status(name)
+    if not status.exists:
+        raise _delayed(f"printer {name} is not set up in CUPS: add it, or set `printer` in kiosk.toml")
+    if not status.enabled:
+        why = f" ({status.reason})" if status.reason else ""
+        raise _delayed(f"printer {name} is stopped{why}: fix it, then start it with `cupsenable {name}`")
+    if not status.accepting:
+        raise _delayed(f"printer {name} does not accept jobs: allow them with `cupsaccept {name}`")
+
+
+def submit(pdf: Path, printer: str, media: str | None) -> str:
+    """Send the PDF to the queue without a dialog; returns the CUPS job id (`Queue-12`)."""
+    options = ["-o", f"media={media}"] if media else []
+    result = _run("lp", "-d", printer, *options, "-t", JOB_TITLE, "--", str(pdf))
+    match = _REQUEST_ID.search(result.stdout)
+    if result.returncode != 0 or not match:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise _delayed(f"printer {printer} refused the job: {detail[0] if detail else 'lp failed'}")
+    return match.group(1)
+
+
+def job_state(printer: str, job_id: str) -> tuple[JobState, str]:
+    """Where a CUPS job is: still pending/printing, completed, or failed (aborted or canceled); with CUPS's text."""
+    pending = _run("lpstat", "-W", "not-completed", "-o", printer)
+    if any(line.split(" ", 1)[0] == job_id for line in pending.stdout.splitlines()):
+        return "pending", ""
+    finished = _run("lpstat", "-l", "-W", "completed", "-o", printer)
+    block = _job_block(finished.stdout, job_id)
+    alerts = " ".join(line for line in block if line.strip().startswith("Alerts:")).lower()
+    status = " ".join(line.strip().removeprefix("Status:").strip() for line in block if "Status:" in line)
+    if any(word in alerts for word in _FAILED_REASONS):
+        return "failed", (status or alerts.replace("alerts:", "").strip())
+    return "completed", ""  # listed as completed, or already gone from the job history
+
+
+def _job_block(listing: str, job_id: str) -> list[str]:
+    lines: list[str] = []
+    inside = False
+    for line in listing.splitlines():
+        if not line.startswith(("\t", " ")):
+            inside = line.split(" ", 1)[0] == job_id
+        elif inside:
+            lines.append(line)
+    return lines
+
+
+def wait_for_job(printer: str, job_id: str, timeout: float) -> None:
+    """Return once CUPS has finished the job; TemporaryDeliveryError when it failed, stalled or the printer stopped."""
+    deadline = time.monotonic() + timeout
+    while True:
+        state, detail = job_state(printer, job_id)
+        if state == "completed":
+            return
+        if state == "failed":
+            raise PrintJobFailedError(
+                f"printer {printer}: job {job_id} did not print ({detail or 'aborted'}); it will be sent again"
+            )
+        status = printer_status(printer)
+        if not status.enabled:
+            why = f" ({status.reason})" if status.reason else ""
+            raise _delayed(
+                f"printer {printer} stopped while printing job {job_id}{why}: fix it and start it with "
+                f"`cupsenable {printer}`; the job prints then"
+            )
+        if time.monotonic() >= deadline:
+            raise _delayed(f"printer {printer}: job {job_id} is still waiting after {timeout:.0f} s")
+        time.sleep(POLL_INTERVAL)
+
+
+class PrintJobFailedError(TemporaryDeliveryError):
+    """CUPS aborted or canceled the job: it must be submitted again."""
+
+    def __init__(self, staff_message: str) -> None:
+        super().__init__(staff_message, messages.PRINT_DELAYED)

@@ -1,0 +1,182 @@
+"""HandoverService: print or email a calendar now, and keep it in the outbox when that cannot happen now.
+
+Every call blocks (CUPS polling, SMTP), so the UI runs it in a worker thread. A job is written to the
+outbox before it is tried, so nothing is lost if the kiosk dies mid-way; see kiosk.handover for the API.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from kiosk.handover import cups, messages
+from kiosk.handover.address import normalise_address
+from kiosk.handover.config import HandoverConfig, load_handover_config
+from kiosk.handover.document import CUPS_MEDIA, Paper, read_pdf
+from kiosk.handover.errors import EmailNotConfiguredError, HandoverError, PermanentDeliveryError, TemporaryDeliveryError
+from kiosk.handover.mail import compose_email, send_email
+from kiosk.handover.outbox import Job, Outbox
+from kiosk.i18n.catalog import translations
+from kiosk.paths import data_dir
+
+log = logging.getLogger(__name__)
+Status = Literal["done", "queued", "failed"]
+
+
+@dataclass(frozen=True)
+class HandoverResult:
+    """What happened to one job: for the screen (`client_message`) and for staff (`staff_message`)."""
+
+    job_id: str
+    kind: Literal["print", "email"]
+    status: Status  # done: printed/sent; queued: waits in the outbox; failed: staff must act
+    client_message: str  # in the client's language, kind, never technical
+    staff_message: str  # English detail for staff and the log; no client name or address; "" when done
+
+    @property
+    def delivered(self) -> bool:
+        return self.status == "done"
+
+
+class HandoverService:
+    def __init__(self, config: HandoverConfig, outbox: Outbox) -> None:
+        self.config = config
+        self.outbox = outbox
+
+    @classmethod
+    def open(cls, folder: Path | None = None) -> HandoverService:
+        """The kiosk's own service: kiosk.toml and outbox/ in data_dir() (or `folder`)."""
+        root = folder or data_dir()
+        return cls(load_handover_config(root / "kiosk.toml"), Outbox(root / "outbox"))
+
+    @property
+    def email_enabled(self) -> bool:
+        """False when kiosk.toml has no [smtp] section: do not offer email."""
+        return self.config.smtp is not None
+
+    def check_address(self, text: str) -> str:
+        """The normalised address, or InvalidAddressError (`.localised(language)` for the screen)."""
+        return normalise_address(text)
+
+    def print_calendar(
+        self, pdf: bytes | Path, *, language: str, printer: str | None = None, paper: Paper | None = None
+    ) -> HandoverResult:
+        """Queue the PDF for the printer (`printer`, else kiosk.toml's, else the system default) and print it now."""
+        checked = read_pdf(pdf)
+        details = {"language": language, "paper": paper or checked.paper or ""}
+        if printer:
+            details["printer"] = printer
+        job = self.outbox.add("print", details, checked.data)
+        return self._attempt(job.id)
+
+    def email_calendar(
+        self, pdf: bytes | Path, *, to: str, language: str, name: str = "", ics: bytes | Path | None = None
+    ) -> HandoverResult:
+        """Queue the email (PDF + .ics) and send it now; InvalidAddressError before anything is kept."""
+        if self.config.smtp is None:
+            raise EmailNotConfiguredError("email is not set up: add an [smtp] section to kiosk.toml (see README)")
+        recipient = normalise_address(to)
+        checked = read_pdf(pdf)
+        ics_data = ics.read_bytes() if isinstance(ics, Path) else ics
+        details = {"language": language, "recipient": recipient, "name": name}
+        job = self.outbox.add("email", details, checked.data, ics_data)
+        return self._attempt(job.id)
+
+    def retry_due(self) -> list[HandoverResult]:
+        """Try every job whose backoff has run out. Call at start-up and every minute or so (in a worker)."""
+        results = [self._attempt(job_id) for job_id in self.outbox.due()]
+        self.outbox.prune()
+        return results
+
+    def retry_now(self, job_id: str | None = None) -> list[HandoverResult]:
+        """Staff: try one job (or all not yet done), ignoring the backoff, including failed-permanently ones."""
+        ids = [job_id] if job_id else [job.id for job in self.outbox.jobs() if job.state != "done"]
+        return [self._attempt(each, include_failed=True, ignore_schedule=True) for each in ids]
+
+    def jobs(self) -> list[Job]:
+        return self.outbox.jobs()
+
+    def _attempt(self, job_id: str, *, include_failed: bool = False, ignore_schedule: bool = False) -> HandoverResult:
+        job = self.outbox.claim(job_id, include_failed=include_failed, ignore_schedule=ignore_schedule)
+        if job is None:  # done meanwhile, or another process is sending it
+            current = self.outbox.get(job_id)
+            status: Status = {"done": "done", "failed-permanently": "failed"}.get(current.state, "queued")  # type: ignore[assignment]
+            return self._result(current, status, current.last_error, None)
+        try:
+            if job.kind == "print":
+                self._print(job)
+            else:
+                self._email(job)
+        except HandoverError as exc:
+            if exc.retry:
+                job = self.outbox.mark_retry(job.id, exc.staff_message)
+                log.warning("hand-over job %s (%s) waits for a retry: %s", job.id, job.kind, job.last_error)
+                return self._result(job, "queued", job.last_error, exc.client_message)
+            job = self.outbox.mark_failed(job.id, exc.staff_message)
+            log.error("hand-over job %s (%s) failed: %s", job.id, job.kind, job.last_error)
+            return self._result(job, "failed", job.last_error, exc.client_message)
+        except BaseException:
+            self.outbox.mark_retry(job.id, "unexpected error while delivering; see the kiosk log")
+            log.exception("hand-over job %s (%s) crashed", job.id, job.kind)
+            raise
+        self.outbox.mark_done(job.id)
+        log.info("hand-over job %s (%s) delivered", job.id, job.kind)
+        return self._result(job, "done", "", None)
+
+    def _result(self, job: Job, status: Status, staff: str, message_id: str | None) -> HandoverResult:
+        if message_id is None:
+            if job.kind == "print":
+                message_id = messages.PRINTING if status == "done" else messages.PRINT_DELAYED
+            else:
+                message_id = {"done": messages.EMAIL_SENT, "queued": messages.EMAIL_DELAYED}.get(
+                    status, messages.EMAIL_FAILED
+                )
+        language = job.details.get("language", "en")
+        return HandoverResult(job.id, job.kind, status, messages.localise(message_id, language), staff)
+
+    def _print(self, job: Job) -> None:
+        printer = job.details.get("cups_printer") or job.details.get("printer") or self.config.printer
+        printer = printer or cups.default_printer()
+        if not printer:
+            raise TemporaryDeliveryError(
+                "no printer: set `printer` in kiosk.toml or choose a default printer in CUPS (lpoptions -d NAME)",
+                messages.PRINT_DELAYED,
+            )
+        cups_job = job.details.get("cups_job")
+        if cups_job:  # an earlier try handed it to CUPS: follow that job rather than print twice
+            state, _detail = cups.job_state(printer, cups_job)
+            if state == "completed":
+                return
+            if state == "pending":
+                cups.wait_for_job(printer, cups_job, self.config.print_timeout)
+                return
+            job = self.outbox.update_details(job.id, cups_job=None, cups_printer=None)
+        cups.ensure_ready(printer)
+        paper = job.details.get("paper")
+        media = next((name for size, name in CUPS_MEDIA.items() if size == paper), None)
+        cups_job = cups.submit(job.pdf, printer, media)
+        self.outbox.update_details(job.id, cups_job=cups_job, cups_printer=printer)
+        try:
+            cups.wait_for_job(printer, cups_job, self.config.print_timeout)
+        except cups.PrintJobFailedError:
+            self.outbox.update_details(job.id, cups_job=None, cups_printer=None)
+            raise
+
+    def _email(self, job: Job) -> None:
+        smtp = self.config.smtp
+        if smtp is None:
+            raise PermanentDeliveryError(
+                "email is not set up any more: add [smtp] to kiosk.toml", messages.EMAIL_FAILED
+            )
+        ics = job.ics.read_bytes() if job.ics else None
+        message = compose_email(
+            smtp,
+            recipient=job.details["recipient"],
+            name=job.details.get("name", ""),
+            pdf=job.pdf.read_bytes(),
+            ics=ics,
+            translate=translations(job.details.get("language", "en")).gettext,
+        )
+        send_email(smtp, message)
