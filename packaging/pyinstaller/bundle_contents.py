@@ -62,7 +62,8 @@ UNUSED_QT_LIBRARIES: tuple[str, ...] = (
     "LabsStyleKit",
     "LabsWavefrontMesh",
     "Location",
-    "Multimedia",
+    "MultimediaQuick",  # libQt6Multimedia itself stays: the virtual keyboard's components link it
+    "MultimediaWidgets",
     "Nfc",
     "Positioning",
     "Quick3D",
@@ -104,7 +105,10 @@ UNUSED_QT_PLUGIN_DIRS: tuple[str, ...] = (
     "webview",
 )
 
-# Other shared libraries that only unused modules load (FFmpeg is Qt Multimedia's backend).
+# Single plugins that would drag in a desktop stack the kiosk never runs under (GTK 3 for the GNOME theme).
+UNUSED_QT_PLUGINS: tuple[str, ...] = ("platformthemes/libqgtk3.so", "platformthemes/qgtk3.dll")
+
+# Other shared libraries that only unused modules load (FFmpeg is Qt Multimedia's backend plugin's).
 UNUSED_OTHER_LIBRARIES: tuple[str, ...] = ("libavcodec", "libavformat", "libavutil", "libswresample", "libswscale")
 
 # Python packages the kiosk never imports at run time (test and build tools that may sit in the same venv).
@@ -170,6 +174,8 @@ def is_unused_qt_library(path: str | PurePath) -> bool:
 
 def is_unused_plugin(path: str | PurePath) -> bool:
     parts = _parts(path)
+    if any(_contains(parts, ("plugins", *plugin.split("/"))) for plugin in UNUSED_QT_PLUGINS):
+        return True
     return any(_contains(parts, ("plugins", plugin_dir)) for plugin_dir in UNUSED_QT_PLUGIN_DIRS)
 
 
@@ -218,5 +224,7 @@ def imports_of_scripts(script_dirs: Iterable[Path]) -> list[str]:
                 elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
                     modules.add(node.module)
     if modules:
-        modules.update({"alembic.runtime.migration", "alembic.ddl", "sqlalchemy.dialects.sqlite"})
+        # `from alembic import op, context` names modules Alembic fills in at run time.
+        modules.update({"alembic.op", "alembic.context", "alembic.runtime.migration", "alembic.ddl"})
+        modules.update({"sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.postgresql"})
     return sorted(modules)
