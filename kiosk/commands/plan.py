@@ -62,14 +62,15 @@ def plan_as_text(schedule: Schedule, language: str = "en") -> str:
     lines.append("")
     for day in schedule.days:
         phase = protocol.phase(day.phase)
-        counted = _("session {session}, day {day}").format(session=day.session, day=f"{day.day:<3}")
+        counted = _("session {session}, day {day}").format(session=day.session, day=day.day)
         weekday = weekday_name(day.date, language, "abbreviated")
-        lines.append(f"{day.date.isoformat()} {weekday}  {counted} {phase.id:<8} {_(phase.summary)}")
+        lines.append(f"{day.date.isoformat()} {weekday}  {counted:<18} {phase.id:<8} {_(phase.summary)}")
     lines += ["", _("Milestones:")]
     for milestone in schedule.milestones:
         weekday = weekday_name(milestone.date, language, "abbreviated")
         lines.append(f"{milestone.date.isoformat()} {weekday}  {milestone_summary(schedule, milestone, _)}")
+    reminder = _("evening before-care reminder")
     for evening in schedule.reminders:
         weekday = weekday_name(evening, language, "abbreviated")
-        lines.append(f"{evening.isoformat()} {weekday}  {_('evening before-care reminder')}")
+        lines.append(f"{evening.isoformat()} {weekday}  {reminder}")
     return "\n".join(lines)
