@@ -36,7 +36,10 @@ QT_WINDOW = [
     "libxkbcommon-x11-0",
 ]
 # Extra services the test suite drives for real.
-TEST_SERVICES = ["xvfb", "xauth"]
+TEST_SERVICES = ["xvfb", "xauth", "postgresql"]
+# The Linux kiosk session that tests/packaging checks and runs: cage (it needs Xwayland), the Wayland client
+# libraries Qt's wayland plugin links, systemd-analyze for the unit, shellcheck for the install script.
+KIOSK_SESSION = ["cage", "xwayland", "libwayland-cursor0", "libwayland-egl1", "systemd", "shellcheck"]
 
 OFFSCREEN_ENV = {
     "QT_QPA_PLATFORM": "offscreen",
@@ -115,7 +118,7 @@ def run(argv: list[str]) -> int:
         apt_install(QT_RUNTIME + QT_WINDOW)
         python = ensure_venv("")
         return subprocess.call([str(python), "-m", "kiosk", *rest], cwd=ROOT)
-    apt_install(QT_RUNTIME + QT_WINDOW + TEST_SERVICES)
+    apt_install(QT_RUNTIME + QT_WINDOW + TEST_SERVICES + KIOSK_SESSION)
     python = ensure_venv("test")
     env = dict(os.environ, **OFFSCREEN_ENV, PYTHONDONTWRITEBYTECODE="1")
     for check in (["ruff", "check", "."], ["mypy"]):

@@ -65,6 +65,22 @@ def local_zone(tz: dt.tzinfo | None = None) -> dt.tzinfo:
     return tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
 
 
+def probe_folder(folder: Path) -> Problem | None:
+    """Why a folder cannot be written (read-only, full), found by trying; None when it can be."""
+    probe = folder / ".write-probe"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"\0" * 65536)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            probe.unlink(missing_ok=True)
+    except OSError as exc:
+        return classify(exc)
+    return None
+
+
 def fallback_spool_dir() -> Path:
     return Path(tempfile.gettempdir()) / f"smp-kiosk-spool-{getpass.getuser()}"
 
@@ -120,7 +136,7 @@ class CheckInStore:
                 problem=self._problem,
                 pending=len(self._spooled()) + len(self._memory),
                 in_memory=len(self._memory),
-                spool_files=tuple(path for path in self._spool.files() if path.exists()),
+                spool_files=tuple(self._spool.files_in_use()),
                 since=self._since,
                 backend=make_url(self.url).get_backend_name(),
                 database=make_url(self.url).render_as_string(hide_password=True),
@@ -287,38 +303,40 @@ class CheckInStore:
 
     def _maintain(self) -> bool:
         """Open and migrate the database if needed, write what is waiting, purge if due. True when the
-        database works."""
+        database can be read (writing may still fail: then the problem is set and check-ins wait)."""
         if self._memory:  # try to get what only memory holds onto disk first
             held, self._memory = self._memory, []
             for check_in in held:
                 self._keep(check_in)
         try:
-            if self._engine is None:
-                path = sqlite_path(self.url)
-                if path is not None:
-                    protect_sqlite_files(path)
-                self._engine = create_store_engine(self.url, busy_timeout=self._busy_timeout)
-            if not self._migrated:
-                migrate(self._engine)
-                self._migrated = True
-                path = sqlite_path(self.url)
-                if path is not None:
-                    protect_sqlite_files(path)  # the -wal and -shm files exist now
-            if self._has_pending():
-                self._flush()
+            self._open()
         except StorageFailure as exc:
             self._failed(exc, "open the database")
             return False
+        try:
+            if self._has_pending():
+                self._flush()
+            if self._last_purge is None or self._clock() - self._last_purge >= PURGE_EVERY:
+                self._purge_now()
+        except StorageFailure as exc:
+            self._failed(exc, "write to the database")
+            return True
         if self._problem is not None:
             log.info("database works again (problem was: %s)", self._problem.value)
         self._problem, self._since = None, None
-        if self._last_purge is None or self._clock() - self._last_purge >= PURGE_EVERY:
-            try:
-                self._purge_now()
-            except StorageFailure as exc:
-                self._failed(exc, "delete old check-ins")
-                return False
         return True
+
+    def _open(self) -> None:
+        path = sqlite_path(self.url)
+        if self._engine is None:
+            if path is not None:
+                protect_sqlite_files(path)
+            self._engine = create_store_engine(self.url, busy_timeout=self._busy_timeout)
+        if not self._migrated:
+            migrate(self._engine)
+            self._migrated = True
+            if path is not None:
+                protect_sqlite_files(path)  # the -wal and -shm files exist now
 
     def _purge_now(self) -> int:
         engine = self._ready_engine()
@@ -340,6 +358,8 @@ class CheckInStore:
 
     def _failed(self, exc: BaseException, action: str) -> None:
         problem = classify(exc)
+        if problem is Problem.FAILED and sqlite_path(self.url) is not None:
+            problem = probe_folder(self.data_dir) or problem
         if problem is not self._problem:
             self._since = self._clock()
             log.error("cannot %s: %s (%s)", action, problem.value, type(exc).__name__)

@@ -78,6 +78,15 @@ class Spool:
     def files(self) -> list[Path]:
         return [folder / SPOOL_FILE for folder in self.folders]
 
+    def files_in_use(self) -> list[Path]:
+        """The spool files that hold something."""
+        in_use = []
+        for path in self.files():
+            with contextlib.suppress(OSError):
+                if path.stat().st_size > 0:
+                    in_use.append(path)
+        return in_use
+
     def append(self, check_in: CheckIn) -> Path:
         """Write the check-in and fsync it; raise OSError when no folder can take it."""
         line = (json.dumps(to_json(check_in), ensure_ascii=False) + "\n").encode()
@@ -111,6 +120,9 @@ class Spool:
             if size is not None:
                 with contextlib.suppress(OSError):
                     os.ftruncate(fd, size)  # leave no half line behind
+            if created:
+                with contextlib.suppress(OSError):
+                    path.unlink()
             raise
         finally:
             os.close(fd)
