@@ -1,56 +1,170 @@
-"""First simple layout of the calendar: header, day list. Replaced by the designed layout."""
+"""The calendar document: page 1 (header, month grids, legend), then the plain-words pages (sections.py)."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass, field
 
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.documents.pdf import sections
+from kiosk.documents.pdf.content import day_one_note, session_lines
+from kiosk.documents.pdf.context import Context
+from kiosk.documents.pdf.grid import (
+    CellBox,
+    draw_month,
+    legend_entries,
+    month_height,
+    months_of,
+)
+from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
+from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
+from kiosk.documents.pdf.text import Style, clean, layout_line, wrap
 from kiosk.errors import UserError
 from kiosk.i18n.catalog import translations
-from kiosk.paths import resources_dir
 
-FONT = "SmpKiosk-NotoSans"
+FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
+NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
+NAME_MAX_LINES = 3
 
 
-def _font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(resources_dir() / "fonts" / "NotoSans-Regular.ttf")))
-    return FONT
+@dataclass
+class Rendered:
+    """The PDF and where each day's cell is (tests check the grid's colours against the schedule)."""
+
+    pdf: bytes
+    cells: list[CellBox] = field(default_factory=list)
+    pages: int = 0
 
 
 def build_calendar_pdf(request: CalendarRequest) -> bytes:
     """The whole calendar as PDF bytes; raises UserError on bad input."""
-    name = "".join(ch for ch in request.name if ch.isprintable()).strip()
-    if not name:
-        raise UserError("the name is empty: give the client's name")
+    return render(request).pdf
+
+
+def render(request: CalendarRequest) -> Rendered:
     _ = translations(request.language).gettext
+    name = clean(request.name)
+    if not name:
+        raise UserError(_("The name is empty: please type the client's name."))
     paper = request.paper or default_paper(request.language)
-    size = A4 if paper == "a4" else LETTER
+    if paper not in PAPER_SIZES:
+        raise UserError(_("Paper size '{paper}' is not known: use a4 or letter.").format(paper=paper))
+    context = Context(request, name, make_theme(request.large_print), regional(request.language), _)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=size, invariant=1 if request.deterministic else 0)
-    font = _font()
-    height = size[1]
-    y = height - 60
-    canvas.setFont(font, 22)
-    canvas.drawString(50, y, _("Your aftercare calendar"))
-    y -= 30
-    canvas.setFont(font, 16)
-    canvas.drawString(50, y, name)
-    protocol = request.schedule.protocol
-    canvas.setFont(font, 12)
-    for day in request.schedule.days:
-        y -= 16
-        if y < 50:
-            canvas.showPage()
-            canvas.setFont(font, 12)
-            y = height - 50
-        phase = protocol.phase(day.phase)
-        canvas.drawString(50, y, f"{day.date.isoformat()}  {_(phase.title)}")
-    canvas.showPage()
+    canvas = Canvas(buffer, pagesize=PAPER_SIZES[paper], invariant=1 if request.deterministic else 0)
+    if request.deterministic:
+        canvas._doc.info.creationDate = FIXED_DATE
+        canvas._doc.info.modDate = FIXED_DATE
+    canvas.setTitle(_("Aftercare calendar") + " – " + name)
+    canvas.setAuthor(request.clinic.name)
+    canvas.setSubject(_(request.schedule.protocol.name))
+    canvas.setCreator("SMP Kiosk")
+    writer = PageWriter(canvas, PAPER_SIZES[paper], context.regional.rtl, lambda w: _footer(w, context))
+    writer.footer_height = context.theme.muted.line_height + 4 * mm
+    rendered = Rendered(b"")
+    _header(writer, context)
+    rendered.cells = _grids(writer, context)
+    _legend(writer, context)
+    sections.write_all(writer, context)
+    writer.finish()
     canvas.save()
-    return buffer.getvalue()
+    rendered.pdf = buffer.getvalue()
+    rendered.pages = writer.page_number
+    return rendered
+
+
+def _footer(writer: PageWriter, context: Context) -> None:
+    style = context.theme.muted
+    clinic = context.request.clinic
+    text = " · ".join(part for part in (clinic.name, clinic.phone) if part)
+    baseline = writer.bottom - writer.footer_height + style.size * 0.3
+    page = layout_line(context._("Page {number}").format(number=writer.page_number), style, writer.direction)
+    available = writer.width - page.width - 12
+    lines = wrap(text, style, available)
+    if lines:
+        writer.place_line(
+            layout_line(lines[0], style, writer.direction), style, offset=0, width=available, baseline=baseline
+        )
+    writer.place_line(page, style, offset=0, width=writer.width, baseline=baseline, align="end")
+
+
+def _header(writer: PageWriter, context: Context) -> None:
+    theme, _, clinic = context.theme, context._, context.request.clinic
+    logo_size = 16 * mm if not theme.large_print else 20 * mm
+    text_offset = 0.0
+    if clinic.logo is not None:
+        writer.canvas.drawImage(
+            str(clinic.logo), writer.x(0, logo_size), writer.y - logo_size, logo_size, logo_size,
+            mask="auto", preserveAspectRatio=True,
+        )
+        text_offset = logo_size + 4 * mm
+    top = writer.y
+    writer.y -= (logo_size - theme.subheading.line_height - theme.muted.line_height) / 2
+    writer.paragraph(clinic.name, theme.subheading, offset=text_offset)
+    details = " · ".join(part for part in (clinic.phone, clinic.website) if part)
+    if details:
+        writer.paragraph(details, theme.muted, offset=text_offset)
+    writer.y = min(writer.y, top - logo_size) - 5 * mm
+    writer.paragraph(_("Your aftercare calendar"), theme.title)
+    writer.y -= 1 * mm
+    writer.paragraph(context.name, _name_style(context.name, theme.name, writer.width))
+    writer.y -= 1.5 * mm
+    for line in session_lines(context.request.schedule, context.regional, _):
+        writer.paragraph(line, theme.strong)
+    writer.paragraph(day_one_note(context.request.schedule, _), theme.body)
+    writer.y -= 4 * mm
+
+
+def _name_style(name: str, style: Style, width: float) -> Style:
+    """Shrink a long name (down to 70 %) so it fits on one line; longer ones then wrap."""
+    size = style.size
+    while len(wrap(name, Style(size, style.bold), width)) > 1 and size > style.size * NAME_MIN_SHRINK:
+        size -= 1
+    return Style(size, style.bold, style.colour, style.leading)
+
+
+def _grids(writer: PageWriter, context: Context) -> list[CellBox]:
+    theme, schedule = context.theme, context.request.schedule
+    columns = 1 if theme.large_print else 2
+    gap = 8 * mm
+    width = (writer.width - gap * (columns - 1)) / columns
+    months = months_of(schedule)
+    cells: list[CellBox] = []
+    for start in range(0, len(months), columns):
+        row = months[start : start + columns]
+        height = max(month_height(month, schedule, theme, context.regional.first_weekday) for month in row)
+        writer.ensure(height)
+        for column, month in enumerate(row):
+            cells += draw_month(writer, month, context, offset=column * (width + gap), width=width)
+        writer.y -= height + 4 * mm
+    return cells
+
+
+def _legend(writer: PageWriter, context: Context) -> None:
+    theme = context.theme
+    entries = legend_entries(context.request.schedule, context._)
+    columns = 1 if theme.large_print else 3
+    gap = 5 * mm
+    column_width = (writer.width - gap * (columns - 1)) / columns
+    swatch = theme.body.size * 2.2
+    text_width = column_width - swatch - 3 * mm
+    for start in range(0, len(entries), columns):
+        row = entries[start : start + columns]
+        heights = [
+            len(wrap(title, theme.strong, text_width)) * theme.strong.line_height
+            + len(wrap(detail, theme.muted, text_width)) * theme.muted.line_height
+            for _, title, detail in row
+        ]
+        height = max([*heights, swatch]) + 2.5 * mm
+        writer.ensure(height)
+        top = writer.y
+        for column, (paint, title, detail) in enumerate(row):
+            offset = column * (column_width + gap)
+            paint(writer, writer.x(offset, swatch), top - swatch, swatch)
+            writer.y = top
+            writer.paragraph(title, theme.strong, offset=offset + swatch + 3 * mm, width=text_width)
+            writer.paragraph(detail, theme.muted, offset=offset + swatch + 3 * mm, width=text_width)
+        writer.y = top - height

@@ -1,0 +1,124 @@
+"""The calendar's words, from the schedule and the protocol, before any layout.
+
+Every sentence goes through the reader's gettext catalog (`_`), protocol texts included, and every date
+through Babel, so the same content serves any language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.core.clinic import Clinic
+from kiosk.core.protocol import BeforeCareItem, HairChoice
+from kiosk.core.schedule import Schedule
+from kiosk.documents.ics import milestone_summary
+from kiosk.documents.pdf.regional import Regional
+
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    date: dt.date
+    pictogram: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ContactLine:
+    pictogram: str
+    text: str
+
+
+def session_lines(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
+    if len(schedule.sessions) == 1:
+        return [_("Your session: {date}").format(date=regional.full_date(schedule.sessions[0]))]
+    return [
+        _("Session {number}: {date}").format(number=number, date=regional.full_date(date))
+        for number, date in enumerate(schedule.sessions, start=1)
+    ]
+
+
+def day_one_note(schedule: Schedule, _: Translate) -> str:
+    if schedule.protocol.day_one == "session-day":
+        return _("Day 1 is the day of your session.")
+    return _("Day 1 is the day after your session.")
+
+
+def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyDate]:
+    """Sessions, milestones and before-care evenings, in date order."""
+    protocol = schedule.protocol
+    first_phase = protocol.phases[0]
+    entries: list[KeyDate] = []
+    spans = schedule.spans()
+    for number, date in enumerate(schedule.sessions, start=1):
+        strict = next(s for s in spans if s.session == number and s.phase == first_phase.id)
+        text = _("Session {number}. {phase} until {date}.").format(
+            number=number, phase=_(first_phase.title), date=regional.long_date(strict.last.date)
+        )
+        entries.append(KeyDate(date, "calendar", text))
+    pictograms = {m.id: m.pictogram for m in protocol.milestones}
+    for phase in protocol.phases:
+        if phase.milestone:
+            pictograms[phase.milestone] = phase.pictogram
+    for milestone in schedule.milestones:
+        text = milestone_summary(schedule, milestone, _)
+        entries.append(KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text))
+    for number, evening in enumerate(schedule.reminders, start=2):
+        text = _("This evening: before-care for session {number} tomorrow.").format(number=number)
+        entries.append(KeyDate(evening, "moisturiser", text))
+    order = {"calendar": 0}
+    entries.sort(key=lambda entry: (entry.date, order.get(entry.pictogram, 1)))
+    return entries
+
+
+def phase_dates(schedule: Schedule, phase_id: str, regional: Regional, _: Translate) -> list[str]:
+    """When a phase applies, one line per run of days: 'Fri, Nov 27 – Sun, Nov 29 (after session 1)'."""
+    lines = []
+    for span in schedule.spans():
+        if span.phase != phase_id:
+            continue
+        first, last = regional.short_date(span.first.date), regional.short_date(span.last.date)
+        if span.first.date == span.last.date:
+            when = first
+        else:
+            when = _("{first} to {last}").format(first=first, last=last)
+        if len(schedule.sessions) > 1:
+            when = _("{dates} (after session {number})").format(dates=when, number=span.session)
+        lines.append(when)
+    return lines
+
+
+def phase_days(first: int, last: int | None, _: Translate) -> str:
+    if last is None:
+        return _("From day {first}").format(first=first)
+    return _("Days {first} to {last}").format(first=first, last=last)
+
+
+def before_care(schedule: Schedule, hair: HairChoice | None) -> tuple[BeforeCareItem, ...]:
+    return schedule.protocol.before_care_for(hair)
+
+
+def next_sessions(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
+    return [
+        _("Session {number}: {date}").format(number=number, date=regional.full_date(date))
+        for number, date in enumerate(schedule.sessions, start=1)
+        if number > 1
+    ]
+
+
+def contact_lines(clinic: Clinic, _: Translate) -> list[ContactLine]:
+    lines = []
+    if clinic.phone:
+        lines.append(ContactLine("phone", _("Call: {phone}").format(phone=clinic.phone)))
+    if clinic.text:
+        lines.append(ContactLine("text", _("Text: {number}").format(number=clinic.text)))
+    if clinic.email:
+        lines.append(ContactLine("email", _("Email: {email}").format(email=clinic.email)))
+    if clinic.website:
+        lines.append(ContactLine("website", _("Website: {website}").format(website=clinic.website)))
+    if clinic.address:
+        lines.append(ContactLine("address", clinic.address))
+    return lines

@@ -1,0 +1,19 @@
+"""Everything a part of the layout needs to know about the document being made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kiosk.documents.pdf.layout import Theme
+from kiosk.documents.pdf.regional import Regional
+from kiosk.documents.pdf.request import CalendarRequest
+
+
+@dataclass(frozen=True)
+class Context:
+    request: CalendarRequest
+    name: str  # cleaned: printable, one line
+    theme: Theme
+    regional: Regional
+    _: Callable[[str], str]  # the reader's gettext

@@ -1,0 +1,170 @@
+"""Pages, the type scale and the colours, and a writer that flows blocks down the page, mirrored for RTL.
+
+Positions are given from the *start* edge (left in English, right in Arabic and Hebrew): the writer turns
+them into page coordinates, so every part of the layout is mirrored by writing it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+
+from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, draw_line, layout_line, wrap
+
+__all__ = ["Colour", "PageWriter", "Theme", "make_theme"]
+
+PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+MARGIN_SIDE: float = 16 * mm
+MARGIN_TOP: float = 14 * mm
+MARGIN_BOTTOM: float = 13 * mm
+
+
+def rgb(hex_colour: str) -> Colour:
+    value = int(hex_colour.lstrip("#"), 16)
+    return ((value >> 16) / 255, ((value >> 8) & 0xFF) / 255, (value & 0xFF) / 255)
+
+
+INK = rgb("#1F2937")
+MUTED = rgb("#4B5563")
+ACCENT = rgb("#1E3A5F")
+RULE = rgb("#CBD5E1")
+PANEL = rgb("#F1F5F9")
+WHITE: Colour = (1.0, 1.0, 1.0)
+
+
+@dataclass(frozen=True)
+class PhaseColours:
+    fill: Colour  # the day cell; lightness differs clearly between phases (greyscale printers)
+    ink: Colour  # pictograms on that fill
+    hatched: bool  # diagonal lines on top, a second non-colour signal
+
+
+PHASE_COLOURS: tuple[PhaseColours, ...] = (  # by the phase's position: strictest first
+    PhaseColours(rgb("#D9A08A"), rgb("#7A2E18"), hatched=True),
+    PhaseColours(rgb("#F0D89A"), rgb("#6B4E07"), hatched=False),
+    PhaseColours(rgb("#EAF5EE"), rgb("#24603A"), hatched=False),
+    PhaseColours(rgb("#E3ECF7"), rgb("#1E3A5F"), hatched=False),
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The type scale: body text at least 12 pt, and at least 16 pt in large print."""
+
+    body: Style
+    strong: Style
+    muted: Style
+    title: Style
+    name: Style
+    heading: Style
+    subheading: Style
+    month: Style
+    day: Style
+    large_print: bool
+
+    @property
+    def gap(self) -> float:
+        return self.body.size * 0.9
+
+
+def make_theme(large_print: bool) -> Theme:
+    base = 16.0 if large_print else 12.0
+    return Theme(
+        body=Style(base, leading=1.4),
+        strong=Style(base, bold=True, leading=1.4),
+        muted=Style(base, colour=MUTED, leading=1.4),
+        title=Style(base * 2.0, bold=True, colour=ACCENT, leading=1.15),
+        name=Style(base * 1.7, colour=INK, leading=1.2),
+        heading=Style(base * 1.45, bold=True, colour=ACCENT, leading=1.25),
+        subheading=Style(base * 1.15, bold=True, colour=INK, leading=1.3),
+        month=Style(base * 1.2, bold=True, colour=ACCENT, leading=1.3),
+        day=Style(base, bold=False, colour=INK, leading=1.0),
+        large_print=large_print,
+    )
+
+
+class PageWriter:
+    """Flows content down pages between the margins; `y` is the top of the free space."""
+
+    def __init__(
+        self, canvas: Any, page_size: tuple[float, float], rtl: bool, footer: Callable[[PageWriter], None]
+    ) -> None:
+        self.canvas = canvas
+        self.page_width, self.page_height = float(page_size[0]), float(page_size[1])
+        self.rtl = rtl
+        self.direction: Direction = "rtl" if rtl else "ltr"
+        self.left = MARGIN_SIDE
+        self.right = self.page_width - MARGIN_SIDE
+        self.width = self.right - self.left
+        self.top = self.page_height - MARGIN_TOP
+        self.footer_height = 0.0
+        self.footer = footer
+        self.page_number = 1
+        self.y = self.top
+
+    @property
+    def bottom(self) -> float:
+        return MARGIN_BOTTOM + self.footer_height
+
+    def x(self, offset: float, width: float) -> float:
+        """Page x of the left side of a box `width` wide placed `offset` from the start edge."""
+        return self.right - offset - width if self.rtl else self.left + offset
+
+    def new_page(self) -> None:
+        self.footer(self)
+        self.canvas.showPage()
+        self.page_number += 1
+        self.y = self.top
+
+    def finish(self) -> None:
+        self.footer(self)
+        self.canvas.showPage()
+
+    def ensure(self, height: float) -> None:
+        """Start a new page unless `height` fits above the bottom margin (a block is never split)."""
+        if self.y - height < self.bottom and self.y < self.top:
+            self.new_page()
+
+    def room(self) -> float:
+        return self.y - self.bottom
+
+    def place_line(
+        self, line: Line, style: Style, *, offset: float, width: float, baseline: float, align: Align = "start"
+    ) -> None:
+        """Draw a laid-out line inside the box [offset, offset + width] from the start edge."""
+        box_x = self.x(offset, width)
+        if align == "center":
+            x = box_x + (width - line.width) / 2
+        elif (align == "start") != self.rtl:
+            x = box_x
+        else:
+            x = box_x + width - line.width
+        draw_line(self.canvas, line, x, baseline, style)
+
+    def lines(self, text: str, style: Style, width: float) -> list[Line]:
+        return [layout_line(part, style, self.direction) for part in wrap(text, style, width)]
+
+    def paragraph(
+        self, text: str, style: Style, *, offset: float = 0.0, width: float | None = None, align: Align = "start"
+    ) -> float:
+        """Wrap and draw `text` from the current y, moving down; returns the height used."""
+        width = self.width - offset if width is None else width
+        start = self.y
+        for line in self.lines(text, style, width):
+            self.ensure(style.line_height)
+            self.place_line(line, style, offset=offset, width=width, baseline=self.y - style.size, align=align)
+            self.y -= style.line_height
+        return start - self.y if start >= self.y else self.top - self.y
+
+    def rule(self, colour: Colour = RULE, weight: float = 0.8) -> None:
+        self.canvas.setStrokeColorRGB(*colour)
+        self.canvas.setLineWidth(weight)
+        self.canvas.line(self.left, self.y, self.right, self.y)
+
+
+def text_block_height(writer: PageWriter, text: str, style: Style, width: float) -> float:
+    return len(wrap(text, style, width)) * style.line_height

@@ -1,0 +1,218 @@
+"""Small vector pictograms drawn with ReportLab paths, by the names the protocol file uses.
+
+Each pictogram is drawn in a unit square (0..1 both ways, y up) scaled to `size` points, in one colour,
+so it stays sharp at any zoom and on any printer. Pictograms carry meaning next to words, never alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Colour = tuple[float, float, float]
+STROKE = 0.075  # line width, as a share of the pictogram's size
+
+
+def _droplet(canvas: Any, cx: float, cy: float, scale: float, *, fill: bool) -> None:
+    path = canvas.beginPath()
+    path.moveTo(cx, cy + 0.42 * scale)
+    s = scale
+    path.curveTo(cx - 0.06 * s, cy + 0.3 * s, cx - 0.26 * s, cy + 0.05 * s, cx - 0.26 * s, cy - 0.1 * s)
+    path.curveTo(cx - 0.26 * s, cy - 0.25 * s, cx - 0.14 * s, cy - 0.38 * s, cx, cy - 0.38 * s)
+    path.curveTo(cx + 0.14 * s, cy - 0.38 * s, cx + 0.26 * s, cy - 0.25 * s, cx + 0.26 * s, cy - 0.1 * s)
+    path.curveTo(cx + 0.26 * s, cy + 0.05 * s, cx + 0.06 * s, cy + 0.3 * s, cx, cy + 0.42 * s)
+    path.close()
+    canvas.drawPath(path, stroke=0 if fill else 1, fill=1 if fill else 0)
+
+
+def _no_water(canvas: Any, colour: Colour) -> None:
+    _droplet(canvas, 0.5, 0.48, 1.05, fill=True)
+    canvas.setStrokeColorRGB(1, 1, 1)
+    canvas.setLineWidth(STROKE * 2.4)
+    canvas.line(0.1, 0.9, 0.9, 0.1)
+    canvas.setStrokeColorRGB(*colour)
+    canvas.setLineWidth(STROKE * 1.1)
+    canvas.line(0.1, 0.9, 0.9, 0.1)
+
+
+def _light_shower(canvas: Any, colour: Colour) -> None:
+    path = canvas.beginPath()
+    path.moveTo(0.12, 0.95)
+    path.curveTo(0.12, 0.78, 0.3, 0.72, 0.5, 0.72)
+    canvas.drawPath(path, stroke=1, fill=0)
+    head = canvas.beginPath()
+    head.moveTo(0.3, 0.58)
+    head.curveTo(0.3, 0.72, 0.7, 0.72, 0.7, 0.58)
+    head.close()
+    canvas.drawPath(head, stroke=1, fill=1)
+    for x, y in ((0.34, 0.38), (0.5, 0.3), (0.66, 0.38), (0.42, 0.12), (0.58, 0.12)):
+        _droplet(canvas, x, y, 0.2, fill=True)
+
+
+def _check(canvas: Any, colour: Colour) -> None:
+    canvas.setLineWidth(STROKE * 1.6)
+    path = canvas.beginPath()
+    path.moveTo(0.14, 0.52)
+    path.lineTo(0.4, 0.24)
+    path.lineTo(0.88, 0.8)
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _cross(canvas: Any, colour: Colour) -> None:
+    canvas.setLineWidth(STROKE * 1.6)
+    canvas.line(0.2, 0.2, 0.8, 0.8)
+    canvas.line(0.2, 0.8, 0.8, 0.2)
+
+
+def _sun(canvas: Any, colour: Colour) -> None:
+    canvas.circle(0.5, 0.5, 0.2, stroke=0, fill=1)
+    rays = ((1, 0), (0.71, 0.71), (0, 1), (-0.71, 0.71), (-1, 0), (-0.71, -0.71), (0, -1), (0.71, -0.71))
+    for dx, dy in rays:
+        canvas.line(0.5 + 0.3 * dx, 0.5 + 0.3 * dy, 0.5 + 0.45 * dx, 0.5 + 0.45 * dy)
+
+
+def _moisturiser(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.16, 0.1, 0.68, 0.46, 0.08, stroke=1, fill=0)
+    canvas.roundRect(0.22, 0.6, 0.56, 0.14, 0.04, stroke=0, fill=1)
+    _droplet(canvas, 0.5, 0.32, 0.32, fill=True)
+    _droplet(canvas, 0.5, 0.9, 0.18, fill=True)
+
+
+def _clipper(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.34, 0.06, 0.32, 0.64, 0.12, stroke=1, fill=0)
+    canvas.rect(0.28, 0.72, 0.44, 0.1, stroke=0, fill=1)
+    for index in range(5):
+        x = 0.31 + index * 0.095
+        canvas.line(x, 0.82, x, 0.94)
+    canvas.circle(0.5, 0.3, 0.06, stroke=0, fill=1)
+
+
+def _comb(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.1, 0.6, 0.8, 0.16, 0.05, stroke=0, fill=1)
+    for index in range(6):
+        x = 0.16 + index * 0.136
+        canvas.line(x, 0.62, x, 0.24)
+
+
+def _breathe(canvas: Any, colour: Colour) -> None:
+    for y, length in ((0.72, 0.62), (0.5, 0.78), (0.28, 0.5)):
+        path = canvas.beginPath()
+        path.moveTo(0.1, y)
+        path.curveTo(0.1 + length * 0.3, y + 0.1, 0.1 + length * 0.6, y - 0.1, 0.1 + length, y)
+        canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _sunscreen(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.12, 0.06, 0.4, 0.6, 0.08, stroke=1, fill=0)
+    canvas.rect(0.22, 0.68, 0.2, 0.12, stroke=0, fill=1)
+    canvas.circle(0.32, 0.34, 0.1, stroke=0, fill=1)
+    canvas.circle(0.76, 0.76, 0.11, stroke=0, fill=1)
+    for dx, dy in ((1, 0), (0, 1), (-1, 0), (0, -1), (0.71, 0.71), (-0.71, 0.71), (0.71, -0.71), (-0.71, -0.71)):
+        canvas.line(0.76 + 0.16 * dx, 0.76 + 0.16 * dy, 0.76 + 0.22 * dx, 0.76 + 0.22 * dy)
+
+
+def _flag(canvas: Any, colour: Colour) -> None:
+    canvas.line(0.22, 0.06, 0.22, 0.94)
+    path = canvas.beginPath()
+    path.moveTo(0.22, 0.92)
+    path.lineTo(0.86, 0.74)
+    path.lineTo(0.22, 0.54)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+def _phone(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.26, 0.06, 0.48, 0.88, 0.1, stroke=1, fill=0)
+    canvas.line(0.42, 0.16, 0.58, 0.16)
+
+
+def _message(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.08, 0.3, 0.84, 0.56, 0.14, stroke=1, fill=0)
+    path = canvas.beginPath()
+    path.moveTo(0.26, 0.32)
+    path.lineTo(0.2, 0.1)
+    path.lineTo(0.44, 0.32)
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _envelope(canvas: Any, colour: Colour) -> None:
+    canvas.rect(0.08, 0.2, 0.84, 0.6, stroke=1, fill=0)
+    path = canvas.beginPath()
+    path.moveTo(0.08, 0.8)
+    path.lineTo(0.5, 0.44)
+    path.lineTo(0.92, 0.8)
+    canvas.drawPath(path, stroke=1, fill=0)
+
+
+def _globe(canvas: Any, colour: Colour) -> None:
+    canvas.circle(0.5, 0.5, 0.42, stroke=1, fill=0)
+    canvas.ellipse(0.32, 0.08, 0.68, 0.92, stroke=1, fill=0)
+    canvas.line(0.08, 0.5, 0.92, 0.5)
+
+
+def _pin(canvas: Any, colour: Colour) -> None:
+    path = canvas.beginPath()
+    path.moveTo(0.5, 0.06)
+    path.curveTo(0.4, 0.3, 0.2, 0.45, 0.2, 0.64)
+    path.curveTo(0.2, 0.82, 0.34, 0.94, 0.5, 0.94)
+    path.curveTo(0.66, 0.94, 0.8, 0.82, 0.8, 0.64)
+    path.curveTo(0.8, 0.45, 0.6, 0.3, 0.5, 0.06)
+    path.close()
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.circle(0.5, 0.64, 0.12, stroke=0, fill=1)
+
+
+def _calendar(canvas: Any, colour: Colour) -> None:
+    canvas.roundRect(0.1, 0.08, 0.8, 0.74, 0.06, stroke=1, fill=0)
+    canvas.rect(0.1, 0.62, 0.8, 0.2, stroke=0, fill=1)
+    canvas.line(0.32, 0.72, 0.32, 0.94)
+    canvas.line(0.68, 0.72, 0.68, 0.94)
+    for x in (0.26, 0.46, 0.66):
+        for y in (0.42, 0.22):
+            canvas.rect(x, y, 0.1, 0.1, stroke=0, fill=1)
+
+
+def _info(canvas: Any, colour: Colour) -> None:
+    canvas.circle(0.5, 0.5, 0.42, stroke=1, fill=0)
+    canvas.line(0.5, 0.24, 0.5, 0.54)
+    canvas.circle(0.5, 0.7, 0.06, stroke=0, fill=1)
+
+
+PICTOGRAMS: dict[str, Callable[[Any, Colour], None]] = {
+    "no-water": _no_water,
+    "light-shower": _light_shower,
+    "check": _check,
+    "do": _check,
+    "avoid": _cross,
+    "sun": _sun,
+    "moisturiser": _moisturiser,
+    "clipper": _clipper,
+    "comb": _comb,
+    "breathe": _breathe,
+    "sunscreen": _sunscreen,
+    "milestone": _flag,
+    "phone": _phone,
+    "text": _message,
+    "email": _envelope,
+    "website": _globe,
+    "address": _pin,
+    "calendar": _calendar,
+    "info": _info,
+}
+
+
+def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, colour: Colour) -> None:
+    """Draw pictogram `name` in the square with lower-left corner (x, y); an unknown name gets 'info'."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size, size)
+    canvas.setFillColorRGB(*colour)
+    canvas.setStrokeColorRGB(*colour)
+    canvas.setLineWidth(STROKE)
+    canvas.setLineCap(1)
+    canvas.setLineJoin(1)
+    canvas.saveState()
+    PICTOGRAMS.get(name, _info)(canvas, colour)
+    canvas.restoreState()
+    canvas.restoreState()

@@ -1,0 +1,262 @@
+"""The one way text gets onto a page: clean, pick fonts, wrap, reorder (bidi), shape, draw.
+
+Every string in the calendar, a translated sentence or a client's name, goes through here:
+1. `clean` drops control characters and collapses white space; nothing is ever read as markup.
+2. The text is split into runs by font (per-character fallback, see fonts.py).
+3. `wrap` breaks it into lines of a given width, in logical (typing) order.
+4. Per line, the Unicode bidi algorithm gives each character its level; runs are put in visual order and
+   right-to-left or complex-script runs are shaped with HarfBuzz, so Arabic letters join and run right to
+   left, and Hebrew reads right to left with its digits from Noto Sans.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import uharfbuzz as hb
+from bidi import algorithm as bidi
+
+from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
+
+Direction = Literal["ltr", "rtl", "auto"]
+Align = Literal["start", "end", "center"]
+Colour = tuple[float, float, float]
+INK: Colour = (0.12, 0.16, 0.22)
+
+_SPACES = re.compile(r"\s+")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+_DROPPED_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
+_RTL_TYPES = frozenset({"R", "AL", "AN"})
+
+
+@dataclass(frozen=True)
+class Style:
+    size: float
+    bold: bool = False
+    colour: Colour = INK
+    leading: float = 1.3  # line height as a multiple of the size
+
+    @property
+    def line_height(self) -> float:
+        return self.size * self.leading
+
+
+def clean(text: str) -> str:
+    """Printable text on one line: NFC, control and bidi-override characters gone, spaces collapsed."""
+    text = unicodedata.normalize("NFC", text)
+    kept = []
+    for ch in text:
+        if ch in "\t\n\r\v\f\u2028\u2029\x85":
+            kept.append(" ")
+        elif ch not in _BIDI_CONTROLS and unicodedata.category(ch) not in _DROPPED_CATEGORIES:
+            kept.append(ch)
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+@dataclass(frozen=True)
+class Run:
+    """Characters of one font and one bidi level, in visual order once laid out."""
+
+    font: Font
+    text: str  # characters ReportLab embeds (private-use ones stand for shaped glyphs)
+    width: float
+    offsets: tuple[tuple[float, float], ...] | None  # per-glyph (x, y) from the run start; None: plain text
+
+
+@dataclass(frozen=True)
+class Line:
+    runs: tuple[Run, ...]
+    width: float
+    logical: str  # the cleaned text of the line, in reading order (for tests and debugging)
+
+
+def _font_runs(text: str, bold: bool) -> list[tuple[Font, str]]:
+    """Logical runs of one font; marks and joiners stay with the letter before them when it has them."""
+    runs: list[tuple[Font, str]] = []
+    for ch in text:
+        chosen = font_for_char(ch, bold)
+        if runs and (chosen is None or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
+            previous = runs[-1][0]
+            if ord(ch) in previous.covers or chosen is None:
+                runs[-1] = (previous, runs[-1][1] + ch)
+                continue
+        assert chosen is not None  # drawable() replaced what no font has
+        if runs and runs[-1][0] is chosen:
+            runs[-1] = (chosen, runs[-1][1] + ch)
+        else:
+            runs.append((chosen, ch))
+    return runs
+
+
+def _shape(font: Font, text: str, size: float, rtl: bool) -> Run:
+    buffer = hb.Buffer()
+    buffer.add_str(text)
+    buffer.guess_segment_properties()
+    buffer.direction = "rtl" if rtl else "ltr"
+    hb.shape(font.hb_font, buffer, {"kern": True, "liga": True})
+    scale = size / font.units_per_em
+    chars = []
+    offsets = []
+    pen = 0.0
+    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
+        chars.append(font.char_for_glyph(info.codepoint, position.x_advance * 1000 / font.units_per_em))
+        offsets.append((pen + position.x_offset * scale, position.y_offset * scale))
+        pen += position.x_advance * scale
+    return Run(font, "".join(chars), pen, tuple(offsets))
+
+
+def _run(font: Font, text: str, size: float, rtl: bool) -> Run:
+    if rtl or font.complex_script:
+        return _shape(font, text, size, rtl)
+    return Run(font, text, font.width(text, size), None)
+
+
+@lru_cache(maxsize=8192)
+def measure(text: str, size: float, bold: bool = False) -> float:
+    """The width of already-cleaned text in points (shaped where the script needs it)."""
+    text = drawable(text, bold)
+    return sum(_run(font, part, size, False).width for font, part in _font_runs(text, bold))
+
+
+def _has_rtl(text: str) -> bool:
+    return any(unicodedata.bidirectional(ch) in _RTL_TYPES for ch in text)
+
+
+def base_is_rtl(text: str, direction: Direction) -> bool:
+    """The paragraph direction: given, or from the first strong character (Unicode rule P2)."""
+    if direction != "auto":
+        return direction == "rtl"
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def bidi_levels(text: str, rtl: bool) -> list[int]:
+    """The resolved embedding level of each character (even: left to right, odd: right to left)."""
+    if not rtl and not _has_rtl(text):
+        return [0] * len(text)
+    storage: dict[str, Any] = bidi.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi.get_embedding_levels(text, storage)
+    for index, char in enumerate(storage["chars"]):
+        char["index"] = index
+    bidi.explicit_embed_and_overrides(storage)
+    bidi.resolve_weak_types(storage, False)
+    bidi.resolve_neutral_types(storage, False)
+    bidi.resolve_implicit_levels(storage, False)
+    levels = [-1] * len(text)
+    for char in storage["chars"]:
+        levels[char["index"]] = char["level"]
+    previous = storage["base_level"]
+    for index, level in enumerate(levels):  # characters the algorithm removed (joiners) follow their neighbour
+        levels[index] = previous if level < 0 else level
+        previous = levels[index]
+    return levels
+
+
+def _visual_order(items: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
+    """Rule L2: from the highest level down to the lowest odd one, reverse every sequence at that level or above."""
+    if not items:
+        return items
+    highest = max(level for level, _ in items)
+    lowest_odd = min((level for level, _ in items if level % 2), default=highest + 1)
+    result = list(items)
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(result):
+            if result[index][0] >= level:
+                end = index
+                while end < len(result) and result[end][0] >= level:
+                    end += 1
+                result[index:end] = result[index:end][::-1]
+                index = end
+            else:
+                index += 1
+    return result
+
+
+def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
+    """One line of cleaned text in visual order, shaped, ready to draw."""
+    text = drawable(text, style.bold)
+    rtl = base_is_rtl(text, direction)
+    levels = bidi_levels(text, rtl)
+    pieces: list[tuple[int, tuple[Font, str]]] = []
+    position = 0
+    for font, part in _font_runs(text, style.bold):
+        start = position
+        for index in range(start, start + len(part)):
+            if index == start or levels[index] != levels[index - 1]:
+                pieces.append((levels[index], (font, text[index])))
+            else:
+                level, (run_font, run_text) = pieces[-1]
+                pieces[-1] = (level, (run_font, run_text + text[index]))
+        position += len(part)
+    runs = tuple(_run(font, part, style.size, level % 2 == 1) for level, (font, part) in _visual_order(pieces))
+    return Line(runs, sum(run.width for run in runs), text)
+
+
+def wrap(text: str, style: Style, width: float) -> list[str]:
+    """Greedy line breaking at spaces; a word wider than the line is broken between characters."""
+    text = clean(text)
+    if not text:
+        return []
+    space = measure(" ", style.size, style.bold)
+    lines: list[str] = []
+    current = ""
+    current_width = 0.0
+    for token in text.split(" "):
+        word = token
+        word_width = measure(word, style.size, style.bold)
+        if current and current_width + space + word_width <= width:
+            current += " " + word
+            current_width += space + word_width
+            continue
+        if current:
+            lines.append(current)
+        while word_width > width and len(word) > 1:
+            cut = _longest_prefix(word, style, width)
+            lines.append(word[:cut])
+            word = word[cut:]
+            word_width = measure(word, style.size, style.bold)
+        current, current_width = word, word_width
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _longest_prefix(word: str, style: Style, width: float) -> int:
+    low, high = 1, len(word)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if measure(word[:middle], style.size, style.bold) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None:
+    """Draw a laid-out line with its left end at x and its baseline at y."""
+    canvas.setFillColorRGB(*style.colour)
+    text = canvas.beginText()
+    pen = x
+    for run in line.runs:
+        text.setFont(run.font.name, style.size)
+        if run.offsets is None:
+            text.setTextOrigin(pen, y)
+            text.textOut(run.text)
+        else:
+            for char, (dx, dy) in zip(run.text, run.offsets, strict=True):
+                text.setTextOrigin(pen + dx, y + dy)
+                text.textOut(char)
+        pen += run.width
+    canvas.drawText(text)
