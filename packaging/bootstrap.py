@@ -109,6 +109,11 @@ def ensure_venv(extras: str) -> Path:
     return venv_python()
 
 
+def compile_translations(python: Path) -> int:
+    """The .mo catalogs are not in git: build them from the .po files (only the stale ones)."""
+    return subprocess.call([str(python), str(ROOT / "packaging" / "translations.py"), "compile"], cwd=ROOT)
+
+
 def run(argv: list[str]) -> int:
     if not argv or argv[0] not in {"kiosk", "test"}:
         print(__doc__, file=sys.stderr)
@@ -117,10 +122,14 @@ def run(argv: list[str]) -> int:
     if mode == "kiosk":
         apt_install(QT_RUNTIME + QT_WINDOW)
         python = ensure_venv("")
+        if compile_translations(python) != 0:
+            return 1
         return subprocess.call([str(python), "-m", "kiosk", *rest], cwd=ROOT)
     apt_install(QT_RUNTIME + QT_WINDOW + TEST_SERVICES + KIOSK_SESSION)
     python = ensure_venv("test")
     env = dict(os.environ, **OFFSCREEN_ENV, PYTHONDONTWRITEBYTECODE="1")
+    if compile_translations(python) != 0:
+        return 1
     for check in (["ruff", "check", "."], ["mypy"]):
         say("running " + " ".join(check))
         if subprocess.call([str(python), "-m", *check], cwd=ROOT, env=env) != 0:
