@@ -36,7 +36,17 @@ QT_WINDOW = [
     "libxkbcommon-x11-0",
 ]
 # Extra services the test suite drives for real.
-TEST_SERVICES = ["xvfb", "xauth", "postgresql"]
+TEST_SERVICES = [
+    "xvfb",
+    "xauth",
+    "postgresql",
+    # tests/handover: a private CUPS with a virtual PDF printer, and pdftotext/pdfinfo to read what it printed
+    "cups",
+    "cups-client",
+    "cups-bsd",
+    "printer-driver-cups-pdf",
+    "poppler-utils",
+]
 # The Linux kiosk session that tests/packaging checks and runs: cage (it needs Xwayland), the Wayland client
 # libraries Qt's wayland plugin links, systemd-analyze for the unit, shellcheck for the install script.
 KIOSK_SESSION = ["cage", "xwayland", "libwayland-cursor0", "libwayland-egl1", "systemd", "shellcheck"]
