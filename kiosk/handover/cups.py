@@ -53,20 +53,34 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
             f"{args[0]} did not answer within {COMMAND_TIMEOUT:.0f} s: is the CUPS server running?"
         ) from None
     if "scheduler is not running" in result.stderr.lower() or "unable to connect" in result.stderr.lower():
-        raise _delayed("the print service (CUPS) is not running or cannot be reached: start cupsd")
+        raise _not_running()
     return result
+
+
+def _not_running() -> TemporaryDeliveryError:
+    server = os.environ.get("CUPS_SERVER", "the local CUPS")
+    return _delayed(f"the print service (CUPS at {server}) is not running or cannot be reached: start cupsd")
+
+
+def _check_scheduler() -> None:
+    """lpstat reports "no such printer" when it cannot reach the server at all; tell the two apart."""
+    if "scheduler is running" not in _run("lpstat", "-r").stdout:
+        raise _not_running()
 
 
 def default_printer() -> str | None:
     """The system default destination, or None when CUPS has none."""
     result = _run("lpstat", "-d")
     match = re.search(r"system default destination:\s*(\S+)", result.stdout)
+    if not match:
+        _check_scheduler()
     return match.group(1) if match else None
 
 
 def printer_status(name: str) -> PrinterStatus:
     state = _run("lpstat", "-p", name)
     if state.returncode != 0 or not state.stdout.startswith(f"printer {name} "):
+        _check_scheduler()
         return PrinterStatus(name, exists=False)
     first, *rest = state.stdout.splitlines()
     enabled = " disabled since " not in first

@@ -163,9 +163,11 @@ class Outbox:
             ).fetchall()
         return [row[0] for row in rows]
 
-    def claim(self, job_id: str, *, include_failed: bool = False, ignore_schedule: bool = False) -> Job | None:
-        """Mark the job `sending` for this caller; None when it is not claimable (done, or someone has it)."""
-        now = time.time()
+    def claim(
+        self, job_id: str, *, include_failed: bool = False, ignore_schedule: bool = False, now: float | None = None
+    ) -> Job | None:
+        """Mark the job `sending` for this caller; None when it is not claimable (done, not due, someone has it)."""
+        now = time.time() if now is None else now
         states = "('pending', 'failed-permanently')" if include_failed else "('pending')"
         due = "" if ignore_schedule else " AND next_attempt_at <= :now"
         with self._connect() as db:

@@ -84,9 +84,9 @@ class HandoverService:
         job = self.outbox.add("email", details, checked.data, ics_data)
         return self._attempt(job.id)
 
-    def retry_due(self) -> list[HandoverResult]:
+    def retry_due(self, now: float | None = None) -> list[HandoverResult]:
         """Try every job whose backoff has run out. Call at start-up and every minute or so (in a worker)."""
-        results = [self._attempt(job_id) for job_id in self.outbox.due()]
+        results = [self._attempt(job_id, now=now) for job_id in self.outbox.due(now)]
         self.outbox.prune()
         return results
 
@@ -98,8 +98,10 @@ class HandoverService:
     def jobs(self) -> list[Job]:
         return self.outbox.jobs()
 
-    def _attempt(self, job_id: str, *, include_failed: bool = False, ignore_schedule: bool = False) -> HandoverResult:
-        job = self.outbox.claim(job_id, include_failed=include_failed, ignore_schedule=ignore_schedule)
+    def _attempt(
+        self, job_id: str, *, include_failed: bool = False, ignore_schedule: bool = False, now: float | None = None
+    ) -> HandoverResult:
+        job = self.outbox.claim(job_id, include_failed=include_failed, ignore_schedule=ignore_schedule, now=now)
         if job is None:  # done meanwhile, or another process is sending it
             current = self.outbox.get(job_id)
             status: Status = {"done": "done", "failed-permanently": "failed"}.get(current.state, "queued")  # type: ignore[assignment]
