@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kiosk.commands import handover, plan, records
+from kiosk.commands import calendar, handover, plan, records
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (plan, records, handover)
+COMMAND_MODULES: tuple[ModuleType, ...] = (plan, records, handover, calendar)

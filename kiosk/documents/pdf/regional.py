@@ -7,11 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
+from babel import Locale
 from babel.dates import format_date, format_skeleton, get_day_names
 
-from kiosk.errors import UserError
+from kiosk.i18n import first_week_day, is_rtl, parse_tag
 
 
 @dataclass(frozen=True)
@@ -59,21 +58,10 @@ def _widened(locale: Locale, skeleton: str) -> str:
 
 @lru_cache(maxsize=64)
 def regional(language: str) -> Regional:
-    try:
-        locale = Locale.parse(language.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
-        raise UserError(
-            f"language '{language}' is not a language tag the calendar knows (for example en, de, ar)"
-        ) from None
-    with_region = locale
-    if not locale.territory:
-        likely = get_global("likely_subtags")
-        guess = likely.get(str(locale)) or likely.get(locale.language)
-        if guess:
-            with_region = Locale.parse(str(guess))
+    """The locale facts for a language tag (UserError listing the supported languages for a bad tag)."""
     return Regional(
         language=language,
-        locale=locale,
-        rtl=locale.text_direction == "rtl",
-        first_weekday=int(with_region.first_week_day),
+        locale=parse_tag(language),
+        rtl=is_rtl(language),
+        first_weekday=first_week_day(language),
     )

@@ -7,6 +7,8 @@ from typing import Literal
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.schedule import Schedule
+from kiosk.errors import UserError
+from kiosk.i18n import paper_size
 
 Paper = Literal["a4", "letter"]
 Hair = Literal["buzz", "long"]
@@ -25,5 +27,8 @@ class CalendarRequest:
 
 
 def default_paper(language: str) -> Paper:
-    """The paper size for a language tag; the i18n part replaces this with the CLDR region rule."""
-    return "a4"
+    """The paper people use in the language's region (CLDR): letter for en (US), es-MX, ...; A4 elsewhere."""
+    try:
+        return paper_size(language)
+    except UserError:
+        return "a4"
