@@ -1,0 +1,119 @@
+"""Every check-in whose record() returned survives SIGKILL of the process mid-commit, 100 times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import queue
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.clinic import load_clinic
+from kiosk.store import CheckInStore
+
+from .postgres_server import PostgresServer
+
+KILLS = 100
+WORKER = Path(__file__).with_name("crash_worker.py")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Worker:
+    def __init__(self, data_dir: Path, url: str | None) -> None:
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        args = [sys.executable, str(WORKER), str(data_dir), *([url] if url else [])]
+        self.process = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, bufsize=0)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        assert self.next_line(60) == "ready"
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for raw in self.process.stdout:
+            self.lines.put(raw.decode().strip())
+
+    def next_line(self, timeout: float = 30) -> str:
+        return self.lines.get(timeout=timeout)
+
+    def send(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write((line + "\n").encode())
+
+    def close(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.send("quit")
+        self.process.stdin.close()
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
+        self.process.stdout.close()
+
+
+def kill_during_commits(data_dir: Path, url: str | None, kills: int) -> tuple[set[str], set[str]]:
+    """Returns the uids reported stored and the ones reported spooled."""
+    rng = random.Random(20261124)
+    stored: set[str] = set()
+    spooled: set[str] = set()
+    worker = Worker(data_dir, url)
+    try:
+        for _ in range(kills):
+            worker.send("spawn")
+            line = worker.next_line()
+            assert line.startswith("pid "), line
+            pid = int(line.split()[1])
+            time.sleep(rng.uniform(0.02, 0.12))  # start-up is ~15 ms; then it commits in a loop
+            os.kill(pid, signal.SIGKILL)
+            worker.send(f"reap {pid}")
+            while (line := worker.next_line()) != f"reaped {pid}":
+                kind, uid = line.split()
+                (stored if kind == "ok" else spooled).add(uid)
+    finally:
+        worker.close()
+    return stored, spooled
+
+
+def stored_uids(store: CheckInStore) -> set[str]:
+    day = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
+    return {s.uid for s in store.checkins_between(day - dt.timedelta(days=2), day + dt.timedelta(days=400))}
+
+
+@pytest.mark.slow
+def test_sqlite_commits_survive_sigkill(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    stored, spooled = kill_during_commits(data, None, KILLS)
+    assert len(stored) > KILLS  # the kills really landed among commits
+    with sqlite3.connect(data / "checkins.db") as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        in_database = {row[0] for row in connection.execute("SELECT uid FROM check_ins")}
+    assert stored <= in_database
+    store = CheckInStore(data_dir=data, fallback_dir=data / "fallback", clinic=load_clinic())
+    try:
+        assert (stored | spooled) <= stored_uids(store)
+        assert store.health().ok
+    finally:
+        store.close()
+
+
+@pytest.mark.slow
+def test_postgres_commits_survive_sigkill(tmp_path: Path, postgres: PostgresServer) -> None:
+    name = postgres.create_database()
+    try:
+        stored, spooled = kill_during_commits(tmp_path / "data", postgres.url(name), 25)
+        assert len(stored) > 25
+        store = CheckInStore(
+            postgres.url(name), data_dir=tmp_path / "data", fallback_dir=tmp_path / "fb", clinic=load_clinic()
+        )
+        try:
+            assert (stored | spooled) <= stored_uids(store)
+        finally:
+            store.close()
+    finally:
+        postgres.drop_database(name)
