@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure_logging()
+    configure_logging(getattr(args, "command", None))
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

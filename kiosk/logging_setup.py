@@ -23,6 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TextIO
 
+from kiosk import __version__
 from kiosk.paths import data_dir
 
 LOG_FILE_NAME = "kiosk.log"
@@ -38,12 +39,15 @@ def log_dir() -> Path:
     return data_dir() / "logs"
 
 
-def configure_logging(*, console_level: int = logging.WARNING, file_level: int = logging.INFO) -> Path | None:
+def configure_logging(
+    command: str | None = None, *, console_level: int = logging.WARNING, file_level: int = logging.INFO
+) -> Path | None:
     """Send the `kiosk` loggers to the rotating file (and warnings to stderr); return the log file's path.
 
     Calling it again replaces the handlers it installed before (tests and repeated `main()` calls). When the
     log folder cannot be created (read-only disk, no permission) the kiosk still runs and says so on stderr:
     a missing log must never stop a client's check-in. Uncaught exceptions are logged without their message.
+    `command` (the sub-command's name, never its arguments) goes into the first line.
     """
     logger = logging.getLogger(ROOT_LOGGER_NAME)
     for handler in _installed:
@@ -68,6 +72,8 @@ def configure_logging(*, console_level: int = logging.WARNING, file_level: int =
         logger.addHandler(handler)
     if sys.excepthook is sys.__excepthook__:  # leave a test runner's or a debugger's hook alone
         sys.excepthook = _log_uncaught
+    frozen = "bundle" if getattr(sys, "frozen", False) else "python"
+    logger.info("smp-kiosk %s started: %s (%s)", __version__, command or "kiosk", frozen)
     return log_file if rotating is not None else None
 
 

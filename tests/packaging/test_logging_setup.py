@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import logging_setup
+from kiosk import __version__, logging_setup
 from kiosk.cli import main
 
 
@@ -109,6 +109,7 @@ def test_an_unwritable_log_folder_does_not_stop_the_kiosk(
 def test_the_command_line_sets_up_the_log(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--today", "2026-03-01", "schedule", "--session", "2026-03-02"]) == 0
     capsys.readouterr()
-    assert (data_dir / "logs").is_dir()
+    log = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert f"smp-kiosk {__version__} started: schedule (python)" in log
     handlers = logging.getLogger(logging_setup.ROOT_LOGGER_NAME).handlers
     assert any(isinstance(handler, logging.handlers.RotatingFileHandler) for handler in handlers)
