@@ -99,38 +99,48 @@ class _QmlScanner:
         return args
 
 
-def _strip_comments(source: str) -> str:
-    """Blank out // and /* */ comments (keeping line numbers) but not the contents of strings."""
-    out, i, n = [], 0, len(source)
+def _strip_comments(source: str) -> tuple[str, list[tuple[int, int]]]:
+    """Blank out // and /* */ comments (keeping line numbers); also return where the string literals are."""
+    out: list[str] = []
+    strings: list[tuple[int, int]] = []
+    i, n, length = 0, len(source), 0
     while i < n:
         char = source[i]
         if char in "\"'`":
             end = i + 1
             while end < n and source[end] != char:
                 end += 2 if source[end] == "\\" else 1
-            out.append(source[i : end + 1])
+            literal = source[i : end + 1]
+            strings.append((length, length + len(literal)))
+            out.append(literal)
+            length += len(literal)
             i = end + 1
-        elif source.startswith("//", i):
+            continue
+        if source.startswith("//", i):
             end = source.find("\n", i)
             i = n if end < 0 else end
         elif source.startswith("/*", i):
             end = source.find("*/", i + 2)
             end = n if end < 0 else end + 2
             out.append("\n" * source.count("\n", i, end))
+            length += source.count("\n", i, end)
             i = end
         else:
             out.append(char)
+            length += 1
             i += 1
-    return "".join(out)
+    return "".join(out), strings
 
 
 def extract_qml(
     fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str], options: Mapping[str, Any]
 ) -> Iterator[tuple[int, str, tuple[str | None, ...], list[str]]]:
     """Babel extractor for QML files: yields (line, "qsTr", (text, disambiguation[, text]), comments)."""
-    source = _strip_comments(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
+    source, strings = _strip_comments(fileobj.read().decode(str(options.get("encoding", "utf-8"))))
     scanner = _QmlScanner(source)
     for match in _QML_CALL.finditer(source):
+        if any(start <= match.start() < end for start, end in strings):
+            continue  # "qsTr(" inside a string literal is text, not a call
         args = scanner.arguments(match.end())
         if match.group(1) in {"qsTranslate", "QT_TRANSLATE_NOOP"}:
             args = args[1:]
