@@ -9,6 +9,7 @@ scripts shipped in kiosk/store/migrations, run from code; no alembic.ini is need
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import stat
 from pathlib import Path
@@ -82,8 +83,23 @@ def protect_sqlite_files(path: Path) -> None:
                 os.chmod(companion, PRIVATE_FILE)
 
 
+class _NoResultRows(logging.Filter):
+    """SQLAlchemy logs result rows at DEBUG ("Row (1, 'Anna', ...)"): they hold clients' names."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno > logging.DEBUG
+
+
+def _keep_names_out_of_logs() -> None:
+    engine_logger = logging.getLogger("sqlalchemy.engine.Engine")
+    if not any(isinstance(f, _NoResultRows) for f in engine_logger.filters):
+        engine_logger.addFilter(_NoResultRows())
+
+
 def create_store_engine(url: str, *, busy_timeout: float = 5.0, connect_timeout: int = 5) -> Engine:
-    """An engine with the kiosk's settings. Parameters are never logged (they hold clients' names)."""
+    """An engine with the kiosk's settings. Neither statement parameters nor result rows are ever
+    logged, whatever the logging level: both hold clients' names."""
+    _keep_names_out_of_logs()
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         engine = create_engine(
