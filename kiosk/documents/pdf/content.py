@@ -15,6 +15,7 @@ from kiosk.core.protocol import BeforeCareItem, HairChoice
 from kiosk.core.schedule import Schedule
 from kiosk.documents.ics import milestone_summary
 from kiosk.documents.pdf.regional import Regional
+from kiosk.documents.pdf.text import isolate_ltr, translate
 
 Translate = Callable[[str], str]
 
@@ -34,9 +35,9 @@ class ContactLine:
 
 def session_lines(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
     if len(schedule.sessions) == 1:
-        return [_("Your session: {date}").format(date=regional.full_date(schedule.sessions[0]))]
+        return [translate(_, "Your session: {date}", date=regional.full_date(schedule.sessions[0]))]
     return [
-        _("Session {number}: {date}").format(number=number, date=regional.full_date(date))
+        translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
         for number, date in enumerate(schedule.sessions, start=1)
     ]
 
@@ -55,7 +56,7 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     spans = schedule.spans()
     for number, date in enumerate(schedule.sessions, start=1):
         strict = next(s for s in spans if s.session == number and s.phase == first_phase.id)
-        text = _("Session {number}. {phase} until {date}.").format(
+        text = translate(_, "Session {number}. {phase} until {date}.",
             number=number, phase=_(first_phase.title), date=regional.long_date(strict.last.date)
         )
         entries.append(KeyDate(date, "calendar", text))
@@ -67,7 +68,7 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
         text = milestone_summary(schedule, milestone, _)
         entries.append(KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text))
     for number, evening in enumerate(schedule.reminders, start=2):
-        text = _("This evening: before-care for session {number} tomorrow.").format(number=number)
+        text = translate(_, "This evening: before-care for session {number} tomorrow.", number=number)
         entries.append(KeyDate(evening, "moisturiser", text))
     order = {"calendar": 0}
     entries.sort(key=lambda entry: (entry.date, order.get(entry.pictogram, 1)))
@@ -84,17 +85,17 @@ def phase_dates(schedule: Schedule, phase_id: str, regional: Regional, _: Transl
         if span.first.date == span.last.date:
             when = first
         else:
-            when = _("{first} to {last}").format(first=first, last=last)
+            when = translate(_, "{first} to {last}", first=first, last=last)
         if len(schedule.sessions) > 1:
-            when = _("{dates} (after session {number})").format(dates=when, number=span.session)
+            when = translate(_, "{dates} (after session {number})", dates=when, number=span.session)
         lines.append(when)
     return lines
 
 
 def phase_days(first: int, last: int | None, _: Translate) -> str:
     if last is None:
-        return _("From day {first}").format(first=first)
-    return _("Days {first} to {last}").format(first=first, last=last)
+        return translate(_, "From day {first}", first=first)
+    return translate(_, "Days {first} to {last}", first=first, last=last)
 
 
 def before_care(schedule: Schedule, hair: HairChoice | None) -> tuple[BeforeCareItem, ...]:
@@ -103,7 +104,7 @@ def before_care(schedule: Schedule, hair: HairChoice | None) -> tuple[BeforeCare
 
 def next_sessions(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
     return [
-        _("Session {number}: {date}").format(number=number, date=regional.full_date(date))
+        translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
         for number, date in enumerate(schedule.sessions, start=1)
         if number > 1
     ]
@@ -112,13 +113,13 @@ def next_sessions(schedule: Schedule, regional: Regional, _: Translate) -> list[
 def contact_lines(clinic: Clinic, _: Translate) -> list[ContactLine]:
     lines = []
     if clinic.phone:
-        lines.append(ContactLine("phone", _("Call: {phone}").format(phone=clinic.phone)))
+        lines.append(ContactLine("phone", translate(_, "Call: {phone}", phone=isolate_ltr(clinic.phone))))
     if clinic.text:
-        lines.append(ContactLine("text", _("Text: {number}").format(number=clinic.text)))
+        lines.append(ContactLine("text", translate(_, "Text: {number}", number=isolate_ltr(clinic.text))))
     if clinic.email:
-        lines.append(ContactLine("email", _("Email: {email}").format(email=clinic.email)))
+        lines.append(ContactLine("email", translate(_, "Email: {email}", email=isolate_ltr(clinic.email))))
     if clinic.website:
-        lines.append(ContactLine("website", _("Website: {website}").format(website=clinic.website)))
+        lines.append(ContactLine("website", translate(_, "Website: {website}", website=isolate_ltr(clinic.website))))
     if clinic.address:
-        lines.append(ContactLine("address", clinic.address))
+        lines.append(ContactLine("address", isolate_ltr(clinic.address)))
     return lines

@@ -21,7 +21,7 @@ from kiosk.documents.pdf.grid import (
 from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
 from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
-from kiosk.documents.pdf.text import Style, clean, layout_line, wrap
+from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, translate, wrap
 from kiosk.errors import UserError
 from kiosk.i18n.catalog import translations
 
@@ -51,7 +51,7 @@ def render(request: CalendarRequest) -> Rendered:
         raise UserError(_("The name is empty: please type the client's name."))
     paper = request.paper or default_paper(request.language)
     if paper not in PAPER_SIZES:
-        raise UserError(_("Paper size '{paper}' is not known: use a4 or letter.").format(paper=paper))
+        raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
     context = Context(request, name, make_theme(request.large_print), regional(request.language), _)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=PAPER_SIZES[paper], invariant=1 if request.deterministic else 0)
@@ -79,9 +79,9 @@ def render(request: CalendarRequest) -> Rendered:
 def _footer(writer: PageWriter, context: Context) -> None:
     style = context.theme.muted
     clinic = context.request.clinic
-    text = " · ".join(part for part in (clinic.name, clinic.phone) if part)
+    text = " · ".join(part for part in (clinic.name, isolate_ltr(clinic.phone)) if part)
     baseline = writer.bottom - writer.footer_height + style.size * 0.3
-    page = layout_line(context._("Page {number}").format(number=writer.page_number), style, writer.direction)
+    page = layout_line(translate(context._, "Page {number}", number=writer.page_number), style, writer.direction)
     available = writer.width - page.width - 12
     lines = wrap(text, style, available)
     if lines:
@@ -104,7 +104,7 @@ def _header(writer: PageWriter, context: Context) -> None:
     top = writer.y
     writer.y -= (logo_size - theme.subheading.line_height - theme.muted.line_height) / 2
     writer.paragraph(clinic.name, theme.subheading, offset=text_offset)
-    details = " · ".join(part for part in (clinic.phone, clinic.website) if part)
+    details = " · ".join(isolate_ltr(part) for part in (clinic.phone, clinic.website) if part)
     if details:
         writer.paragraph(details, theme.muted, offset=text_offset)
     writer.y = min(writer.y, top - logo_size) - 5 * mm

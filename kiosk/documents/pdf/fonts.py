@@ -66,7 +66,6 @@ class Font:
         self.covers: frozenset[int] = frozenset(c for c in face.charToGlyph if c < _PRIVATE_USE_START)
         self.units_per_em: int = face.unitsPerEm
         self._hb_font: hb.Font | None = None
-        self._next_private = _PRIVATE_USE_START
 
     @property
     def hb_font(self) -> hb.Font:
@@ -85,8 +84,8 @@ class Font:
         chars = face.glyphToChar.get(glyph)
         if chars:
             return chr(chars[0])
-        code = self._next_private
-        self._next_private += 1
+        code = getattr(face, "smp_next_private", _PRIVATE_USE_START)  # kept on the face: one counter per font file
+        face.smp_next_private = code + 1
         face.charToGlyph[code] = glyph
         face.glyphToChar.setdefault(glyph, []).append(code)
         face.charWidths[code] = advance
@@ -96,9 +95,13 @@ class Font:
         return float(pdfmetrics.stringWidth(text, self.name, size))
 
 
-@cache
 def font(family: str, bold: bool = False) -> Font:
-    """The registered font of a family in the chain (cached for the life of the process)."""
+    """The registered font of a family in the chain (one object per face for the life of the process)."""
+    return _font(family, bold)
+
+
+@cache
+def _font(family: str, bold: bool) -> Font:
     for file in FALLBACK_CHAIN:
         if file.family == family:
             return Font(file, bold)
@@ -120,17 +123,19 @@ def font_for_char(char: str, bold: bool = False) -> Font | None:
 
 
 def is_zero_width(char: str) -> bool:
-    return unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES or 0xFE00 <= ord(char) <= 0xFE0F
+    """Marks, format characters, variation selectors and emoji skin-tone modifiers."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in _ZERO_WIDTH_CATEGORIES
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0100 <= code <= 0xE01EF
+    )
 
 
 def drawable(text: str, bold: bool = False) -> str:
-    """`text` with characters no shipped font has dropped (zero-width ones) or replaced by U+FFFD."""
+    """`text` with visible characters no shipped font has replaced by U+FFFD (zero-width ones stay: the
+    bidi algorithm may need them, and they are simply not drawn)."""
     if all(font_for_char(ch, bold) is not None for ch in text):
         return text
-    out = []
-    for ch in text:
-        if font_for_char(ch, bold) is not None:
-            out.append(ch)
-        elif not is_zero_width(ch):
-            out.append(REPLACEMENT)
-    return "".join(out)
+    return "".join(ch if font_for_char(ch, bold) is not None or is_zero_width(ch) else REPLACEMENT for ch in text)

@@ -18,7 +18,7 @@ from kiosk.documents.pdf.context import Context
 from kiosk.documents.pdf.layout import ACCENT, MUTED, PHASE_COLOURS, RULE, WHITE, PageWriter, PhaseColours, Theme, rgb
 from kiosk.documents.pdf.pictograms import draw_pictogram
 from kiosk.documents.pdf.regional import Regional
-from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure
+from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure, translate
 
 OUTSIDE = rgb("#94A3B8")  # day numbers of days outside the plan
 GUTTER = 1.6  # white space between cells, points
@@ -186,9 +186,9 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEn
     for phase in protocol.phases:
         colours = phase_colours(schedule, phase.id)
         if phase.last_day is None:
-            days = _("From day {first}").format(first=phase.first_day)
+            days = translate(_, "From day {first}", first=phase.first_day)
         else:
-            days = _("Days {first} to {last}").format(first=phase.first_day, last=phase.last_day)
+            days = translate(_, "Days {first} to {last}", first=phase.first_day, last=phase.last_day)
 
         def paint(writer: PageWriter, x: float, y: float, size: float, *, c: PhaseColours = colours,
                   p: str = phase.pictogram) -> None:
@@ -212,7 +212,7 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEn
         def sun(writer: PageWriter, x: float, y: float, size: float, *, p: str = milestone.pictogram) -> None:
             draw_pictogram(writer.canvas, p, x + size * 0.12, y + size * 0.12, size=size * 0.76, colour=MUTED)
 
-        entries.append((sun, _(milestone.title), _("Day {day} after your final session").format(day=milestone.day)))
+        entries.append((sun, _(milestone.title), translate(_, "Day {day} after your final session", day=milestone.day)))
     return entries
 
 

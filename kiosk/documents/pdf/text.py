@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -74,21 +75,33 @@ class Line:
     logical: str  # the cleaned text of the line, in reading order (for tests and debugging)
 
 
-def _font_runs(text: str, bold: bool) -> list[tuple[Font, str]]:
-    """Logical runs of one font; marks and joiners stay with the letter before them when it has them."""
-    runs: list[tuple[Font, str]] = []
+def _fonts_for(text: str, bold: bool) -> list[Font | None]:
+    """The font of each character; None for a zero-width one no font has (it is not drawn).
+
+    Marks and joiners stay in the font of the letter before them when that font has them, so a mark is
+    never drawn apart from its letter.
+    """
+    fonts: list[Font | None] = []
+    previous: Font | None = None
     for ch in text:
         chosen = font_for_char(ch, bold)
-        if runs and (chosen is None or unicodedata.category(ch) in ("Mn", "Me", "Cf")):
-            previous = runs[-1][0]
-            if ord(ch) in previous.covers or chosen is None:
-                runs[-1] = (previous, runs[-1][1] + ch)
-                continue
-        assert chosen is not None  # drawable() replaced what no font has
-        if runs and runs[-1][0] is chosen:
-            runs[-1] = (chosen, runs[-1][1] + ch)
+        if previous is not None and unicodedata.category(ch) in ("Mn", "Me", "Cf") and ord(ch) in previous.covers:
+            chosen = previous
+        fonts.append(chosen)
+        previous = chosen or previous
+    return fonts
+
+
+def _font_runs(text: str, bold: bool) -> list[tuple[Font, str]]:
+    """Logical runs of one font (what is measured for line breaking)."""
+    runs: list[tuple[Font, str]] = []
+    for ch, font in zip(text, _fonts_for(text, bold), strict=True):
+        if font is None:
+            continue
+        if runs and runs[-1][0] is font:
+            runs[-1] = (font, runs[-1][1] + ch)
         else:
-            runs.append((chosen, ch))
+            runs.append((font, ch))
     return runs
 
 
@@ -190,18 +203,21 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
     rtl = base_is_rtl(text, direction)
     levels = bidi_levels(text, rtl)
     pieces: list[tuple[int, tuple[Font, str]]] = []
-    position = 0
-    for font, part in _font_runs(text, style.bold):
-        start = position
-        for index in range(start, start + len(part)):
-            if index == start or levels[index] != levels[index - 1]:
-                pieces.append((levels[index], (font, text[index])))
-            else:
-                level, (run_font, run_text) = pieces[-1]
-                pieces[-1] = (level, (run_font, run_text + text[index]))
-        position += len(part)
+    for ch, level, font in zip(text, levels, _fonts_for(text, style.bold), strict=True):
+        if font is None:
+            continue
+        if pieces and pieces[-1][0] == level and pieces[-1][1][0] is font:
+            pieces[-1] = (level, (font, pieces[-1][1][1] + ch))
+        else:
+            pieces.append((level, (font, ch)))
     runs = tuple(_run(font, part, style.size, level % 2 == 1) for level, (font, part) in _visual_order(pieces))
     return Line(runs, sum(run.width for run in runs), text)
+
+
+def isolate_ltr(value: str) -> str:
+    """Phone numbers, addresses and web sites read left to right inside any sentence ('+44 20 7946 0958',
+    not '0958 7946 20 44+' in Arabic): left-to-right marks around them make the bidi algorithm keep them whole."""
+    return f"\u200e{value}\u200e" if value else value
 
 
 def wrap(text: str, style: Style, width: float) -> list[str]:
@@ -260,3 +276,12 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
                 text.textOut(char)
         pen += run.width
     canvas.drawText(text)
+
+
+def translate(_: Callable[[str], str], message: str, **values: object) -> str:
+    """`_(message).format(**values)`; a translation with broken placeholders falls back to the English text,
+    so a catalog mistake never stops a client's calendar."""
+    try:
+        return _(message).format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return message.format(**values)
