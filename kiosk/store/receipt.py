@@ -18,12 +18,10 @@ from babel.dates import format_date
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.documents.pdf.text import Style, draw_line, layout_line
 from kiosk.errors import UserError
-from kiosk.paths import resources_dir
 from kiosk.store.checkin import TOUCH_UP, CheckIn
 
 MAX_STROKES = 200
@@ -83,15 +81,11 @@ def check_png(data: bytes) -> bytes:
     return data
 
 
-def _font() -> str:
-    """Noto Sans from resources/fonts when shipped (names in Latin, Greek, Cyrillic), else Helvetica."""
-    path = resources_dir() / "fonts" / "NotoSans-Regular.ttf"
-    if "ReceiptSans" in pdfmetrics.getRegisteredFontNames():
-        return "ReceiptSans"
-    if path.is_file():
-        pdfmetrics.registerFont(TTFont("ReceiptSans", str(path)))
-        return "ReceiptSans"
-    return "Helvetica"
+def _put(canvas: Canvas, text: str, x: float, y: float, size: float, *, grey: float = 0.12) -> None:
+    """One line through the calendar's text layer: font fallback, bidi and shaping, so a name in any
+    script (Arabic joined and right to left, Hebrew, Cyrillic, ...) prints right."""
+    style = Style(size=size, colour=(grey, grey, grey))
+    draw_line(canvas, layout_line(text, style), x, y, style)
 
 
 def build_receipt_pdf(
@@ -101,7 +95,6 @@ def build_receipt_pdf(
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=deterministic, pageCompression=0)
     canvas.setTitle(f"Aftercare receipt - {clinic_name}")
-    font = _font()
     width, height = A4
     left, y = 25 * mm, height - 30 * mm
     if logo is not None and logo.is_file():
@@ -114,10 +107,8 @@ def build_receipt_pdf(
             preserveAspectRatio=True,
             mask="auto",
         )
-    canvas.setFont(font, 20)
-    canvas.drawString(left, y, clinic_name)
-    canvas.setFont(font, 12)
-    canvas.drawString(left, y - 9 * mm, "Aftercare receipt (clinic copy)")
+    _put(canvas, clinic_name, left, y, 20)
+    _put(canvas, "Aftercare receipt (clinic copy)", left, y - 9 * mm, 12)
     name = f"{check_in.first_name} {check_in.last_initial}." if check_in.last_initial else check_in.first_name
     session = "Touch-up" if check_in.session == TOUCH_UP else f"Session {check_in.session}"
     rows = [
@@ -128,29 +119,24 @@ def build_receipt_pdf(
     ]
     y -= 25 * mm
     for label, value in rows:
-        canvas.setFont(font, 11)
-        canvas.drawString(left, y, label)
-        canvas.setFont(font, 13)
-        canvas.drawString(left + 35 * mm, y, value)
+        _put(canvas, label, left, y, 11, grey=0.35)
+        _put(canvas, value, left + 35 * mm, y, 13)
         y -= 9 * mm
     y -= 6 * mm
-    canvas.setFont(font, 15)
-    canvas.drawString(left, y, "I received my aftercare instructions.")
+    _put(canvas, "I received my aftercare instructions.", left, y, 15)
     box_w, box_h = width - 2 * left, 60 * mm
     box_y = y - 8 * mm - box_h
     canvas.setLineWidth(0.5)
     canvas.setStrokeGray(0.6)
     canvas.rect(left, box_y, box_w, box_h)
-    _draw_signature(canvas, check_in, (left, box_y, box_w, box_h), font)
-    canvas.setFont(font, 9)
-    canvas.setFillGray(0.4)
-    canvas.drawString(left, box_y - 6 * mm, "Signature of the client")
+    _draw_signature(canvas, check_in, (left, box_y, box_w, box_h))
+    _put(canvas, "Signature of the client", left, box_y - 6 * mm, 9, grey=0.4)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _draw_signature(canvas: Canvas, check_in: CheckIn, box: tuple[float, float, float, float], font: str) -> None:
+def _draw_signature(canvas: Canvas, check_in: CheckIn, box: tuple[float, float, float, float]) -> None:
     x, y, w, h = box
     pad = 4 * mm
     if check_in.signature_strokes:
@@ -173,10 +159,5 @@ def _draw_signature(canvas: Canvas, check_in: CheckIn, box: tuple[float, float, 
         image = ImageReader(io.BytesIO(check_png(check_in.signature_png)))
         canvas.drawImage(image, x + pad, y + pad, w - 2 * pad, h - 2 * pad, preserveAspectRatio=True, mask="auto")
     else:
-        canvas.setFont(font, 11)
-        canvas.setFillGray(0.3)
-        note = (
-            "Not signed: the clinic did not ask for a signature." if not check_in.receipt_required else ("Not signed.")
-        )
-        canvas.drawString(x + pad, y + h / 2, note)
-        canvas.setFillGray(0)
+        note = "Not signed." if check_in.receipt_required else "Not signed: the clinic did not ask for a signature."
+        _put(canvas, note, x + pad, y + h / 2, 11, grey=0.3)
