@@ -1,0 +1,400 @@
+"""The client's way through the kiosk as an explicit state machine: typed steps, typed events, one table.
+
+The QML screens only show `Flow`'s state and send it events (buttons, timers, the PDF worker's result);
+every rule about what may happen when lives here, in plain Python, and is unit-tested without Qt.
+`handle()` never raises for an event that does not fit the current step: it ignores it and returns False.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kiosk.core.protocol import BeforeCareItem, HairChoice, Protocol
+from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
+from kiosk.core.visit import MAX_PLANNED_DATES, SessionNumber, Visit, clean_name
+from kiosk.errors import UserError
+
+
+def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
+    return text
+
+
+class Step(Enum):
+    WELCOME = "welcome"
+    NAME = "name"
+    SESSION = "session"
+    BEFORE_CARE = "before-care"
+    CALENDAR = "calendar"
+    FINISH = "finish"
+    ERROR = "error"
+
+
+# The steps a client sees in the progress indicator, in order.
+PROGRESS_STEPS = (Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.FINISH)
+
+
+class PdfStatus(Enum):
+    NONE = "none"
+    MAKING = "making"
+    READY = "ready"
+
+
+class CarePageKind(Enum):
+    MOISTURISED = "moisturised"  # a yes/no question
+    HAIR = "hair"  # buzz cut or keep the length
+    NOTE = "note"  # read and go on
+
+
+@dataclass(frozen=True)
+class CarePage:
+    kind: CarePageKind
+    items: tuple[BeforeCareItem, ...]
+
+
+def care_pages(protocol: Protocol) -> tuple[CarePage, ...]:
+    """One page per before-care item; the hair-specific items share one page where the client chooses."""
+    pages: list[CarePage] = []
+    hair_items = tuple(item for item in protocol.before_care if item.hair != "any")
+    for item in protocol.before_care:
+        if item.hair != "any":
+            if not any(page.kind is CarePageKind.HAIR for page in pages):
+                pages.append(CarePage(CarePageKind.HAIR, hair_items))
+        elif item.id == "moisturise":
+            pages.append(CarePage(CarePageKind.MOISTURISED, (item,)))
+        else:
+            pages.append(CarePage(CarePageKind.NOTE, (item,)))
+    return tuple(pages)
+
+
+# ---------------------------------------------------------------- events
+
+
+@dataclass(frozen=True)
+class ChooseLanguage:
+    language: str
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    pass
+
+
+@dataclass(frozen=True)
+class SetName:
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class SetSession:
+    number: SessionNumber
+
+
+@dataclass(frozen=True)
+class SetSessionDate:
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class AddPlannedDate:
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class RemovePlannedDate:
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class AnswerMoisturised:
+    answer: bool
+
+
+@dataclass(frozen=True)
+class ChooseHair:
+    hair: HairChoice
+
+
+@dataclass(frozen=True)
+class Next:
+    pass
+
+
+@dataclass(frozen=True)
+class Back:
+    pass
+
+
+@dataclass(frozen=True)
+class PdfReady:
+    generation: int
+
+
+@dataclass(frozen=True)
+class PdfFailed:
+    generation: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Retry:
+    pass
+
+
+@dataclass(frozen=True)
+class Finish:
+    pass
+
+
+@dataclass(frozen=True)
+class InactivityWarning:
+    pass
+
+
+@dataclass(frozen=True)
+class StillHere:
+    pass
+
+
+@dataclass(frozen=True)
+class InactivityTimeout:
+    pass
+
+
+Event = (
+    ChooseLanguage
+    | CheckIn
+    | SetName
+    | SetSession
+    | SetSessionDate
+    | AddPlannedDate
+    | RemovePlannedDate
+    | AnswerMoisturised
+    | ChooseHair
+    | Next
+    | Back
+    | PdfReady
+    | PdfFailed
+    | Retry
+    | Finish
+    | InactivityWarning
+    | StillHere
+    | InactivityTimeout
+)
+
+
+# ---------------------------------------------------------------- the machine
+
+
+@dataclass
+class Flow:
+    protocol: Protocol
+    default_language: str
+    languages: tuple[str, ...]
+    today: Callable[[], dt.date] = dt.date.today
+    visit: Visit = field(init=False)
+    pages: tuple[CarePage, ...] = field(init=False)
+    step: Step = Step.WELCOME
+    care_index: int = 0
+    warning: bool = False  # the "are you still there?" countdown is showing
+    pdf: PdfStatus = PdfStatus.NONE
+    generation: int = 0  # bumped whenever a PDF is asked for or thrown away; stale results are ignored
+    problem: str = ""  # what the client must fix on this screen (English source text, translated by the UI)
+    error: str = ""  # why the ERROR step was entered
+    wipes: int = 0
+
+    def __post_init__(self) -> None:
+        self.pages = care_pages(self.protocol)
+        self.visit = Visit(language=self.default_language, today=self.today())
+
+    # ------------------------------------------------------------ queries
+
+    @property
+    def care_page(self) -> CarePage | None:
+        return self.pages[self.care_index] if self.step is Step.BEFORE_CARE else None
+
+    def date_range(self) -> tuple[dt.date, dt.date]:
+        today = self.visit.today
+        return today - dt.timedelta(days=365 * MAX_YEARS_AWAY - 1), today + dt.timedelta(days=365 * MAX_YEARS_AWAY - 1)
+
+    def schedule(self) -> Schedule:
+        return build_schedule(self.visit.session_dates(), self.protocol, self.visit.today)
+
+    # ------------------------------------------------------------ events
+
+    def handle(self, event: Event) -> bool:
+        """Apply one event; True when it changed something."""
+        match event:
+            case InactivityTimeout():
+                return self.wipe()
+            case InactivityWarning():
+                if self.step is Step.WELCOME:
+                    return False if self.visit.is_blank(self.default_language) else self.wipe()
+                self.warning = True
+                return True
+            case StillHere():
+                changed, self.warning = self.warning, False
+                return changed
+            case PdfReady(generation) if generation == self.generation and self.pdf is PdfStatus.MAKING:
+                self.pdf = PdfStatus.READY
+                return True
+            case PdfFailed(generation, message) if generation == self.generation and self.pdf is PdfStatus.MAKING:
+                self.pdf = PdfStatus.NONE
+                self.error = message
+                self.step = Step.ERROR
+                return True
+        if self.warning:
+            return False
+        handler = _TRANSITIONS.get((self.step, type(event)))
+        if handler is None:
+            return False
+        self.problem = ""
+        handler(self, event)
+        return True
+
+    def wipe(self) -> bool:
+        """Forget the client: every answer, the PDF, the screen; back to welcome in the default language."""
+        self.visit.wipe(self.default_language, self.today())
+        self.step = Step.WELCOME
+        self.care_index = 0
+        self.warning = False
+        self.pdf = PdfStatus.NONE
+        self.generation += 1
+        self.problem = ""
+        self.error = ""
+        self.wipes += 1
+        return True
+
+    # ------------------------------------------------------------ transitions (see _TRANSITIONS)
+
+    def _go(self, step: Step) -> None:
+        self.step = step
+
+    def _choose_language(self, event: ChooseLanguage) -> None:
+        if event.language in self.languages:
+            self.visit.language = event.language
+
+    def _set_name(self, event: SetName) -> None:
+        self.visit.first_name = clean_name(event.first)
+        self.visit.last_name = clean_name(event.last)
+
+    def _name_next(self, _: Next) -> None:
+        if self.visit.first_name:
+            self.step = Step.SESSION
+        else:
+            self.problem = N_("Please type your first name.")
+
+    def _set_session(self, event: SetSession) -> None:
+        self.visit.session_number = event.number
+
+    def _set_session_date(self, event: SetSessionDate) -> None:
+        first, last = self.date_range()
+        if not first <= event.date <= last:
+            self.problem = N_("Please check the year of your session.")
+            return
+        self.visit.session_date = event.date
+        self.visit.planned_dates = [d for d in self.visit.planned_dates if d > event.date]
+
+    def _add_planned(self, event: AddPlannedDate) -> None:
+        first, last = self.date_range()
+        planned = self.visit.planned_dates
+        if event.date <= self.visit.session_date:
+            self.problem = N_("A next session must be after this session.")
+        elif event.date > last or event.date < first:
+            self.problem = N_("Please check the year of your next session.")
+        elif event.date in planned:
+            self.problem = N_("You have already added that date.")
+        elif len(planned) >= MAX_PLANNED_DATES:
+            self.problem = N_("You can add up to four next sessions.")
+        else:
+            self.visit.planned_dates = sorted([*planned, event.date])
+
+    def _remove_planned(self, event: RemovePlannedDate) -> None:
+        self.visit.planned_dates = [d for d in self.visit.planned_dates if d != event.date]
+
+    def _session_next(self, _: Next) -> None:
+        self.care_index = 0
+        self.step = Step.BEFORE_CARE
+
+    def _answer_moisturised(self, event: AnswerMoisturised) -> None:
+        page = self.care_page
+        if page is not None and page.kind is CarePageKind.MOISTURISED:
+            self.visit.moisturised = event.answer
+            self._care_next(Next())
+
+    def _choose_hair(self, event: ChooseHair) -> None:
+        page = self.care_page
+        if page is not None and page.kind is CarePageKind.HAIR:
+            self.visit.hair = event.hair
+            self._care_next(Next())
+
+    def _care_next(self, _: Next) -> None:
+        page = self.pages[self.care_index]
+        if page.kind is CarePageKind.MOISTURISED and self.visit.moisturised is None:
+            self.problem = N_("Please tap Yes or Not yet.")
+        elif page.kind is CarePageKind.HAIR and self.visit.hair is None:
+            self.problem = N_("Please choose one of the two.")
+        elif self.care_index + 1 < len(self.pages):
+            self.care_index += 1
+        else:
+            self._make_calendar()
+
+    def _care_back(self, _: Back) -> None:
+        if self.care_index > 0:
+            self.care_index -= 1
+        else:
+            self.step = Step.SESSION
+
+    def _make_calendar(self, _: object = None) -> None:
+        try:
+            self.schedule()
+        except UserError as exc:
+            self.error = str(exc)
+            self.step = Step.ERROR
+            return
+        self.generation += 1
+        self.pdf = PdfStatus.MAKING
+        self.error = ""
+        self.step = Step.CALENDAR
+
+    def _leave_calendar(self, _: Back) -> None:
+        self.generation += 1  # drop the PDF (or the one being made): a change of answers needs a new one
+        self.pdf = PdfStatus.NONE
+        self.care_index = len(self.pages) - 1
+        self.step = Step.BEFORE_CARE
+
+    def _calendar_next(self, _: Next) -> None:
+        if self.pdf is PdfStatus.READY:
+            self.step = Step.FINISH
+
+    def _finish(self, _: Finish) -> None:
+        self.wipe()
+
+
+_Handler = Callable[[Flow, object], None]
+_TRANSITIONS: dict[tuple[Step, type], _Handler] = {
+    (Step.WELCOME, ChooseLanguage): Flow._choose_language,  # type: ignore[dict-item]
+    (Step.WELCOME, CheckIn): lambda flow, _: flow._go(Step.NAME),
+    (Step.NAME, SetName): Flow._set_name,  # type: ignore[dict-item]
+    (Step.NAME, Next): Flow._name_next,  # type: ignore[dict-item]
+    (Step.NAME, Back): lambda flow, _: flow._go(Step.WELCOME),
+    (Step.SESSION, SetSession): Flow._set_session,  # type: ignore[dict-item]
+    (Step.SESSION, SetSessionDate): Flow._set_session_date,  # type: ignore[dict-item]
+    (Step.SESSION, AddPlannedDate): Flow._add_planned,  # type: ignore[dict-item]
+    (Step.SESSION, RemovePlannedDate): Flow._remove_planned,  # type: ignore[dict-item]
+    (Step.SESSION, Next): Flow._session_next,  # type: ignore[dict-item]
+    (Step.SESSION, Back): lambda flow, _: flow._go(Step.NAME),
+    (Step.BEFORE_CARE, AnswerMoisturised): Flow._answer_moisturised,  # type: ignore[dict-item]
+    (Step.BEFORE_CARE, ChooseHair): Flow._choose_hair,  # type: ignore[dict-item]
+    (Step.BEFORE_CARE, Next): Flow._care_next,  # type: ignore[dict-item]
+    (Step.BEFORE_CARE, Back): Flow._care_back,  # type: ignore[dict-item]
+    (Step.CALENDAR, Next): Flow._calendar_next,  # type: ignore[dict-item]
+    (Step.CALENDAR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
+    (Step.FINISH, Finish): Flow._finish,  # type: ignore[dict-item]
+    (Step.FINISH, Back): lambda flow, _: flow._make_calendar(),
+    (Step.ERROR, Retry): lambda flow, _: flow._make_calendar(),
+    (Step.ERROR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
+}

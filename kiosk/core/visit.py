@@ -1,0 +1,54 @@
+"""One client's visit: what they told the kiosk. It lives only until the client finishes or walks away."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from kiosk.core.protocol import HairChoice
+
+SessionNumber = Literal[1, 2, 3, "touch-up"]
+SESSION_NUMBERS: tuple[SessionNumber, ...] = (1, 2, 3, "touch-up")
+MAX_PLANNED_DATES = 4
+NAME_MAX_CHARS = 60
+
+
+@dataclass
+class Visit:
+    """The client's answers. `wipe()` puts every field back to what a fresh visit has."""
+
+    language: str
+    today: dt.date
+    first_name: str = ""
+    last_name: str = ""
+    session_number: SessionNumber = 1
+    session_date: dt.date = field(init=False)
+    planned_dates: list[dt.date] = field(default_factory=list)
+    moisturised: bool | None = None
+    hair: HairChoice | None = None
+
+    def __post_init__(self) -> None:
+        self.session_date = self.today
+
+    def wipe(self, language: str, today: dt.date) -> None:
+        fresh = Visit(language=language, today=today)
+        for name, value in vars(fresh).items():
+            setattr(self, name, value)
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.first_name.strip(), self.last_name.strip()) if part)
+
+    def session_dates(self) -> list[dt.date]:
+        """Today's session and the planned next ones, in order: what the aftercare plan is built from."""
+        return sorted({self.session_date, *self.planned_dates})
+
+    def is_blank(self, default_language: str) -> bool:
+        return self == Visit(language=default_language, today=self.today)
+
+
+def clean_name(text: str) -> str:
+    """A name as typed, without control characters or runs of spaces, at most NAME_MAX_CHARS long."""
+    printable = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(printable.split())[:NAME_MAX_CHARS]
