@@ -1,0 +1,97 @@
+"""The built one-folder bundle works on its own: its command line makes a calendar, its kiosk reaches the welcome
+screen. Everything runs the bundled program with a clean environment, never the test's Python."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pypdf
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1020)]  # the first test pays for the build (conftest.py)
+
+CLIENT = "Zanele Okonkwo-Bright"
+
+
+def run_bundle(bundle: Path, env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(bundle / "smp-kiosk"), *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def pdf_text(path: Path) -> str:
+    reader = pypdf.PdfReader(path)
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def test_the_bundled_command_line_makes_a_localised_calendar(
+    kiosk_bundle: Path, bundle_env: dict[str, str], tmp_path: Path
+) -> None:
+    pdf, ics = tmp_path / "calendar.pdf", tmp_path / "calendar.ics"
+    result = run_bundle(
+        kiosk_bundle, bundle_env, "--today", "2026-03-01", "calendar", "--name", CLIENT,
+        "--session", "2026-03-02", "--session", "2026-03-23", "--language", "de",
+        "--out", str(pdf), "--ics", str(ics), "--deterministic",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+    text = pdf_text(pdf)
+    assert CLIENT in text
+    assert "Halten Sie Ihren Kopf ganz trocken" in text  # the compiled German catalog is in the bundle
+    assert "März 2026" in text  # Babel's CLDR data is in the bundle
+    assert ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+
+
+def test_the_bundle_shapes_right_to_left_text_with_its_own_fonts(
+    kiosk_bundle: Path, bundle_env: dict[str, str], tmp_path: Path
+) -> None:
+    pdf = tmp_path / "arabic.pdf"
+    result = run_bundle(
+        kiosk_bundle, bundle_env, "--today", "2026-03-01", "calendar", "--name", "ليلى حسن",
+        "--session", "2026-03-02", "--language", "ar", "--out", str(pdf), "--deterministic",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    # Shaped Arabic comes back as presentation forms, in visual order; NFKC folds them to plain letters.
+    text = unicodedata.normalize("NFKC", pdf_text(pdf))
+    assert "حسن" in text and "ليلى" in text
+    assert "مارس 2026" in text or "2026 مارس" in text  # Arabic month names from CLDR
+
+
+def test_bad_input_gets_one_clear_line_not_a_traceback(kiosk_bundle: Path, bundle_env: dict[str, str]) -> None:
+    args = ["calendar", "--name", CLIENT, "--session", "2026-13-40", "--out", "never-written.pdf"]
+    result = run_bundle(kiosk_bundle, bundle_env, *args)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_the_log_records_the_run_but_not_the_client(
+    kiosk_bundle: Path, bundle_env: dict[str, str], tmp_path: Path
+) -> None:
+    result = run_bundle(
+        kiosk_bundle, bundle_env, "calendar", "--name", CLIENT, "--session", "2026-03-02",
+        "--out", str(tmp_path / "c.pdf"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    logs = Path(bundle_env["SMP_KIOSK_DATA_DIR"]) / "logs"
+    text = "".join(path.read_text(encoding="utf-8") for path in logs.iterdir())
+    assert re.search(r"smp-kiosk \S+ started: calendar \(bundle\)", text)
+    assert "Zanele" not in text and "Okonkwo" not in text
+
+
+def test_the_bundle_ships_the_virtual_keyboard_and_qtpdf_but_not_unused_qt_modules(kiosk_bundle: Path) -> None:
+    qt = kiosk_bundle / "_internal" / "PySide6" / "Qt"
+    assert (qt / "qml" / "QtQuick" / "VirtualKeyboard" / "qmldir").is_file()
+    assert (qt / "qml" / "QtQuick" / "Pdf" / "qmldir").is_file()
+    assert any((qt / "plugins" / "platforminputcontexts").glob("*qtvirtualkeyboardplugin*"))
+    assert any((qt / "plugins" / "platforms").glob("*qwayland*"))  # the kiosk runs under cage (Wayland)
+    assert list(qt.rglob("*WebEngine*")) == []
+    assert list(qt.rglob("*Quick3D*")) == []
+    assert not (qt / "qml" / "Qt3D").exists()
+    size = sum(path.stat().st_size for path in kiosk_bundle.rglob("*") if path.is_file() and not path.is_symlink())
+    assert size < 400 * 2**20, f"the bundle grew to {size / 2**20:.0f} MiB"
