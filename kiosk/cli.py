@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from kiosk import __version__
 from kiosk.commands import COMMAND_MODULES
+from kiosk.commands.kiosk import add_kiosk_options
 from kiosk.errors import UserError
 from kiosk.logging_setup import configure_logging
 
@@ -38,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
     for module in COMMAND_MODULES:
         module.register(subparsers)
+    add_kiosk_options(parser)  # no command: open the touch kiosk (--windowed, --clinic)
     return parser
 
 
