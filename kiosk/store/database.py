@@ -59,7 +59,11 @@ def sqlite_path(url: str) -> Path | None:
 def make_private_dir(directory: Path) -> None:
     """Create the folder (0700) or tighten an existing one the kiosk owns."""
     directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    if stat.S_IMODE(directory.stat().st_mode) != PRIVATE_DIR:
+    info = directory.stat()
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        # e.g. a fallback folder in /tmp made by someone else: never put clients' names there
+        raise PermissionError(13, "folder belongs to another user", str(directory))
+    if stat.S_IMODE(info.st_mode) != PRIVATE_DIR:
         os.chmod(directory, PRIVATE_DIR)
 
 

@@ -170,3 +170,13 @@ def test_check_ins_are_not_lost_between_spool_and_database(tmp_path: Path) -> No
     spool.append(second)
     loaded: list[CheckIn] = spool.load()
     assert loaded == [first, second]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to hand a folder to another user")
+def test_a_spool_folder_owned_by_someone_else_is_not_used(tmp_path: Path) -> None:
+    foreign = tmp_path / "foreign"
+    foreign.mkdir(mode=0o777)
+    os.chown(foreign, 65534, 65534)  # nobody
+    spool = Spool([foreign, tmp_path / "own"])
+    assert spool.append(make_check_in()) == tmp_path / "own" / "pending-checkins.jsonl"
+    assert not (foreign / "pending-checkins.jsonl").exists()

@@ -18,7 +18,9 @@ def run_migrations(connection: Connection) -> None:
         context.run_migrations()
 
 
-_connection = context.config.attributes.get("connection")
-if not isinstance(_connection, Connection):
-    raise RuntimeError("kiosk.store migrations run through kiosk.store.database.migrate(), not the alembic CLI")
-run_migrations(_connection)
+_config = getattr(context, "config", None)  # only there while Alembic runs this file
+if _config is not None:
+    _connection = _config.attributes.get("connection")
+    if not isinstance(_connection, Connection):
+        raise RuntimeError("kiosk.store migrations run through kiosk.store.database.migrate(), not the alembic CLI")
+    run_migrations(_connection)
