@@ -64,16 +64,19 @@ def render_pages(pdf: bytes, dpi: int = 80) -> list[Image.Image]:
 
 
 def font_sizes(pdf: bytes) -> list[float]:
-    """Every font size set with Tf on every page (text is never scaled otherwise in this layout)."""
+    """The font size of every piece of text shown (Tj/TJ) on every page; text is never scaled otherwise."""
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     sizes: list[float] = []
     for page in reader.pages:
         contents = page.get_contents()
         assert contents is not None
+        size = 0.0
         for operands, operator in ContentStream(contents, reader).operations:
             if operator == b"Tf":
-                sizes.append(float(operands[1]))
-            if operator == b"Tm":
+                size = float(operands[1])
+            elif operator in (b"Tj", b"TJ", b"'", b'"'):
+                sizes.append(size)
+            elif operator == b"Tm":
                 assert [float(v) for v in operands[:4]] == [1.0, 0.0, 0.0, 1.0], "text must not be scaled"
     return sizes
 
