@@ -2,7 +2,8 @@
 
 Three sources, one catalog:
 - Python (`kiosk/**.py`): Babel's own python extractor; the keywords are `_`, `gettext`, `ngettext`,
-  `pgettext`, `npgettext` and `N_` (a marker for texts translated later).
+  `pgettext`, `npgettext`, `N_` (a marker for texts translated later); the PDF's `translate(_, text, ...)`
+  helper is read from the syntax tree.
 - QML (`resources/qml/**.qml`, `kiosk/**.qml`): `qsTr(text, disambiguation, n)` and
   `qsTranslate(context, text, disambiguation, n)`. The disambiguation becomes the gettext context; a call
   with `n` becomes a plural message (msgid and msgid_plural both the source text, which holds `%n`).
@@ -13,6 +14,7 @@ The QML and TOML extractors follow Babel's extractor interface, so `babel.messag
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import re
 import tomllib
@@ -33,6 +35,9 @@ PYTHON_KEYWORDS: dict[str, Any] = {
     "npgettext": ((1, "c"), 2, 3),
     "N_": None,
 }
+# kiosk.documents.pdf.text.translate(_, "Text {name}", name=...) formats with an English fallback. Babel's
+# token-based python extractor stops at the `_` inside the call, so these are read from the syntax tree.
+HELPER_KEYWORDS: dict[str, Any] = {"translate": (2,)}
 # The QML extractor reports every call as "qsTr" with (text, disambiguation) or (text, disambiguation, text).
 QML_KEYWORDS: dict[str, Any] = {"qsTr": {1: (1,), 2: ((2, "c"), 1), 3: ((2, "c"), 1, 3)}}
 TOML_FIELDS = frozenset({"title", "text", "summary", "do", "avoid", "milestone_title", "aim", "name"})
@@ -155,6 +160,21 @@ def extract_qml(
             yield line, "qsTr", (text, disambiguation), []
 
 
+def extract_python_helpers(
+    fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str], options: Mapping[str, Any]
+) -> Iterator[tuple[int, str, tuple[str | None, ...], list[str]]]:
+    """Babel extractor for calls like `translate(_, "Text", ...)`: the text is the second argument."""
+    tree = ast.parse(fileobj.read())
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or len(node.args) < 2:
+            continue
+        func = node.func
+        name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+        text = node.args[1]
+        if name in keywords and isinstance(text, ast.Constant) and isinstance(text.value, str):
+            yield node.lineno, name, (None, text.value), []
+
+
 def extract_protocol_toml(
     fileobj: IO[bytes], keywords: Collection[str], comment_tags: Collection[str], options: Mapping[str, Any]
 ) -> Iterator[tuple[int, str | None, str, list[str]]]:
@@ -188,7 +208,8 @@ def extract_protocol_toml(
 def source_files(root: Path) -> list[tuple[Path, Any, Mapping[str, Any]]]:
     """(file, extraction method, keywords) for every file that holds texts, in a stable order."""
     found: list[tuple[Path, Any, Mapping[str, Any]]] = []
-    found += [(path, "python", PYTHON_KEYWORDS) for path in sorted((root / "kiosk").rglob("*.py"))]
+    for path in sorted((root / "kiosk").rglob("*.py")):
+        found += [(path, "python", PYTHON_KEYWORDS), (path, extract_python_helpers, HELPER_KEYWORDS)]
     qml = sorted({*(root / "resources").rglob("*.qml"), *(root / "kiosk").rglob("*.qml")})
     found += [(path, extract_qml, QML_KEYWORDS) for path in qml]
     found += [(path, extract_protocol_toml, {}) for path in sorted((root / "resources" / "protocols").glob("*.toml"))]

@@ -9,7 +9,14 @@ from typing import Any
 from babel.messages.extract import extract
 
 from kiosk.core.protocol import load_protocol
-from kiosk.i18n.extract import QML_KEYWORDS, build_template, extract_protocol_toml, extract_qml
+from kiosk.i18n.extract import (
+    HELPER_KEYWORDS,
+    QML_KEYWORDS,
+    build_template,
+    extract_protocol_toml,
+    extract_python_helpers,
+    extract_qml,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,3 +83,10 @@ def test_protocol_messages_say_where_they_come_from() -> None:
     assert message is not None
     assert any("phases[gentle].avoid" in comment for comment in message.auto_comments)
     assert ("resources/protocols/smp.toml", message.locations[0][1]) in message.locations
+
+
+def test_the_pdf_translate_helper_is_extracted() -> None:
+    source = b'page = translate(context._, "Page {number}", number=3)\nx = translate(_, "Call: {phone}", phone=p)\n'
+    method: Any = extract_python_helpers
+    found = [message for _, message, _, _ in extract(method, io.BytesIO(source), keywords=HELPER_KEYWORDS)]
+    assert found == ["Page {number}", "Call: {phone}"]
