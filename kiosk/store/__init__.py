@@ -32,7 +32,8 @@ The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's
         # length"), Flag.RECEIPT_MISSING (receipt asked for, no signature)
     store.health() -> StoreHealth   # .ok, .problem (Problem.CORRUPT/LOCKED/READ_ONLY/DISK_FULL/
         # UNREACHABLE/FAILED), .pending, .in_memory, .message(language) for a banner
-    store.retry() -> StoreHealth   # "Try again" button
+    store.retry() -> StoreHealth   # "Try again" button; also call it every few minutes from a timer
+        # (worker thread): it writes waiting check-ins and runs the daily retention purge
     store.replace_corrupt_database() -> Path | None   # when problem is CORRUPT: keep the damaged file
         # aside, start a new database, write the waiting check-ins
     store.receipt_pdf(uid) -> bytes   # the clinic copy to preview or print

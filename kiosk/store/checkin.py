@@ -36,6 +36,14 @@ class Flag(enum.Enum):
     RECEIPT_MISSING = "receipt-missing"
 
 
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def local_zone(tz: dt.tzinfo | None = None) -> dt.tzinfo:
+    return tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
+
+
 def clean_name(text: str, max_length: int = MAX_FIRST_NAME) -> str:
     """A typed name without control characters or runaway spaces, cut to max_length."""
     kept = []

@@ -100,6 +100,16 @@ def _keep_names_out_of_logs() -> None:
         engine_logger.addFilter(_NoResultRows())
 
 
+def move_aside(path: Path, label: str) -> Path:
+    """Rename a SQLite file and its companions to <name>.<label>; return the new path of the file."""
+    moved = path.with_name(f"{path.name}.{label}")
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            os.replace(part, moved.with_name(moved.name + suffix))
+    return moved
+
+
 def create_store_engine(url: str, *, busy_timeout: float = 5.0, connect_timeout: int = 5) -> Engine:
     """An engine with the kiosk's settings. Neither statement parameters nor result rows are ever
     logged, whatever the logging level: both hold clients' names."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import errno
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,22 @@ def classify(exc: BaseException) -> Problem:
     if "connection" in text or "terminat" in text:
         return Problem.UNREACHABLE
     return Problem.FAILED
+
+
+def probe_folder(folder: Path) -> Problem | None:
+    """Why a folder cannot be written (read-only, full), found by trying; None when it can be."""
+    probe = folder / ".write-probe"
+    try:
+        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"\0" * 65536)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+            probe.unlink(missing_ok=True)
+    except OSError as exc:
+        return classify(exc)
+    return None
 
 
 @dataclass(frozen=True)

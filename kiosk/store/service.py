@@ -10,11 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import getpass
-import json
 import logging
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -28,24 +24,22 @@ from kiosk.documents.atomic import write_atomically
 from kiosk.errors import UserError
 from kiosk.paths import data_dir as default_data_dir
 from kiosk.store import repository
-from kiosk.store.checkin import CheckIn, CheckInSummary
+from kiosk.store.checkin import CheckIn, CheckInSummary, local_zone, utc_now
 from kiosk.store.database import (
     check_url,
     create_store_engine,
     default_url,
-    make_private_dir,
-    make_private_file,
     migrate,
+    move_aside,
     protect_sqlite_files,
     sqlite_path,
 )
 from kiosk.store.export import checkins_csv
-from kiosk.store.health import Problem, StoreHealth, classify
+from kiosk.store.health import Problem, StoreHealth, classify, probe_folder
 from kiosk.store.receipt import build_receipt_pdf
-from kiosk.store.settings import ClinicSettings, settings_to_json
-from kiosk.store.spool import Spool
+from kiosk.store.settings import SETTINGS_COPY, ClinicSettings, read_settings_copy, write_settings_copy
+from kiosk.store.spool import Spool, fallback_spool_dir
 
-SETTINGS_CACHE = "clinic-settings.json"
 PURGE_EVERY = dt.timedelta(days=1)
 log = logging.getLogger(__name__)
 StorageFailure = (SQLAlchemyError, OSError)
@@ -55,34 +49,6 @@ class Outcome(enum.Enum):
     STORED = "stored"  # committed to the database
     SPOOLED = "spooled"  # on disk in the spool, written to the database later
     IN_MEMORY = "in-memory"  # neither took it: held in memory until one does (see StoreHealth.in_memory)
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def local_zone(tz: dt.tzinfo | None = None) -> dt.tzinfo:
-    return tz or dt.datetime.now().astimezone().tzinfo or dt.UTC
-
-
-def probe_folder(folder: Path) -> Problem | None:
-    """Why a folder cannot be written (read-only, full), found by trying; None when it can be."""
-    probe = folder / ".write-probe"
-    try:
-        fd = os.open(probe, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-        try:
-            os.write(fd, b"\0" * 65536)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-            probe.unlink(missing_ok=True)
-    except OSError as exc:
-        return classify(exc)
-    return None
-
-
-def fallback_spool_dir() -> Path:
-    return Path(tempfile.gettempdir()) / f"smp-kiosk-spool-{getpass.getuser()}"
 
 
 class CheckInStore:
@@ -213,7 +179,7 @@ class CheckInStore:
     def settings(self) -> ClinicSettings:
         """The clinic's settings: from the database, else the last copy this kiosk saw, else the profile."""
         base = self._base_settings()
-        cache = self.data_dir / SETTINGS_CACHE
+        cache = self.data_dir / SETTINGS_COPY
         with self._lock:
             if self._maintain():
                 try:
@@ -221,12 +187,9 @@ class CheckInStore:
                 except StorageFailure as exc:
                     self._failed(exc, "read the settings")
                 else:
-                    self._write_cache(cache, settings)
+                    write_settings_copy(cache, settings)
                     return settings
-        try:
-            return base.with_fields(json.loads(cache.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
-            return base
+        return read_settings_copy(cache, base)
 
     def save_settings(self, settings: ClinicSettings) -> bool:
         """Validate (UserError names the bad setting) and save for every kiosk; False if the database is away."""
@@ -239,7 +202,7 @@ class CheckInStore:
             except StorageFailure as exc:
                 self._failed(exc, "save the settings")
                 return False
-            self._write_cache(self.data_dir / SETTINGS_CACHE, settings)
+            write_settings_copy(self.data_dir / SETTINGS_COPY, settings)
             return True
 
     def purge_expired(self) -> int:
@@ -261,12 +224,7 @@ class CheckInStore:
             if path is None or self._problem is not Problem.CORRUPT or not path.exists():
                 return None
             self._dispose()
-            stamp = self._clock().strftime("%Y%m%dT%H%M%S")
-            moved = path.with_name(f"{path.name}.damaged-{stamp}")
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                part = path.with_name(path.name + suffix)
-                if part.exists():
-                    os.replace(part, moved.with_name(moved.name + suffix))
+            moved = move_aside(path, "damaged-" + self._clock().strftime("%Y%m%dT%H%M%S"))
             log.warning("damaged database moved to %s", moved)
             self._maintain()
             return moved
@@ -372,12 +330,3 @@ class CheckInStore:
             self._engine.dispose()
         self._engine = None
         self._migrated = False
-
-    @staticmethod
-    def _write_cache(path: Path, settings: ClinicSettings) -> None:
-        try:
-            make_private_dir(path.parent)
-            make_private_file(path)
-            path.write_text(settings_to_json(settings), encoding="utf-8")
-        except OSError as exc:
-            log.warning("settings copy %s cannot be written: %s", path, exc.strerror or exc)

@@ -13,18 +13,23 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
 from kiosk.errors import UserError
+from kiosk.store.database import make_private_dir, make_private_file
 
 SmtpSecurity = Literal["starttls", "ssl", "none"]
+SETTINGS_COPY = "clinic-settings.json"
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_INACTIVITY_TIMEOUT = 90
+log = logging.getLogger(__name__)
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
 
 
@@ -121,6 +126,23 @@ class ClinicSettings:
 
 def settings_to_json(settings: ClinicSettings) -> str:
     return json.dumps(settings.to_fields(), ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def write_settings_copy(path: Path, settings: ClinicSettings) -> None:
+    """Keep this kiosk's private copy (0600) of the settings it last read; a failure is only logged."""
+    try:
+        make_private_dir(path.parent)
+        make_private_file(path)
+        path.write_text(settings_to_json(settings), encoding="utf-8")
+    except OSError as exc:
+        log.warning("settings copy %s cannot be written: %s", path, exc.strerror or exc)
+
+
+def read_settings_copy(path: Path, base: ClinicSettings) -> ClinicSettings:
+    try:
+        return base.with_fields(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, AttributeError):
+        return base
 
 
 def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import getpass
 import json
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,10 @@ from kiosk.store.database import PRIVATE_FILE, make_private_dir
 
 SPOOL_FILE = "pending-checkins.jsonl"
 log = logging.getLogger(__name__)
+
+
+def fallback_spool_dir() -> Path:
+    return Path(tempfile.gettempdir()) / f"smp-kiosk-spool-{getpass.getuser()}"
 
 
 def to_json(check_in: CheckIn) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sqlite3
@@ -129,6 +130,7 @@ def test_a_full_disk_spools_and_writes_once_there_is_space(make_store: StoreFact
 def test_a_postgres_server_going_away_mid_session(make_store: StoreFactory, postgres: PostgresServer) -> None:
     store = make_store()
     assert store.record(make_check_in("Anna")) is Outcome.STORED
+    assert store.save_settings(dataclasses.replace(store.settings(), name="Harbour SMP", receipt_required=True))
     postgres.stop("fast")
     try:
         assert store.record(make_check_in("Ben", when=later(1))) is Outcome.SPOOLED
@@ -137,7 +139,9 @@ def test_a_postgres_server_going_away_mid_session(make_store: StoreFactory, post
         assert (health.problem, health.pending) == (Problem.UNREACHABLE, 2)
         assert "server" in health.message()
         assert names(store) == [("Ben", True), ("Cleo", True)]
-        assert not store.save_settings(store.settings())
+        settings = store.settings()  # this kiosk's private copy while the server is away
+        assert (settings.name, settings.receipt_required) == ("Harbour SMP", True)
+        assert not store.save_settings(settings)
     finally:
         postgres.start()
     assert_recovered(store, ["Anna", "Ben", "Cleo"])
