@@ -7,7 +7,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from kiosk.commands.common import add_plan_options, language_from, today_from
+from kiosk.commands.common import add_plan_options, language_from, paper_from, today_from
 from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
 from kiosk.core.dates import parse_date
 from kiosk.core.protocol import load_protocol
@@ -64,7 +64,7 @@ def run_calendar(args: argparse.Namespace) -> int:
         hair=args.hair,
         language=language,
         large_print=args.large_print,
-        paper=args.paper,
+        paper=paper_from(args),  # --paper, else the region of the tag as typed: en-GB A4, es-MX letter
         deterministic=args.deterministic,
     )
     pdf = build_calendar_pdf(request)
