@@ -12,9 +12,12 @@
 set -eu
 
 HERE=$(cd "$(dirname "$0")" && pwd)
-APP_DIR=/opt/smp-kiosk
-KIOSK_USER=kiosk
-DATA_DIR=/var/lib/smp-kiosk
+# For tests only: install below another root folder (systemctl --root), as another existing user.
+ROOT=${SMP_KIOSK_INSTALL_ROOT:-}
+KIOSK_USER=${SMP_KIOSK_INSTALL_USER:-kiosk}
+APP_DIR=$ROOT/opt/smp-kiosk
+DATA_DIR=$ROOT/var/lib/smp-kiosk
+ETC=$ROOT/etc
 UNIT=smp-kiosk.service
 PACKAGES="cage xwayland cups cups-client dbus libegl1 libgl1 libgles2 libegl-mesa0 libgl1-mesa-dri
 libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0 libfontconfig1 libfreetype6
@@ -23,7 +26,8 @@ libdbus-1-3 libglib2.0-0 libpulse0 libdrm2 libxcb1 fonts-dejavu-core fonts-noto-
 say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
 
-systemd_running() { [ -d /run/systemd/system ]; }
+systemd_running() { [ -z "$ROOT" ] && [ -d /run/systemd/system ]; }
+systemctl_offline() { if [ -n "$ROOT" ]; then systemctl --root="$ROOT" "$@"; else systemctl "$@"; fi; }
 
 usage() {
     sed -n '2,11s/^# \{0,1\}//p' "$0"
@@ -42,7 +46,8 @@ check_environment() {
 find_bundle() {
     source=$1
     if [ -f "$source" ]; then
-        unpacked=$(mktemp -d /opt/.smp-kiosk-unpack.XXXXXX)
+        mkdir -p "$ROOT/opt"
+        unpacked=$(mktemp -d "$ROOT/opt/.smp-kiosk-unpack.XXXXXX")
         tar -xzf "$source" -C "$unpacked" || die "cannot unpack $source: is it a .tar.gz of the bundle?"
         program=$(find "$unpacked" -maxdepth 2 -type f -name smp-kiosk | head -n 1)
         [ -n "$program" ] || die "$source holds no smp-kiosk program: is it a .tar.gz of the bundle folder?"
@@ -75,11 +80,15 @@ create_user() {
 install_bundle() {
     bundle=$1
     say "Copying the kiosk to $APP_DIR"
+    mkdir -p "$(dirname "$APP_DIR")"
     rm -rf "$APP_DIR.new"
     cp -a "$bundle" "$APP_DIR.new"
     chown -R root:root "$APP_DIR.new"
     chmod -R u=rwX,go=rX "$APP_DIR.new"
-    "$APP_DIR.new/smp-kiosk" --version >/dev/null || die "the new bundle does not start; nothing was changed"
+    if ! "$APP_DIR.new/smp-kiosk" --version >/dev/null; then
+        rm -rf "$APP_DIR.new"
+        die "the new bundle does not start (smp-kiosk --version failed); the installed kiosk was not changed"
+    fi
     stop_kiosk
     if [ -d "$APP_DIR" ]; then
         rm -rf "$APP_DIR.previous"
@@ -101,24 +110,25 @@ rollback() {
 
 install_session() {
     say "Installing the kiosk session (service, PAM, no sleep, no screen blanking)"
-    install -m 0644 "$HERE/smp-kiosk.service" "/etc/systemd/system/$UNIT"
-    install -m 0644 "$HERE/smp-kiosk.pam" /etc/pam.d/smp-kiosk
-    install -d -m 0755 /etc/smp-kiosk /etc/systemd/logind.conf.d
-    [ -f /etc/smp-kiosk/environment ] || install -m 0644 "$HERE/environment" /etc/smp-kiosk/environment
-    install -m 0644 "$HERE/logind-smp-kiosk.conf" /etc/systemd/logind.conf.d/smp-kiosk.conf
-    install -m 0755 "$HERE/smp-kiosk-command" /usr/local/bin/smp-kiosk
-    if [ -f /etc/default/grub ]; then
-        install -d -m 0755 /etc/default/grub.d
-        install -m 0644 "$HERE/grub-smp-kiosk.cfg" /etc/default/grub.d/smp-kiosk.cfg
-        command -v update-grub >/dev/null 2>&1 && update-grub
+    install -d -m 0755 "$ETC/systemd/system" "$ETC/pam.d" "$ETC/smp-kiosk" "$ETC/systemd/logind.conf.d" \
+        "$ROOT/usr/local/bin"
+    install -m 0644 "$HERE/smp-kiosk.service" "$ETC/systemd/system/$UNIT"
+    install -m 0644 "$HERE/smp-kiosk.pam" "$ETC/pam.d/smp-kiosk"
+    [ -f "$ETC/smp-kiosk/environment" ] || install -m 0644 "$HERE/environment" "$ETC/smp-kiosk/environment"
+    install -m 0644 "$HERE/logind-smp-kiosk.conf" "$ETC/systemd/logind.conf.d/smp-kiosk.conf"
+    install -m 0755 "$HERE/smp-kiosk-command" "$ROOT/usr/local/bin/smp-kiosk"
+    if [ -f "$ETC/default/grub" ]; then
+        install -d -m 0755 "$ETC/default/grub.d"
+        install -m 0644 "$HERE/grub-smp-kiosk.cfg" "$ETC/default/grub.d/smp-kiosk.cfg"
+        if [ -z "$ROOT" ] && command -v update-grub >/dev/null 2>&1; then update-grub; fi
     fi
     if systemd_running; then
         systemctl daemon-reload
     fi
-    systemctl mask sleep.target suspend.target hibernate.target hybrid-sleep.target
-    systemctl set-default graphical.target
-    systemctl disable getty@tty1.service 2>/dev/null || true
-    systemctl enable "$UNIT"
+    systemctl_offline mask sleep.target suspend.target hibernate.target hybrid-sleep.target
+    systemctl_offline set-default graphical.target
+    systemctl_offline disable getty@tty1.service 2>/dev/null || true
+    systemctl_offline enable "$UNIT"
 }
 
 stop_kiosk() {
@@ -147,7 +157,7 @@ main() {
     create_user
     install_bundle "$bundle"
     install_session
-    case $bundle in /opt/.smp-kiosk-unpack.*) rm -rf "$(dirname "$bundle")" ;; esac
+    case $bundle in "$ROOT"/opt/.smp-kiosk-unpack.*) rm -rf "$(dirname "$bundle")" ;; esac
     if [ "$first_install" = yes ] || ! systemd_running; then
         say "Installed $("$APP_DIR/smp-kiosk" --version). Set the staff PIN: sudo smp-kiosk set-pin. Then reboot."
     else
