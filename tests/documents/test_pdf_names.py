@@ -1,0 +1,93 @@
+"""Client names are text in any script, never markup, and never leave the page."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+
+import pytest
+from PIL import Image
+
+from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
+from kiosk.documents.pdf.fonts import REPLACEMENT
+
+Make = Callable[..., CalendarRequest]
+Texts = Callable[[bytes], list[str]]
+Images = Callable[..., list[Image.Image]]
+
+
+def first_page(texts: list[str]) -> str:
+    return " ".join(texts[0].split())
+
+
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("Zoë Ødegård", "en"),
+        ("Łukasz", "pl"),
+        ("Σοφία", "en"),
+        ("Алексей", "ru"),
+        ("<b>Bob</b> & Co", "en"),
+        ("דוד", "he"),
+    ],
+)
+def test_names_are_printed_literally(make_request: Make, texts_of: Texts, name: str, language: str) -> None:
+    text = first_page(texts_of(build_calendar_pdf(make_request(name=name, language=language))))
+    assert name in text
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_arabic_names_are_joined_and_right_to_left(make_request: Make, texts_of: Texts, language: str) -> None:
+    text = first_page(texts_of(build_calendar_pdf(make_request(name="سارة", language=language))))
+    assert "سارة" in text  # read back in reading order from the joined letter forms
+
+
+def test_hebrew_words_run_right_to_left(make_request: Make, texts_of: Texts) -> None:
+    text = first_page(texts_of(build_calendar_pdf(make_request(name="דוד כהן"))))
+    assert "כהן דוד" in text  # read back in drawing order, left to right: the first name is on the right
+
+
+def test_markup_is_never_interpreted(make_request: Make, texts_of: Texts) -> None:
+    name = '<font size="40" color="red">Eve</font> <br/> &amp; &lt;'
+    text = first_page(texts_of(build_calendar_pdf(make_request(name=name))))
+    assert name in text
+
+
+def test_control_characters_are_stripped(make_request: Make, texts_of: Texts) -> None:
+    text = first_page(texts_of(build_calendar_pdf(make_request(name="Ann\x00a\x1b\u202e Lee\n\t"))))
+    assert "Anna Lee" in text
+    assert "\u202e" not in text
+
+
+def test_emoji_do_not_crash_and_stay_visible(make_request: Make, texts_of: Texts) -> None:
+    text = first_page(texts_of(build_calendar_pdf(make_request(name="Sam 😀🎉 ☀"))))
+    assert f"Sam {REPLACEMENT}{REPLACEMENT} ☀" in text
+
+
+def test_a_200_character_name_wraps_and_stays_on_the_page(
+    make_request: Make, texts_of: Texts, images_of: Images
+) -> None:
+    name = ("Maximilian-Alexander Wolfeschlegelsteinhausenbergerdorff " * 4)[:200]
+    assert len(name) == 200
+    pdf = build_calendar_pdf(make_request(name=name))
+    text = texts_of(pdf)[0]
+    assert "".join(name.split()) in "".join(text.split())
+    page = images_of(pdf, 60)[0].convert("L")
+    margin = round(10 / 25.4 * 60)
+    right_strip = page.crop((page.width - margin, 0, page.width, page.height))
+    darkest, _ = right_strip.getextrema()
+    assert isinstance(darkest, int)
+    assert darkest >= 250
+
+
+def test_a_name_without_spaces_is_broken_to_fit(make_request: Make, texts_of: Texts) -> None:
+    name = "Ж" * 200
+    text = texts_of(build_calendar_pdf(make_request(name=name)))[0]
+    assert "".join(text.split()).count("Ж") == 200
+
+
+def test_names_are_normalised_to_composed_letters(make_request: Make, texts_of: Texts) -> None:
+    decomposed = unicodedata.normalize("NFD", "Zoë Ødegård")
+    assert decomposed != "Zoë Ødegård"
+    text = first_page(texts_of(build_calendar_pdf(make_request(name=decomposed))))
+    assert "Zoë Ødegård" in text
