@@ -204,7 +204,7 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
     levels = bidi_levels(text, rtl)
     pieces: list[tuple[int, tuple[Font, str]]] = []
     for ch, level, font in zip(text, levels, _fonts_for(text, style.bold), strict=True):
-        if font is None:
+        if font is None or ch in "\u200e\u200f\u061c":  # bidi marks steer the levels above; Noto draws them
             continue
         if pieces and pieces[-1][0] == level and pieces[-1][1][0] is font:
             pieces[-1] = (level, (font, pieces[-1][1][1] + ch))
