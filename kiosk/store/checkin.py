@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import unicodedata
 import uuid
 from dataclasses import dataclass, field
@@ -20,6 +21,8 @@ Hair = Literal["buzz", "long"]
 Session = int | Literal["touch-up"]
 TOUCH_UP: Literal["touch-up"] = "touch-up"
 MAX_FIRST_NAME = 80
+MAX_INITIAL = 8
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,3}$")
 
 
 class Flag(enum.Enum):
@@ -66,7 +69,7 @@ def initial_of(last_name: str) -> str:
     end = 1
     while end < len(name) and unicodedata.combining(name[end]):
         end += 1
-    return name[:end].upper()
+    return name[:end].upper()[:MAX_INITIAL]
 
 
 def session_text(session: Session) -> str:
@@ -122,6 +125,8 @@ class CheckIn:
             raise UserError(f"session {session!r} is not a session number: use 1 to 9 or 'touch-up'")
         if hair not in (None, "buzz", "long"):
             raise UserError(f"hair choice {hair!r} is not known: use 'buzz' or 'long'")
+        if len(language) > 16 or not _LANGUAGE_TAG.match(language):
+            raise UserError(f"language {language!r} is not a language tag such as en or pt_BR")
         if not kiosk_id.strip():
             raise UserError("the kiosk id is empty: set one in the kiosk configuration")
         when = checked_in_at or dt.datetime.now(dt.UTC)

@@ -101,6 +101,7 @@ class StoreHealth:
     problem: why it did not (None when it did).
     pending: check-ins waiting to be written to the database.
     in_memory: of those, how many could not be written to any spool file either (lost if the kiosk stops).
+    refused: check-ins the database refused as bad data, kept in refused-checkins.jsonl for staff.
     spool_files: where the pending check-ins are kept on disk.
     since: when the current problem started (UTC).
     backend: "sqlite" or "postgresql"; database: where it is (the password is never shown).
@@ -110,6 +111,7 @@ class StoreHealth:
     problem: Problem | None
     pending: int
     in_memory: int
+    refused: int
     spool_files: tuple[Path, ...]
     since: dt.datetime | None
     backend: str

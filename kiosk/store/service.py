@@ -12,12 +12,14 @@ import datetime as dt
 import enum
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from alembic.util import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from kiosk.core.clinic import Clinic, load_clinic
 from kiosk.documents.atomic import write_atomically
@@ -38,17 +40,23 @@ from kiosk.store.export import checkins_csv
 from kiosk.store.health import Problem, StoreHealth, classify, probe_folder
 from kiosk.store.receipt import build_receipt_pdf
 from kiosk.store.settings import SETTINGS_COPY, ClinicSettings, read_settings_copy, write_settings_copy
-from kiosk.store.spool import Spool, fallback_spool_dir
+from kiosk.store.spool import REFUSED_FILE, Spool, fallback_spool_dir
 
 PURGE_EVERY = dt.timedelta(days=1)
 log = logging.getLogger(__name__)
-StorageFailure = (SQLAlchemyError, OSError)
+# Anything the database, the driver, Alembic or the file system raises. Storage must never stop the
+# client flow, so even an unexpected error is caught; it is logged with its stack (never its message,
+# which could quote a row) so a bug still shows.
+StorageFailure = Exception
+EXPECTED_FAILURES = (SQLAlchemyError, OSError, CommandError)
+REFUSED_DATA = (IntegrityError, DataError)  # the data, not the database, is at fault: retrying cannot help
 
 
 class Outcome(enum.Enum):
     STORED = "stored"  # committed to the database
     SPOOLED = "spooled"  # on disk in the spool, written to the database later
     IN_MEMORY = "in-memory"  # neither took it: held in memory until one does (see StoreHealth.in_memory)
+    REFUSED = "refused"  # the database refused its data (never happens with CheckIn.create): kept on disk
 
 
 class CheckInStore:
@@ -76,6 +84,8 @@ class CheckInStore:
         self._last_purge: dt.datetime | None = None
         self._memory: list[CheckIn] = []
         self._spool = Spool([self.data_dir, fallback_dir or fallback_spool_dir()])
+        self._refused = Spool(self._spool.folders, REFUSED_FILE)
+        self._memory_refused: list[CheckIn] = []
         self._written: set[str] = set()  # spooled uids already in the database (spool file not removable)
         with self._lock:
             self._maintain()
@@ -87,6 +97,8 @@ class CheckInStore:
             if self._maintain() and not self._has_pending():
                 try:
                     repository.insert_check_ins(self._ready_engine(), [check_in])
+                except REFUSED_DATA:
+                    return self._refuse(check_in)
                 except StorageFailure as exc:
                     self._failed(exc, "write a check-in")
                 else:
@@ -102,6 +114,7 @@ class CheckInStore:
                 problem=self._problem,
                 pending=len(self._spooled()) + len(self._memory),
                 in_memory=len(self._memory),
+                refused=len(self._refused.load()) + len(self._memory_refused),
                 spool_files=tuple(self._spool.files_in_use()),
                 since=self._since,
                 backend=make_url(self.url).get_backend_name(),
@@ -249,11 +262,23 @@ class CheckInStore:
     def _spooled(self) -> list[CheckIn]:
         return [c for c in self._spool.load() if c.uid not in self._written]
 
+    def _refuse(self, check_in: CheckIn) -> Outcome:
+        try:
+            where = self._refused.append(check_in)
+        except Exception as exc:
+            log.error("check-in %s refused by the database and held in memory (%s)", check_in.uid, type(exc).__name__)
+            self._memory_refused.append(check_in)
+            return Outcome.REFUSED
+        log.error("check-in %s refused by the database (bad data); kept in %s", check_in.uid, where)
+        return Outcome.REFUSED
+
     def _keep(self, check_in: CheckIn) -> Outcome:
         try:
             where = self._spool.append(check_in)
-        except OSError as exc:
-            log.error("check-in %s held in memory: no spool folder can be written (%s)", check_in.uid, exc)
+        except Exception as exc:
+            log.error(
+                "check-in %s held in memory: no spool folder can be written (%s)", check_in.uid, type(exc).__name__
+            )
             self._memory.append(check_in)
             return Outcome.IN_MEMORY
         log.warning("check-in %s spooled to %s", check_in.uid, where)
@@ -306,7 +331,15 @@ class CheckInStore:
 
     def _flush(self) -> None:
         waiting = self._spooled() + self._memory
-        written = repository.insert_check_ins(self._ready_engine(), waiting)
+        try:
+            written = repository.insert_check_ins(self._ready_engine(), waiting)
+        except REFUSED_DATA:  # one bad check-in must not hold back the others: find it
+            written = 0
+            for check_in in waiting:
+                try:
+                    written += repository.insert_check_ins(self._ready_engine(), [check_in])
+                except REFUSED_DATA:
+                    self._refuse(check_in)
         self._memory.clear()
         self._written.update(c.uid for c in waiting)
         self._spool.replace([])
@@ -315,6 +348,9 @@ class CheckInStore:
         log.info("%d waiting check-ins written to the database", written)
 
     def _failed(self, exc: BaseException, action: str) -> None:
+        if not isinstance(exc, EXPECTED_FAILURES):
+            stack = "".join(traceback.format_tb(exc.__traceback__))
+            log.error("unexpected %s while trying to %s:\n%s", type(exc).__name__, action, stack)
         problem = classify(exc)
         if problem is Problem.FAILED and sqlite_path(self.url) is not None:
             problem = probe_folder(self.data_dir) or problem

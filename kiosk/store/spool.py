@@ -23,6 +23,7 @@ from kiosk.store.checkin import CheckIn, session_from_text, session_text
 from kiosk.store.database import PRIVATE_FILE, make_private_dir
 
 SPOOL_FILE = "pending-checkins.jsonl"
+REFUSED_FILE = "refused-checkins.jsonl"  # check-ins the database refused (bad data): kept for staff
 log = logging.getLogger(__name__)
 
 
@@ -78,11 +79,12 @@ def _fsync_dir(directory: Path) -> None:
 class Spool:
     """Spool files in `folders`, tried in order; `append` returns the file that took the check-in."""
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path], file_name: str = SPOOL_FILE) -> None:
         self.folders = folders
+        self.file_name = file_name
 
     def files(self) -> list[Path]:
-        return [folder / SPOOL_FILE for folder in self.folders]
+        return [folder / self.file_name for folder in self.folders]
 
     def files_in_use(self) -> list[Path]:
         """The spool files that hold something."""

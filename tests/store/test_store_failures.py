@@ -9,8 +9,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from kiosk.store import CheckIn, CheckInStore, Outcome, Problem
+from kiosk.store.database import default_url
 from kiosk.store.spool import Spool
 
 from .conftest import NOW, StoreFactory, make_check_in
@@ -184,3 +186,40 @@ def test_a_spool_folder_owned_by_someone_else_is_not_used(tmp_path: Path) -> Non
     spool = Spool([foreign, tmp_path / "own"])
     assert spool.append(make_check_in()) == tmp_path / "own" / "pending-checkins.jsonl"
     assert not (foreign / "pending-checkins.jsonl").exists()
+
+
+def test_a_database_from_a_newer_kiosk_version_does_not_stop_check_ins(
+    make_store: StoreFactory, database_url: str | None, tmp_path: Path
+) -> None:
+    store = make_store()
+    store.close()
+    engine = create_engine(database_url or default_url(tmp_path / "data-front"))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+        reopened = make_store()
+        assert reopened.record(make_check_in("Anna")) is Outcome.SPOOLED
+        assert reopened.health().problem is Problem.FAILED
+        with engine.begin() as connection:  # the kiosk is updated (here: the schema is back)
+            connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    finally:
+        engine.dispose()
+    assert_recovered(reopened, ["Anna"])
+
+
+def test_a_check_in_the_database_refuses_does_not_hold_back_the_others(
+    make_store: StoreFactory, tmp_path: Path
+) -> None:
+    good = make_check_in("Anna")
+    bad = dataclasses.replace(make_check_in("Ben", when=later(1)), hair="mohawk")  # type: ignore[arg-type]
+    Spool([tmp_path / "data-front"]).append(bad)
+    Spool([tmp_path / "data-front"]).append(good)
+    store = make_store()
+    health = store.health()
+    assert (health.ok, health.pending, health.refused) == (True, 0, 1)
+    assert names(store) == [("Anna", False)]
+    assert Spool([tmp_path / "data-front"], "refused-checkins.jsonl").load() == [bad]
+    worse = dataclasses.replace(make_check_in("Cleo", when=later(2)), hair="mullet")  # type: ignore[arg-type]
+    assert store.record(worse) is Outcome.REFUSED
+    assert store.record(make_check_in("Dan", when=later(3))) is Outcome.STORED
+    assert store.health().refused == 2

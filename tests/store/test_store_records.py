@@ -157,6 +157,17 @@ def test_bad_check_ins_are_refused_with_a_message() -> None:
         make_check_in(" \t ")
     with pytest.raises(UserError, match="not a session number"):
         make_check_in(session=0)
+    with pytest.raises(UserError, match="not a language tag"):
+        CheckIn.create(
+            first_name="Anna",
+            last_name="K",
+            session=1,
+            session_date=NOW.date(),
+            language="english please, and make it long",
+            moisturised=True,
+            hair="buzz",
+            kiosk_id="front",
+        )
     with pytest.raises(UserError, match="kiosk id"):
         make_check_in(kiosk_id=" ")
     with pytest.raises(UserError, match="time zone"):
@@ -167,6 +178,7 @@ def test_names_are_cleaned_and_initials_keep_their_accents() -> None:
     assert make_check_in("A\u0000nna\nMaria").first_name == "Anna Maria"
     assert initial_of("\u0065\u0301clair") == "\u00c9"
     assert initial_of("") == ""
+    assert len(initial_of("e" + "\u0301" * 30)) <= 8
     assert initial_of("محمد") == "م"
 
 
