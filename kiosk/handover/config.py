@@ -1,7 +1,7 @@
 """The hand-over part of the kiosk config: `kiosk.toml` in data_dir().
 
     printer = "Front_Desk"        # a CUPS queue; leave out to use the system default printer
-    print_timeout = 120           # seconds to wait for the printer to finish a job
+    print_timeout = 60            # seconds to wait for the printer to finish a job
 
     [smtp]                        # leave the section out and the kiosk offers no email
     host = "smtp.example.com"
@@ -52,7 +52,7 @@ class SmtpConfig:
 @dataclass(frozen=True)
 class HandoverConfig:
     printer: str | None = None  # None: the system default printer
-    print_timeout: float = 120.0
+    print_timeout: float = 60.0
     smtp: SmtpConfig | None = None  # None: email is not offered
 
 
@@ -129,7 +129,7 @@ def parse_handover_config(raw: dict[str, Any], path: Path) -> HandoverConfig:
     printer = raw.get("printer")
     if printer is not None and (not isinstance(printer, str) or not printer.strip()):
         raise fail("printer", "must be the name of a CUPS printer queue")
-    timeout = raw.get("print_timeout", 120)
+    timeout = raw.get("print_timeout", 60)
     if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
         raise fail("print_timeout", "must be a number of seconds above 0")
     smtp_raw = raw.get("smtp")

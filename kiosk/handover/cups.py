@@ -1,5 +1,7 @@
 """Printing through CUPS with its own command-line tools (`lp`, `lpstat`; Debian package cups-client).
 
+How a job ended is asked over IPP (kiosk.handover.ipp): lpstat cannot tell completed from canceled.
+
 The tools find the server the usual way (CUPS_SERVER, ~/.cups/client.conf, /etc/cups/client.conf, the
 local socket), so a kiosk prints wherever its CUPS is. They run with LC_ALL=C because their output is
 parsed. Every failure raises TemporaryDeliveryError with a staff message naming the printer and what to do;
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from kiosk.handover import messages
+from kiosk.handover import ipp, messages
 from kiosk.handover.errors import TemporaryDeliveryError
 
 JobState = Literal["pending", "completed", "failed"]
@@ -24,7 +26,6 @@ COMMAND_TIMEOUT = 30.0
 POLL_INTERVAL = 0.5
 JOB_TITLE = "aftercare-calendar"  # never the client's name: CUPS lists and logs job titles
 _REQUEST_ID = re.compile(r"request id is (\S+)")
-_FAILED_REASONS = ("aborted", "canceled", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -118,29 +119,32 @@ def submit(pdf: Path, printer: str, media: str | None) -> str:
     return match.group(1)
 
 
+def server() -> str:
+    """The CUPS server the tools talk to (CUPS_SERVER, client.conf or the local socket)."""
+    return _run("lpstat", "-H").stdout.strip() or "/run/cups/cups.sock"
+
+
 def job_state(printer: str, job_id: str) -> tuple[JobState, str]:
-    """Where a CUPS job is: still pending/printing, completed, or failed (aborted or canceled); with CUPS's text."""
-    pending = _run("lpstat", "-W", "not-completed", "-o", printer)
-    if any(line.split(" ", 1)[0] == job_id for line in pending.stdout.splitlines()):
-        return "pending", ""
-    finished = _run("lpstat", "-l", "-W", "completed", "-o", printer)
-    block = _job_block(finished.stdout, job_id)
-    alerts = " ".join(line for line in block if line.strip().startswith("Alerts:")).lower()
-    status = " ".join(line.strip().removeprefix("Status:").strip() for line in block if "Status:" in line)
-    if any(word in alerts for word in _FAILED_REASONS):
-        return "failed", (status or alerts.replace("alerts:", "").strip())
-    return "completed", ""  # listed as completed, or already gone from the job history
-
-
-def _job_block(listing: str, job_id: str) -> list[str]:
-    lines: list[str] = []
-    inside = False
-    for line in listing.splitlines():
-        if not line.startswith(("\t", " ")):
-            inside = line.split(" ", 1)[0] == job_id
-        elif inside:
-            lines.append(line)
-    return lines
+    """Where a CUPS job is: still pending/printing, completed, or failed (aborted, canceled, with errors)."""
+    number = job_id.rpartition("-")[2]
+    if not number.isdigit():
+        raise _delayed(f"printer {printer}: {job_id} is not a CUPS job id")
+    try:
+        job = ipp.get_job(server(), int(number))
+    except ipp.IppError as exc:
+        raise _delayed(f"printer {printer}: {exc}") from None
+    if job is None:  # gone from the job history: it finished long ago
+        return "completed", ""
+    reasons = ", ".join(job.reasons)
+    with_errors = any("error" in reason for reason in job.reasons)  # job-completed-with-errors
+    if job.state in ipp.PENDING_STATES and not with_errors:
+        return "pending", reasons
+    if job.state == ipp.COMPLETED and not with_errors:
+        return "completed", reasons
+    if job.state in ipp.PENDING_STATES:  # stopped on an error: take it out so that it never prints late
+        _run("cancel", job_id)
+    ending = {ipp.CANCELED: "canceled", ipp.ABORTED: "aborted"}.get(job.state, "completed with errors")
+    return "failed", f"{ending}: {reasons}" if reasons else ending
 
 
 def wait_for_job(printer: str, job_id: str, timeout: float) -> None:
@@ -151,9 +155,7 @@ def wait_for_job(printer: str, job_id: str, timeout: float) -> None:
         if state == "completed":
             return
         if state == "failed":
-            raise PrintJobFailedError(
-                f"printer {printer}: job {job_id} did not print ({detail or 'aborted'}); it will be sent again"
-            )
+            raise PrintJobFailedError(f"printer {printer}: job {job_id} did not print ({detail or 'aborted'})")
         status = printer_status(printer)
         if not status.enabled:
             why = f" ({status.reason})" if status.reason else ""

@@ -23,6 +23,7 @@ from kiosk.paths import data_dir
 
 log = logging.getLogger(__name__)
 Status = Literal["done", "queued", "failed"]
+MAX_PRINT_ERRORS = 3  # CUPS failed the same document this often: a retry will not help
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,8 @@ class HandoverService:
             if state == "pending":
                 cups.wait_for_job(printer, cups_job, self.config.print_timeout)
                 return
-            job = self.outbox.update_details(job.id, cups_job=None, cups_printer=None)
+            errors = str(int(job.details.get("cups_errors", "0")) + 1)
+            job = self.outbox.update_details(job.id, cups_job=None, cups_printer=None, cups_errors=errors)
         cups.ensure_ready(printer)
         paper = job.details.get("paper")
         media = next((name for size, name in CUPS_MEDIA.items() if size == paper), None)
@@ -162,8 +164,15 @@ class HandoverService:
         self.outbox.update_details(job.id, cups_job=cups_job, cups_printer=printer)
         try:
             cups.wait_for_job(printer, cups_job, self.config.print_timeout)
-        except cups.PrintJobFailedError:
-            self.outbox.update_details(job.id, cups_job=None, cups_printer=None)
+        except cups.PrintJobFailedError as exc:
+            failures = int(job.details.get("cups_errors", "0")) + 1
+            self.outbox.update_details(job.id, cups_job=None, cups_printer=None, cups_errors=str(failures))
+            if failures >= MAX_PRINT_ERRORS:
+                raise PermanentDeliveryError(
+                    f"{exc.staff_message}; gave up after {failures} failed jobs: print the calendar again or "
+                    "check the printer",
+                    messages.PRINT_DELAYED,
+                ) from None
             raise
 
     def _email(self, job: Job) -> None:

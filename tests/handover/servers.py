@@ -33,7 +33,7 @@ from cryptography.x509.oid import NameOID
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.pdfgen import canvas
 
-CUPS_TOOLS = ("cupsd", "lpadmin", "lp", "lpstat", "cupsenable", "cupsdisable", "pdftotext", "pdfinfo")
+CUPS_TOOLS = ("cupsd", "lpadmin", "lp", "lpstat", "cancel", "cupsenable", "cupsdisable", "pdftotext", "pdfinfo")
 CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd")
 CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
 SMTP_USER = "kiosk@clinic.example"

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.handover import HandoverService
+from kiosk.handover import HandoverService, cups
 from kiosk.handover.messages import PRINT_DELAYED, PRINTING
 
 from .servers import CupsServer, PdfPrinter, pdf_page_size, pdf_text
+
+REAL_ENSURE_READY = cups.ensure_ready
 
 
 def service(data: Path) -> HandoverService:
@@ -129,3 +131,84 @@ def test_cups_not_running_keeps_the_job(
     assert result.status == "queued"
     assert "is not running" in result.staff_message
     assert kiosk.jobs()[0].pdf.is_file()
+
+
+def stop_printer_after_the_check(monkeypatch: pytest.MonkeyPatch, cups_env: CupsServer, printer: PdfPrinter) -> None:
+    """The printer stops between the readiness check and the job: CUPS takes the job but holds it."""
+
+    def ensure_ready_then_stop(name: str) -> None:
+        REAL_ENSURE_READY(name)
+        assert cups_env.run("cupsdisable", "-r", "Paper jam", printer.name).returncode == 0
+
+    monkeypatch.setattr(cups, "ensure_ready", ensure_ready_then_stop)
+
+
+def test_a_job_held_by_a_stopped_printer_is_followed_not_printed_twice(
+    pdf_printer: PdfPrinter,
+    cups_env: CupsServer,
+    make_pdf: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stop_printer_after_the_check(monkeypatch, cups_env, pdf_printer)
+    kiosk = service(tmp_path / "data")
+
+    result = kiosk.print_calendar(make_pdf("Mia Wong"), language="en", printer=pdf_printer.name)
+
+    assert result.status == "queued"
+    assert "stopped while printing" in result.staff_message and "Paper jam" in result.staff_message
+    cups_job = kiosk.jobs()[0].details["cups_job"]
+    assert cups_job.startswith(pdf_printer.name)
+
+    monkeypatch.setattr(cups, "ensure_ready", REAL_ENSURE_READY)
+    assert cups_env.run("cupsenable", pdf_printer.name).returncode == 0  # CUPS prints the held job itself
+    [retried] = kiosk.retry_due(now=time.time() + 3600)
+
+    assert retried.status == "done", retried.staff_message
+    printed = pdf_printer.printed()
+    assert len(printed) == 1 and "Mia Wong" in pdf_text(printed[0])
+
+
+def test_a_job_canceled_in_cups_is_printed_again(
+    pdf_printer: PdfPrinter,
+    cups_env: CupsServer,
+    make_pdf: Callable[..., Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    stop_printer_after_the_check(monkeypatch, cups_env, pdf_printer)
+    kiosk = service(tmp_path / "data")
+    kiosk.print_calendar(make_pdf("Noah Berg"), language="en", printer=pdf_printer.name)
+    cups_job = kiosk.jobs()[0].details["cups_job"]
+    assert cups_env.run("cancel", cups_job).returncode == 0
+    assert cups.job_state(pdf_printer.name, cups_job)[0] == "failed"
+
+    monkeypatch.setattr(cups, "ensure_ready", REAL_ENSURE_READY)
+    assert cups_env.run("cupsenable", pdf_printer.name).returncode == 0
+    [retried] = kiosk.retry_due(now=time.time() + 3600)
+
+    assert retried.status == "done", retried.staff_message
+    printed = pdf_printer.printed()
+    assert len(printed) == 1 and "Noah Berg" in pdf_text(printed[0])
+    assert kiosk.jobs()[0].details.get("cups_job") != cups_job
+
+
+def test_a_document_cups_cannot_print_is_retried_then_given_up(
+    pdf_printer: PdfPrinter, make_pdf: Callable[..., Path], tmp_path: Path
+) -> None:
+    # Starts with %PDF- and ends with %%EOF, so it is queued, but CUPS's PDF filter fails on it.
+    damaged = tmp_path / "damaged.pdf"
+    damaged.write_bytes(b"%PDF-1.4\nnot a page at all\n%%EOF\n")
+    kiosk = service(tmp_path / "data")
+
+    first = kiosk.print_calendar(damaged, language="en", printer=pdf_printer.name)
+    assert first.status == "queued"
+    assert "completed with errors" in first.staff_message
+    second = kiosk.retry_now(first.job_id)[0]
+    assert second.status == "queued"
+    third = kiosk.retry_now(first.job_id)[0]
+
+    assert third.status == "failed"
+    assert "gave up after 3 failed jobs" in third.staff_message
+    assert third.client_message == PRINT_DELAYED
+    assert kiosk.jobs()[0].state == "failed-permanently"
