@@ -9,7 +9,8 @@ with a message for staff.
 Opening (once, when the kiosk starts; the kiosk id and database address come from the kiosk config):
 
     store = CheckInStore(url=None or "postgresql://user:pw@host/db")   # None: SQLite in data_dir()
-    # runs the Alembic migrations, writes spooled check-ins, purges records past the retention period
+    # runs the Alembic migrations, writes spooled check-ins, purges records past the retention period;
+    # raises UserError only for a malformed address (a configuration mistake to show to staff)
 
 The client flow, when a client finishes (the Visit is wiped right after):
 
@@ -19,7 +20,7 @@ The client flow, when a client finishes (the Visit is wiped right after):
                               language=visit.language, moisturised=visit.moisturised, hair=visit.hair,
                               kiosk_id=config.kiosk_id, receipt_required=settings.receipt_required,
                               signature_strokes=signature.to_json())
-    store.record(check_in)   # -> Outcome.STORED / SPOOLED / IN_MEMORY; the flow goes on either way
+    store.record(check_in)   # -> Outcome.STORED / SPOOLED / IN_MEMORY / REFUSED; the flow goes on
 
 Only the first name and the last initial are kept; there is no field for an email address.
 
@@ -31,7 +32,7 @@ The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's
         # yes to moisturising), Flag.NOT_BUZZ_CUT (said neither "buzz cut done" nor "keeping my
         # length"), Flag.RECEIPT_MISSING (receipt asked for, no signature)
     store.health() -> StoreHealth   # .ok, .problem (Problem.CORRUPT/LOCKED/READ_ONLY/DISK_FULL/
-        # UNREACHABLE/FAILED), .pending, .in_memory, .message(language) for a banner
+        # UNREACHABLE/FAILED), .pending, .in_memory, .refused, .since, .message(language) for a banner
     store.retry() -> StoreHealth   # "Try again" button; also call it every few minutes from a timer
         # (worker thread): it writes waiting check-ins and runs the daily retention purge
     store.replace_corrupt_database() -> Path | None   # when problem is CORRUPT: keep the damaged file

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,24 @@ def test_problems_are_reported_not_raised(make_store: StoreFactory) -> None:
     assert Problem.CORRUPT.value == "corrupt"
     store = make_store()
     assert store.health().message() == ""
+
+
+def test_worker_threads_can_record_at_the_same_time(make_store: StoreFactory) -> None:
+    store = make_store()
+    errors: list[BaseException] = []
+
+    def client(number: int) -> None:
+        try:
+            for visit in range(10):
+                outcome = store.record(make_check_in(f"T{number}v{visit}", when=NOW + dt.timedelta(seconds=visit)))
+                assert outcome is Outcome.STORED
+        except BaseException as exc:  # reported below: a thread's failure would go unseen
+            errors.append(exc)
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert len(store.todays_checkins(tz=dt.UTC)) == 40
