@@ -81,6 +81,8 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
     """Writes to whatever sys.stderr is when a line is logged (test runners and daemons swap it)."""
 
     def emit(self, record: logging.LogRecord) -> None:
+        if sys.stderr is None:  # a windowed program on Windows has no console at all
+            return
         self.stream = sys.stderr
         super().emit(record)
 

@@ -64,7 +64,8 @@ def run_pyinstaller(dist: Path, work: Path) -> Path:
 def check_bundle(bundle: Path) -> None:
     """Fail loudly when a part the kiosk cannot start without is missing from the bundle."""
     internal = bundle / "_internal"
-    qt = internal / "PySide6" / "Qt"
+    # PySide6's wheels keep Qt in PySide6/Qt/ on Linux and macOS, directly in PySide6/ on Windows.
+    qt = internal / "PySide6" / "Qt" if (internal / "PySide6" / "Qt").is_dir() else internal / "PySide6"
     plugins = qt / "plugins"
     required = [
         bundle / executable_name(),
@@ -78,6 +79,8 @@ def check_bundle(bundle: Path) -> None:
     if (ROOT / "resources" / "qml").is_dir():
         required.append(internal / "resources" / "qml")
     missing = [str(path.relative_to(bundle)) for path in required if not path.exists()]
+    if sys.platform == "win32":
+        required.append(bundle / executable_name("smp-kiosk-cli"))
     if not any(plugins.glob("platforminputcontexts/*qtvirtualkeyboardplugin*")):
         missing.append("the virtual keyboard input-context plugin")
     if missing:
