@@ -8,12 +8,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 
 from kiosk.errors import UserError
 from kiosk.store import CheckIn, Flag, Outcome, Problem
 from kiosk.store.checkin import initial_of
 from kiosk.store.database import check_url
+from kiosk.store.models import Base
 
 from .conftest import NOW, Clock, StoreFactory, make_check_in
 
@@ -216,3 +219,11 @@ def test_worker_threads_can_record_at_the_same_time(make_store: StoreFactory) ->
         thread.join(timeout=60)
     assert errors == []
     assert len(store.todays_checkins(tz=dt.UTC)) == 40
+
+
+def test_the_migrations_build_exactly_the_models(make_store: StoreFactory) -> None:
+    """A model change without its migration script fails here."""
+    store = make_store()
+    with store._ready_engine().connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
