@@ -50,9 +50,17 @@ def make_request(schedule: Schedule, clinic: Clinic) -> Callable[..., CalendarRe
 
 
 def page_texts(pdf: bytes) -> list[str]:
-    """The text of each page, NFKC-normalised (joined Arabic letter forms read back as plain letters)."""
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return [unicodedata.normalize("NFKC", page.extract_text()).replace("\u200e", "") for page in reader.pages]
+    """The text of each page as PDFium (Chrome's PDF engine) reads it for copy and search: right-to-left
+    runs in reading order; NFKC-normalised, so joined Arabic letter forms read back as plain letters."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        texts = []
+        for index in range(len(document)):
+            text = document[index].get_textpage().get_text_range()
+            texts.append(unicodedata.normalize("NFKC", text).replace("\u200e", "").replace("\r\n", "\n"))
+        return texts
+    finally:
+        document.close()
 
 
 def render_pages(pdf: bytes, dpi: int = 80) -> list[Image.Image]:

@@ -9,13 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.documents.pdf.fonts import REPLACEMENT, font, font_for_char
-from kiosk.documents.pdf.text import Style, bidi_levels, clean, isolate_ltr, layout_line, measure, wrap
+from kiosk.documents.pdf.text import Direction, Style, bidi_levels, clean, isolate_ltr, layout_line, measure, wrap
 
 BODY = Style(12)
 
 
-def families(text: str, direction: str = "auto") -> list[tuple[str, str]]:
-    line = layout_line(clean(text), BODY, direction)  # type: ignore[arg-type]
+def families(text: str, direction: Direction = "auto") -> list[tuple[str, str]]:
+    line = layout_line(clean(text), BODY, direction)
     return [(run.font.family, run.text) for run in line.runs]
 
 

@@ -1,6 +1,6 @@
 """The personalised aftercare calendar as a PDF (ReportLab). No Qt here.
 
-    from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
+from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
 """
 
 from __future__ import annotations

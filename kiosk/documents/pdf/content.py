@@ -56,8 +56,12 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     spans = schedule.spans()
     for number, date in enumerate(schedule.sessions, start=1):
         strict = next(s for s in spans if s.session == number and s.phase == first_phase.id)
-        text = translate(_, "Session {number}. {phase} until {date}.",
-            number=number, phase=_(first_phase.title), date=regional.long_date(strict.last.date)
+        text = translate(
+            _,
+            "Session {number}. {phase} until {date}.",
+            number=number,
+            phase=_(first_phase.title),
+            date=regional.long_date(strict.last.date),
         )
         entries.append(KeyDate(date, "calendar", text))
     pictograms = {m.id: m.pictogram for m in protocol.milestones}

@@ -155,7 +155,12 @@ def _fill_cell(canvas: Any, x: float, y: float, w: float, h: float, *, colours: 
 
 
 def _day_number(
-    writer: PageWriter, date: dt.date, box: tuple[float, float, float, float], *, style: Style, ink: Colour,
+    writer: PageWriter,
+    date: dt.date,
+    box: tuple[float, float, float, float],
+    *,
+    style: Style,
+    ink: Colour,
     session: int | None,
 ) -> None:
     x, y, w, h = box
@@ -190,8 +195,9 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEn
         else:
             days = translate(_, "Days {first} to {last}", first=phase.first_day, last=phase.last_day)
 
-        def paint(writer: PageWriter, x: float, y: float, size: float, *, c: PhaseColours = colours,
-                  p: str = phase.pictogram) -> None:
+        def paint(
+            writer: PageWriter, x: float, y: float, size: float, *, c: PhaseColours = colours, p: str = phase.pictogram
+        ) -> None:
             _fill_cell(writer.canvas, x, y, size, size, colours=c)
             draw_pictogram(writer.canvas, p, x + size * 0.2, y + size * 0.2, size=size * 0.6, colour=c.ink)
 
@@ -209,6 +215,7 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEn
     entries.append((session, _("Session day"), _("The number is in a dark circle.")))
     entries.append((key_date, _("Key date"), _("A dark frame. See the list of key dates.")))
     for milestone in protocol.milestones:
+
         def sun(writer: PageWriter, x: float, y: float, size: float, *, p: str = milestone.pictogram) -> None:
             draw_pictogram(writer.canvas, p, x + size * 0.12, y + size * 0.12, size=size * 0.76, colour=MUTED)
 

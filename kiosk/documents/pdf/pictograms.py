@@ -203,16 +203,25 @@ PICTOGRAMS: dict[str, Callable[[Any, Colour], None]] = {
 
 
 def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, colour: Colour) -> None:
-    """Draw pictogram `name` in the square with lower-left corner (x, y); an unknown name gets 'info'."""
+    """Draw pictogram `name` in the square with lower-left corner (x, y); an unknown name gets 'info'.
+
+    Each pictogram is drawn once per document and colour as a PDF form and then only referenced: a calendar
+    shows the same few pictograms hundreds of times, and the file stays small and fast to make.
+    """
+    red, green, blue = (round(part * 255) for part in colour)
+    key = f"SmpPictogram-{name if name in PICTOGRAMS else 'info'}-{red:02x}{green:02x}{blue:02x}"
+    forms: set[str] = canvas.__dict__.setdefault("smp_pictogram_forms", set())
+    if key not in forms:
+        canvas.beginForm(key, lowerx=-0.2, lowery=-0.2, upperx=1.2, uppery=1.2)
+        canvas.setFillColorRGB(*colour)
+        canvas.setStrokeColorRGB(*colour)
+        canvas.setLineWidth(STROKE)
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        PICTOGRAMS.get(name, _info)(canvas, colour)
+        canvas.endForm()
+        forms.add(key)
     canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(size, size)
-    canvas.setFillColorRGB(*colour)
-    canvas.setStrokeColorRGB(*colour)
-    canvas.setLineWidth(STROKE)
-    canvas.setLineCap(1)
-    canvas.setLineJoin(1)
-    canvas.saveState()
-    PICTOGRAMS.get(name, _info)(canvas, colour)
-    canvas.restoreState()
+    canvas.transform(size, 0, 0, size, x, y)
+    canvas.doForm(key)
     canvas.restoreState()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from reportlab.lib.units import mm
 
@@ -16,6 +17,7 @@ from kiosk.documents.pdf.text import Colour, Style, wrap
 from kiosk.documents.qr import qr_matrix
 
 QUIET_ZONE_MODULES = 4
+DARK_RUN = re.compile(rb"\x01+")  # a run of dark modules in a row of 0/1 bytes
 
 
 def write_all(writer: PageWriter, context: Context) -> None:
@@ -47,7 +49,13 @@ def _text_height(text: str, style: Style, width: float) -> float:
 
 
 def item(
-    writer: PageWriter, context: Context, pictogram: str, *, title: str, text: str, colour: Colour = ACCENT,
+    writer: PageWriter,
+    context: Context,
+    pictogram: str,
+    *,
+    title: str,
+    text: str,
+    colour: Colour = ACCENT,
     offset: float = 0.0,
 ) -> None:
     """A pictogram at the start edge, a bold title and its text beside it; never split across pages."""
@@ -108,8 +116,12 @@ def phases(writer: PageWriter, context: Context) -> None:
         writer.canvas.roundRect(writer.x(0, tile), top - tile, tile, tile, 4, stroke=0, fill=1)
         picture = tile * 0.64
         draw_pictogram(
-            writer.canvas, phase.pictogram, writer.x(tile * 0.18, picture), top - tile * 0.82,
-            size=picture, colour=colours.ink,
+            writer.canvas,
+            phase.pictogram,
+            writer.x(tile * 0.18, picture),
+            top - tile * 0.82,
+            size=picture,
+            colour=colours.ink,
         )
         indent = tile + 4 * mm
         days = content.phase_days(phase.first_day, phase.last_day, _)
@@ -184,24 +196,15 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
 
 def draw_qr(writer: PageWriter, matrix: list[list[bool]], x: float, y: float, size: float) -> None:
     """The code as filled rectangles (one per run of dark modules in a row): sharp on any printer."""
-    count = len(matrix)
-    module = size / (count + 2 * QUIET_ZONE_MODULES)
+    module = size / (len(matrix) + 2 * QUIET_ZONE_MODULES)
     left = x + QUIET_ZONE_MODULES * module
     top = y + size - QUIET_ZONE_MODULES * module
     ops = ["0 0 0 rg"]
     for row_index, row in enumerate(matrix):
         bottom = top - (row_index + 1) * module
-        column = 0
-        while column < count:
-            if row[column]:
-                end = column
-                while end < count and row[end]:
-                    end += 1
-                width = (end - column) * module
-                ops.append(f"{left + column * module:.3f} {bottom:.3f} {width:.3f} {module + 0.02:.3f} re")
-                column = end
-            else:
-                column += 1
+        for run in DARK_RUN.finditer(bytes(row)):
+            width = (run.end() - run.start()) * module
+            ops.append(f"{left + run.start() * module:.3f} {bottom:.3f} {width:.3f} {module + 0.02:.3f} re")
     ops.append("f")
     writer.canvas.saveState()
     writer.canvas.addLiteral("\n".join(ops))
@@ -219,7 +222,8 @@ def contact(writer: PageWriter, context: Context) -> None:
         _text_height(_(protocol.contact_title), theme.heading, inner)
         + _text_height(_(protocol.contact_text), theme.body, inner)
         + sum(max(icon, _text_height(line.text, theme.strong, inner - icon - 3 * mm)) + 1.5 * mm for line in lines)
-        + 2 * pad + 3 * mm
+        + 2 * pad
+        + 3 * mm
     )
     if writer.y < writer.top:
         writer.y -= theme.gap * 2
@@ -233,9 +237,7 @@ def contact(writer: PageWriter, context: Context) -> None:
     writer.y -= 3 * mm
     for line in lines:
         row_top = writer.y
-        draw_pictogram(
-            writer.canvas, line.pictogram, writer.x(pad, icon), row_top - icon + 1, size=icon, colour=ACCENT
-        )
+        draw_pictogram(writer.canvas, line.pictogram, writer.x(pad, icon), row_top - icon + 1, size=icon, colour=ACCENT)
         writer.paragraph(line.text, theme.strong, offset=pad + icon + 3 * mm, width=inner - icon - 3 * mm)
         writer.y = min(writer.y, row_top - icon) - 1.5 * mm
     writer.y = top - height

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import uharfbuzz as hb
 from bidi import algorithm as bidi
+from reportlab.lib.rl_accel import escapePDF
 
 from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
 
@@ -46,6 +47,7 @@ class Style:
         return self.size * self.leading
 
 
+@lru_cache(maxsize=4096)
 def clean(text: str) -> str:
     """Printable text on one line: NFC, control and bidi-override characters gone, spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
@@ -197,8 +199,9 @@ def _visual_order(items: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
     return result
 
 
+@lru_cache(maxsize=4096)
 def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
-    """One line of cleaned text in visual order, shaped, ready to draw."""
+    """One line of cleaned text in visual order, shaped, ready to draw (cached: lines repeat a lot)."""
     text = drawable(text, style.bold)
     rtl = base_is_rtl(text, direction)
     levels = bidi_levels(text, rtl)
@@ -261,21 +264,33 @@ def _longest_prefix(word: str, style: Style, width: float) -> int:
 
 
 def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None:
-    """Draw a laid-out line with its left end at x and its baseline at y."""
-    canvas.setFillColorRGB(*style.colour)
-    text = canvas.beginText()
+    """Draw a laid-out line with its left end at x and its baseline at y.
+
+    The PDF operators are written directly, the documented way for ReportLab's TrueType subsets
+    (`splitString` + `getSubsetInternalName`): a calendar draws a few thousand short strings, and going
+    through ReportLab's text objects costs more than the rest of the page.
+    """
+    doc = canvas._doc
+    red, green, blue = style.colour
+    ops = [f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"]
+    size = f"{style.size:.2f}"
     pen = x
     for run in line.runs:
-        text.setFont(run.font.name, style.size)
+        ttf = run.font.ttf
         if run.offsets is None:
-            text.setTextOrigin(pen, y)
-            text.textOut(run.text)
+            ops.append(f"1 0 0 1 {pen:.2f} {y:.2f} Tm")
+            for subset, chunk in ttf.splitString(run.text, doc):
+                ops.append(f"{ttf.getSubsetInternalName(subset, doc)} {size} Tf ({escapePDF(chunk)}) Tj")
         else:
             for char, (dx, dy) in zip(run.text, run.offsets, strict=True):
-                text.setTextOrigin(pen + dx, y + dy)
-                text.textOut(char)
+                ((subset, chunk),) = ttf.splitString(char, doc)
+                ops.append(
+                    f"1 0 0 1 {pen + dx:.2f} {y + dy:.2f} Tm "
+                    f"{ttf.getSubsetInternalName(subset, doc)} {size} Tf ({escapePDF(chunk)}) Tj"
+                )
         pen += run.width
-    canvas.drawText(text)
+    ops.append("ET Q")
+    canvas.addLiteral(" ".join(ops))
 
 
 def translate(_: Callable[[str], str], message: str, **values: object) -> str:
