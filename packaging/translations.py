@@ -28,13 +28,21 @@ from babel.messages.mofile import write_mo  # noqa: E402
 from babel.messages.pofile import write_po  # noqa: E402
 
 from kiosk import __version__  # noqa: E402
-from kiosk.i18n.checks import catalog_problems, load_catalog, message_key, stale_compiled  # noqa: E402
+from kiosk.i18n.catalog import SOURCE_LANGUAGE  # noqa: E402
+from kiosk.i18n.checks import (  # noqa: E402
+    catalog_problems,
+    load_catalog,
+    message_key,
+    plural_messages,
+    stale_compiled,
+)
 from kiosk.i18n.extract import build_template  # noqa: E402
 
 TRANSLATIONS = ROOT / "resources" / "translations"
 TEMPLATE = TRANSLATIONS / "kiosk.pot"
-# The languages we ship besides English (the source). Add a tag here and run `update` to start a new one.
-LANGUAGES = ("es", "fr", "de", "it", "pt_BR", "nl", "pl", "tr", "ru", "ar", "he")
+# The catalogs we ship. Add a tag here and run `update` to start a new one. English is the source text, so its
+# catalog holds only the plural messages: qsTr("%n seconds", "", n) needs "1 second" from somewhere.
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt_BR", "nl", "pl", "tr", "ru", "ar", "he")
 PO_WIDTH = 116
 
 
@@ -80,8 +88,9 @@ def read_template() -> Catalog:
 
 
 def update() -> None:
-    template = read_template()
+    full_template = read_template()
     for language in languages():
+        template = template_for(language, full_template)
         path = po_file(language)
         if path.is_file():
             catalog = load_catalog(path, language)
@@ -102,6 +111,11 @@ def update() -> None:
         changed = _write_if_changed(path, _serialise(catalog))
         note = f", {untranslated} to translate" if untranslated else ""
         say(f"{language}: {len(catalog)} messages{note}{'' if changed else ' (unchanged)'}")
+
+
+def template_for(language: str, template: Catalog) -> Catalog:
+    """What a language's catalog must hold: everything, or for English only the plural messages."""
+    return plural_messages(template) if language == SOURCE_LANGUAGE else template
 
 
 def _translated(string: str | Sequence[str] | None) -> bool:
@@ -142,7 +156,8 @@ def check() -> int:
         if not path.is_file():
             problems.append(f"{language}: {path.relative_to(ROOT)} is missing: run update")
             continue
-        problems += [f"{language}: {line}" for line in catalog_problems(load_catalog(path, language), fresh)]
+        catalog = load_catalog(path, language)
+        problems += [f"{language}: {line}" for line in catalog_problems(catalog, template_for(language, fresh))]
     problems += stale_compiled((po_file(lang), po_file(lang).with_suffix(".mo")) for lang in languages())
     for line in problems:
         print(line)

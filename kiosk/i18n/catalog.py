@@ -62,13 +62,14 @@ def _is_fresh(mo: Path, po: Path) -> bool:
 
 @lru_cache(maxsize=32)
 def translations(language: str) -> gettext.NullTranslations:
-    """The catalog for a shipped language tag ('en', 'pt_BR', ...); English is the source text itself.
+    """The catalog for a shipped language tag ('en', 'pt_BR', ...). English is the source text itself; its
+    small catalog only gives the English plural forms of texts written once with a count (`%n seconds`).
 
     An unknown tag gives the English source text (use kiosk.i18n.negotiate first to reject bad input).
     """
-    if language == SOURCE_LANGUAGE or language not in shipped_languages():
-        return gettext.NullTranslations()
     mo, po = mo_path(language), po_path(language)
+    if language not in shipped_languages() or not (mo.is_file() or po.is_file()):
+        return gettext.NullTranslations()
     if _is_fresh(mo, po):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)

@@ -77,6 +77,15 @@ def message_problems(message: Message, num_plurals: int) -> list[str]:
     return problems
 
 
+def plural_messages(template: Catalog) -> Catalog:
+    """The plural messages of a template: all an English catalog needs (the source text is English)."""
+    subset = Catalog(locale=template.locale, fuzzy=False)
+    for message in template:
+        if message.id and message.pluralizable:
+            subset[message.id] = message
+    return subset
+
+
 def catalog_problems(catalog: Catalog, template: Catalog | None = None) -> list[str]:
     """Everything wrong with one language's catalog, as lines a translator can act on."""
     problems: list[str] = []

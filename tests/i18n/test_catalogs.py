@@ -10,7 +10,14 @@ from babel.messages.plurals import get_plural
 
 from kiosk.i18n import supported_languages
 from kiosk.i18n.catalog import mo_path, po_path, template_path
-from kiosk.i18n.checks import catalog_problems, load_catalog, message_key, message_problems, stale_compiled
+from kiosk.i18n.checks import (
+    catalog_problems,
+    load_catalog,
+    message_key,
+    message_problems,
+    plural_messages,
+    stale_compiled,
+)
 from kiosk.i18n.extract import build_template
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +49,18 @@ def test_catalog_is_complete_and_sound(language: str, source_template: Catalog) 
     assert catalog_problems(catalog, source_template) == []
 
 
-@pytest.mark.parametrize("language", TRANSLATED)
+def test_english_catalog_gives_the_english_plural_forms(source_template: Catalog) -> None:
+    """qsTr("%n seconds", "", n) is written once; the English catalog says "1 second" and "5 seconds"."""
+    plurals = plural_messages(source_template)
+    catalog = load_catalog(po_path("en"), "en")
+    assert catalog_problems(catalog, plurals) == []
+    for message in plurals:
+        singular = message.id[0]
+        forms = catalog[singular].string
+        assert "%n" in forms[0] and "%n" in forms[1] and forms[0] != forms[1]
+
+
+@pytest.mark.parametrize("language", supported_languages())
 def test_plural_forms_header_is_babels_rule(language: str) -> None:
     catalog = load_catalog(po_path(language), language)
     rule = get_plural(language)
@@ -56,7 +74,7 @@ def test_arabic_has_six_plural_forms_polish_and_russian_three() -> None:
     assert load_catalog(po_path("ru"), "ru").num_plurals == 3
 
 
-@pytest.mark.parametrize("language", TRANSLATED)
+@pytest.mark.parametrize("language", supported_languages())
 def test_compiled_catalog_exists_and_is_not_older_than_its_po(language: str) -> None:
     assert stale_compiled([(po_path(language), mo_path(language))]) == []
 
