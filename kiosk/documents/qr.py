@@ -9,17 +9,24 @@ import zxingcpp
 
 from kiosk.errors import UserError
 
+_DARK = bytes(1 if value < 128 else 0 for value in range(256))
 ERROR_CORRECTION = "M"  # 15 % of the code may be damaged: a printed page survives a fold or a smudge
 
 
-def qr_matrix(data: bytes) -> list[list[bool]]:
-    """The QR code for `data` (byte mode) as rows of modules, True = dark; no quiet zone around it."""
+def qr_modules(data: bytes) -> tuple[int, bytes]:
+    """The QR code for `data` (byte mode) as (modules per side, one byte per module row by row, 1 = dark)."""
     if not data:
         raise UserError("a QR code needs some data to hold")
     try:
         barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION)
     except ValueError as exc:
         raise UserError(f"the QR code cannot hold {len(data)} bytes ({exc})") from None
-    image = barcode.to_image(scale=1, add_quiet_zones=False)
-    rows: list[list[int]] = memoryview(image).tolist()  # type: ignore[arg-type, assignment]  # 2-D buffer
-    return [[value < 128 for value in row] for row in rows]
+    image = barcode.to_image(scale=1, add_quiet_zones=False)  # 0 = dark, 255 = light
+    pixels = memoryview(image)  # type: ignore[arg-type]  # a 2-D buffer of bytes
+    return pixels.shape[0], bytes(pixels).translate(_DARK)  # type: ignore[index]
+
+
+def qr_matrix(data: bytes) -> list[list[bool]]:
+    """The QR code for `data` (byte mode) as rows of modules, True = dark; no quiet zone around it."""
+    size, modules = qr_modules(data)
+    return [[bool(value) for value in modules[row * size : (row + 1) * size]] for row in range(size)]

@@ -15,7 +15,19 @@ from babel.dates import get_day_names
 
 from kiosk.core.schedule import Schedule
 from kiosk.documents.pdf.context import Context
-from kiosk.documents.pdf.layout import ACCENT, MUTED, PHASE_COLOURS, RULE, WHITE, PageWriter, PhaseColours, Theme, rgb
+from kiosk.documents.pdf.layout import (
+    ACCENT,
+    MUTED,
+    PHASE_COLOURS,
+    RULE,
+    WHITE,
+    PageWriter,
+    PhaseColours,
+    Theme,
+    rgb,
+    round_rect_path,
+    stroke_round_rect,
+)
 from kiosk.documents.pdf.pictograms import draw_pictogram
 from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure, translate
@@ -122,9 +134,7 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             _fill_cell(canvas, x, y, w, h, colours=colours)
             milestone = milestones.get(date)
             if milestone is not None:
-                canvas.setStrokeColorRGB(*ACCENT)
-                canvas.setLineWidth(1.8)
-                canvas.roundRect(x + 0.9, y + 0.9, w - 1.8, h - 1.8, 3, stroke=1, fill=0)
+                stroke_round_rect(canvas, (x + 0.9, y + 0.9, w - 1.8, h - 1.8), 3, ACCENT, 1.8)
             picture = pictograms.get(milestone or "", phase.pictogram)
             size = min(h * 0.5, w * 0.46)
             end_x = x + 3 if writer.rtl else x + w - size - 3
@@ -135,23 +145,19 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
 
 
 def _fill_cell(canvas: Any, x: float, y: float, w: float, h: float, *, colours: PhaseColours) -> None:
-    c = canvas
-    c.setFillColorRGB(*colours.fill)
-    c.roundRect(x, y, w, h, 3, stroke=0, fill=1)
-    if not colours.hatched:
-        return
-    c.saveState()
-    clip = c.beginPath()
-    clip.roundRect(x, y, w, h, 3)
-    c.clipPath(clip, stroke=0, fill=0)
-    c.setStrokeColorRGB(*WHITE)
-    c.setLineWidth(0.9)
-    step = 6.0
-    start = -h
-    while start < w:
-        c.line(x + start, y, x + start + h, y + h)
-        start += step
-    c.restoreState()
+    path = round_rect_path(x, y, w, h, 3)
+    red, green, blue = colours.fill
+    ops = [f"q {red:.3f} {green:.3f} {blue:.3f} rg {path} f"]
+    if colours.hatched:  # white diagonal lines, clipped to the cell
+        ops.append(f"{path} W n 1 1 1 RG 0.9 w")
+        step = 6.0
+        start = -h
+        while start < w:
+            ops.append(f"{x + start:.2f} {y:.2f} m {x + start + h:.2f} {y + h:.2f} l")
+            start += step
+        ops.append("S")
+    ops.append("Q")
+    canvas.addLiteral(" ".join(ops))
 
 
 def _day_number(
@@ -208,9 +214,7 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEn
         writer.canvas.circle(x + size / 2, y + size / 2, size * 0.42, stroke=0, fill=1)
 
     def key_date(writer: PageWriter, x: float, y: float, size: float) -> None:
-        writer.canvas.setStrokeColorRGB(*ACCENT)
-        writer.canvas.setLineWidth(1.8)
-        writer.canvas.roundRect(x + 0.9, y + 0.9, size - 1.8, size - 1.8, 3, stroke=1, fill=0)
+        stroke_round_rect(writer.canvas, (x + 0.9, y + 0.9, size - 1.8, size - 1.8), 3, ACCENT, 1.8)
 
     entries.append((session, _("Session day"), _("The number is in a dark circle.")))
     entries.append((key_date, _("Key date"), _("A dark frame. See the list of key dates.")))

@@ -166,5 +166,36 @@ class PageWriter:
         self.canvas.line(self.left, self.y, self.right, self.y)
 
 
+KAPPA = 0.5523  # control-point distance of a quarter circle drawn as a Bézier curve
+
+
+def round_rect_path(x: float, y: float, w: float, h: float, r: float) -> str:
+    """PDF path operators of a rounded rectangle (written directly: hundreds per calendar)."""
+    k = r * KAPPA
+    right, top = x + w, y + h
+    return (
+        f"{x + r:.2f} {y:.2f} m {right - r:.2f} {y:.2f} l "
+        f"{right - r + k:.2f} {y:.2f} {right:.2f} {y + r - k:.2f} {right:.2f} {y + r:.2f} c "
+        f"{right:.2f} {top - r:.2f} l "
+        f"{right:.2f} {top - r + k:.2f} {right - r + k:.2f} {top:.2f} {right - r:.2f} {top:.2f} c "
+        f"{x + r:.2f} {top:.2f} l "
+        f"{x + r - k:.2f} {top:.2f} {x:.2f} {top - r + k:.2f} {x:.2f} {top - r:.2f} c "
+        f"{x:.2f} {y + r:.2f} l "
+        f"{x:.2f} {y + r - k:.2f} {x + r - k:.2f} {y:.2f} {x + r:.2f} {y:.2f} c h"
+    )
+
+
+def fill_round_rect(canvas: Any, box: tuple[float, float, float, float], radius: float, colour: Colour) -> None:
+    red, green, blue = colour
+    canvas.addLiteral(f"q {red:.3f} {green:.3f} {blue:.3f} rg {round_rect_path(*box, radius)} f Q")
+
+
+def stroke_round_rect(
+    canvas: Any, box: tuple[float, float, float, float], radius: float, colour: Colour, width: float
+) -> None:
+    red, green, blue = colour
+    canvas.addLiteral(f"q {red:.3f} {green:.3f} {blue:.3f} RG {width:.2f} w {round_rect_path(*box, radius)} S Q")
+
+
 def text_block_height(writer: PageWriter, text: str, style: Style, width: float) -> float:
     return len(wrap(text, style, width)) * style.line_height

@@ -11,10 +11,10 @@ from kiosk.documents.ics import default_stamp, milestone_events, plan_key, singl
 from kiosk.documents.pdf import content
 from kiosk.documents.pdf.context import Context
 from kiosk.documents.pdf.grid import phase_colours
-from kiosk.documents.pdf.layout import ACCENT, MUTED, PANEL, RULE, PageWriter
+from kiosk.documents.pdf.layout import ACCENT, MUTED, PANEL, RULE, PageWriter, fill_round_rect
 from kiosk.documents.pdf.pictograms import draw_pictogram
 from kiosk.documents.pdf.text import Colour, Style, wrap
-from kiosk.documents.qr import qr_matrix
+from kiosk.documents.qr import qr_modules
 
 QUIET_ZONE_MODULES = 4
 DARK_RUN = re.compile(rb"\x01+")  # a run of dark modules in a row of 0/1 bytes
@@ -112,8 +112,7 @@ def phases(writer: PageWriter, context: Context) -> None:
         title_height = theme.subheading.line_height + theme.muted.line_height
         writer.ensure(max(tile, title_height) + theme.body.line_height * 3)
         top = writer.y
-        writer.canvas.setFillColorRGB(*colours.fill)
-        writer.canvas.roundRect(writer.x(0, tile), top - tile, tile, tile, 4, stroke=0, fill=1)
+        fill_round_rect(writer.canvas, (writer.x(0, tile), top - tile, tile, tile), 4, colours.fill)
         picture = tile * 0.64
         draw_pictogram(
             writer.canvas,
@@ -186,7 +185,7 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
         for column, event in enumerate(row):
             offset = column * (size + gap)
             data = single_event_ics(event, event.uid(key), stamp)
-            draw_qr(writer, qr_matrix(data), writer.x(offset, size), top - size, size)
+            draw_qr(writer, qr_modules(data), writer.x(offset, size), top - size, size)
             writer.y = top - size - 2 * mm
             summary, date = captions[column]
             writer.paragraph(summary, theme.strong, offset=offset, width=size)
@@ -194,21 +193,22 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
         writer.y = top - size - 2 * mm - caption_height - theme.gap
 
 
-def draw_qr(writer: PageWriter, matrix: list[list[bool]], x: float, y: float, size: float) -> None:
-    """The code as filled rectangles (one per run of dark modules in a row): sharp on any printer."""
-    module = size / (len(matrix) + 2 * QUIET_ZONE_MODULES)
+def draw_qr(writer: PageWriter, modules: tuple[int, bytes], x: float, y: float, size: float) -> None:
+    """The code as filled rectangles (one per run of dark modules in a row): sharp on any printer.
+
+    Drawn in module units (one unit = one module, y down from the top row) so every number is a small int.
+    """
+    count, rows = modules
+    module = size / (count + 2 * QUIET_ZONE_MODULES)
     left = x + QUIET_ZONE_MODULES * module
     top = y + size - QUIET_ZONE_MODULES * module
-    ops = ["0 0 0 rg"]
-    for row_index, row in enumerate(matrix):
-        bottom = top - (row_index + 1) * module
-        for run in DARK_RUN.finditer(bytes(row)):
-            width = (run.end() - run.start()) * module
-            ops.append(f"{left + run.start() * module:.3f} {bottom:.3f} {width:.3f} {module + 0.02:.3f} re")
-    ops.append("f")
-    writer.canvas.saveState()
+    ops = [f"q {module:.4f} 0 0 {-module:.4f} {left:.3f} {top:.3f} cm 0 0 0 rg"]
+    for row in range(count):
+        start = row * count
+        for run in DARK_RUN.finditer(rows, start, start + count):
+            ops.append(f"{run.start() - start} {row} {run.end() - run.start()} 1.01 re")
+    ops.append("f Q")
     writer.canvas.addLiteral("\n".join(ops))
-    writer.canvas.restoreState()
 
 
 def contact(writer: PageWriter, context: Context) -> None:
@@ -229,8 +229,7 @@ def contact(writer: PageWriter, context: Context) -> None:
         writer.y -= theme.gap * 2
     writer.ensure(height)
     top = writer.y
-    writer.canvas.setFillColorRGB(*PANEL)
-    writer.canvas.roundRect(writer.left, top - height, writer.width, height, 8, stroke=0, fill=1)
+    fill_round_rect(writer.canvas, (writer.left, top - height, writer.width, height), 8, PANEL)
     writer.y = top - pad
     writer.paragraph(_(protocol.contact_title), theme.heading, offset=pad, width=inner)
     writer.paragraph(_(protocol.contact_text), theme.body, offset=pad, width=inner)
