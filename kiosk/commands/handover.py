@@ -11,6 +11,7 @@ from typing import Any
 from kiosk.commands.common import language_from
 from kiosk.errors import UserError
 from kiosk.handover import HandoverResult, HandoverService, Job
+from kiosk.handover.address import normalise_address
 from kiosk.handover.document import read_pdf
 
 EXIT_DELIVERED = 0
@@ -98,8 +99,8 @@ def run_email(args: argparse.Namespace) -> int:
             raise UserError(f"--ics {args.ics} does not exist: give the path of a .ics calendar file")
         if not ics.read_bytes().lstrip().startswith(b"BEGIN:VCALENDAR"):
             raise UserError(f"--ics {args.ics} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+    address = normalise_address(args.to)  # before the outbox is even opened: a bad address leaves no trace
     service = HandoverService.open()
-    address = service.check_address(args.to)
     return _report(service.email_calendar(pdf, to=address, language=language, name=args.name, ics=ics))
 
 

@@ -117,6 +117,7 @@ class Outbox:
         db = sqlite3.connect(self.database, timeout=30, isolation_level=None)
         try:
             db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA secure_delete=ON")  # a forgotten address is overwritten, not left in free pages
             yield db
         finally:
             db.close()
