@@ -14,7 +14,7 @@ from enum import Enum
 
 from kiosk.core.protocol import BeforeCareItem, HairChoice, Protocol
 from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
-from kiosk.core.visit import MAX_PLANNED_DATES, SessionNumber, Visit, clean_name
+from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, SessionNumber, Visit, clean_name
 from kiosk.errors import UserError
 
 
@@ -278,10 +278,14 @@ class Flow:
             self.visit.language = event.language
 
     def _set_name(self, event: SetName) -> None:
-        self.visit.first_name = clean_name(event.first)
-        self.visit.last_name = clean_name(event.last)
+        # Kept as typed while the client types (a trailing space is the start of the next word);
+        # cleaned when they go on.
+        self.visit.first_name = event.first[:NAME_MAX_CHARS]
+        self.visit.last_name = event.last[:NAME_MAX_CHARS]
 
     def _name_next(self, _: Next) -> None:
+        self.visit.first_name = clean_name(self.visit.first_name)
+        self.visit.last_name = clean_name(self.visit.last_name)
         if self.visit.first_name:
             self.step = Step.SESSION
         else:

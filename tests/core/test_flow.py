@@ -82,10 +82,12 @@ def test_first_name_is_required_and_last_name_is_not() -> None:
     flow.handle(f.Next())
     assert flow.step is Step.NAME
     assert flow.problem == "Please type your first name."
-    flow.handle(f.SetName("Amira", ""))
+    flow.handle(f.SetName("Amira ", ""))
     assert flow.problem == ""
+    assert flow.visit.first_name == "Amira "  # as typed, while typing
     flow.handle(f.Next())
     assert state(flow) == (Step.SESSION, PdfStatus.NONE)
+    assert flow.visit.first_name == "Amira"
 
 
 def test_names_are_cleaned() -> None:

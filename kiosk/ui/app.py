@@ -1,0 +1,146 @@
+"""Starting the kiosk: the Qt application, the QML engine on the Kiosk module, the lock and the touch detector."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.core.clinic import Clinic
+from kiosk.core.dates import parse_date
+from kiosk.core.kiosk_config import KioskConfig
+from kiosk.core.protocol import load_protocol
+from kiosk.paths import resources_dir
+from kiosk.ui.gettext_translator import GettextTranslator
+from kiosk.ui.kiosk_model import KioskModel
+
+QML_MODULE = "Kiosk"
+_ACTIVITY = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.KeyPress,
+        QEvent.Type.Wheel,
+        QEvent.Type.InputMethod,
+    }
+)
+_CTRL_ALT_META = (
+    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+)
+
+
+def is_escape_key(event: QKeyEvent) -> bool:
+    """Keys that would leave or close the kiosk: Escape, Alt+F4, Ctrl+Q, Ctrl+W and any Ctrl/Alt/Meta shortcut."""
+    if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Close, Qt.Key.Key_Back):
+        return True
+    return bool(event.modifiers() & _CTRL_ALT_META)
+
+
+class KioskEventFilter(QObject):
+    """On the whole application: every touch, click or key counts as activity; escape keys are swallowed."""
+
+    def __init__(self, model: KioskModel) -> None:
+        super().__init__(model)
+        self.model = model
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind in _ACTIVITY and isinstance(watched, QQuickWindow):
+            self.model.touched()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            assert isinstance(event, QKeyEvent)
+            if is_escape_key(event):
+                return True
+        return False
+
+
+@dataclass
+class KioskApp:
+    app: QGuiApplication
+    engine: QQmlApplicationEngine
+    model: KioskModel
+    window: QQuickWindow
+    translator: GettextTranslator
+
+
+def application() -> QGuiApplication:
+    for key, value in (("QT_IM_MODULE", "qtvirtualkeyboard"), ("QT_QUICK_CONTROLS_STYLE", "Basic")):
+        os.environ.setdefault(key, value)
+    existing = QGuiApplication.instance()
+    app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
+    app.setApplicationName("SMP Kiosk")
+    load_fonts(app)
+    return app
+
+
+def load_fonts(app: QGuiApplication) -> None:
+    """The Noto fonts shipped for the PDF, so Latin, Arabic and Hebrew look the same on every tablet."""
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*-Regular.ttf")) + sorted(
+        (resources_dir() / "fonts").glob("*-Bold.ttf")
+    ):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    if families:
+        font = QFont(app.font())
+        font.setFamilies(families)
+        app.setFont(font)
+
+
+def start(
+    clinic: Clinic,
+    config: KioskConfig,
+    *,
+    windowed: bool = True,
+    today: dt.date | None = None,
+    inactivity_seconds: int | None = None,
+    warning_seconds: int | None = None,
+) -> KioskApp:
+    """Build everything and show the welcome screen; the caller runs the event loop (or a test drives it)."""
+    app = application()
+    model = KioskModel(
+        clinic,
+        load_protocol(clinic.protocol),
+        config,
+        today=(lambda: today) if today else dt.date.today,
+        inactivity_seconds=inactivity_seconds,
+        warning_seconds=warning_seconds,
+    )
+    translator = GettextTranslator(model.language)
+    app.installTranslator(translator)
+    engine = QQmlApplicationEngine()
+    engine.addImportPath(str(resources_dir() / "qml"))
+    engine.addImageProvider("calendar", model.images)
+
+    def switch_language(tag: str) -> None:
+        translator.set_language(tag)
+        engine.retranslate()
+
+    model.languageSwitched.connect(switch_language)
+    engine.setInitialProperties({"kiosk": model, "windowed": windowed})
+    engine.loadFromModule(QML_MODULE, "Main")
+    roots = engine.rootObjects()
+    if not roots:
+        raise RuntimeError("the kiosk screens could not be loaded (see the QML errors above)")
+    window = roots[0]
+    assert isinstance(window, QQuickWindow), type(window)
+    event_filter = KioskEventFilter(model)
+    app.installEventFilter(event_filter)
+    model.exitRequested.connect(window.close)
+    return KioskApp(app, engine, model, window, translator)
+
+
+def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:
+    kiosk = start(clinic, config, windowed=windowed, today=parse_date(today, "--today") if today else None)
+    code = kiosk.app.exec()
+    kiosk.model.wait_for_jobs()
+    return code

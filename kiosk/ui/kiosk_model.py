@@ -1,0 +1,362 @@
+"""The one model the QML screens bind to: a thin Qt face over kiosk.core.flow.Flow.
+
+Slots turn taps into flow events; after every event `changed` fires and the screens re-read what they show.
+Texts from Python (protocol items, dates, language names, problems) come through gettext in the visit's
+language; texts written in QML use qsTr.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.core import flow as f
+from kiosk.core.clinic import Clinic
+from kiosk.core.flow import PROGRESS_STEPS, CarePageKind, Flow, PdfStatus, Step
+from kiosk.core.kiosk_config import KioskConfig, PinCheck
+from kiosk.core.protocol import Protocol
+from kiosk.core.visit import SESSION_NUMBERS
+from kiosk.documents.pdf import CalendarRequest
+from kiosk.i18n import is_rtl, language_name, supported_languages, translations
+from kiosk.i18n.dates import long_date
+from kiosk.paths import resources_dir
+from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
+from kiosk.ui.dates import shift_date
+
+QML_IMPORT_NAME = "Kiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
+
+
+def offered_languages(clinic: Clinic) -> tuple[str, ...]:
+    """The shipped languages (English first) that the clinic offers; every one when it lists none."""
+    shipped = supported_languages()
+    chosen = tuple(tag for tag in shipped if not clinic.languages or tag in clinic.languages)
+    default = clinic.default_language if clinic.default_language in shipped else "en"
+    return chosen if default in chosen else (default, *chosen)
+
+
+def pictogram_url(name: str) -> str:
+    path = resources_dir() / "pictograms" / f"{name}.svg"
+    return QUrl.fromLocalFile(str(path)).toString() if path.is_file() else ""
+
+
+@QmlElement
+@QmlUncreatable("KioskModel is made by the kiosk application")
+class KioskModel(QObject):
+    changed = Signal()  # anything shown on a screen may have changed
+    activity = Signal()  # the client touched the screen or typed
+    wiped = Signal()  # the client's data is gone; the welcome screen shows
+    exitRequested = Signal()  # noqa: N815 - staff unlocked the kiosk with the right PIN
+    languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
+    settingsChanged = Signal()  # noqa: N815
+
+    def __init__(
+        self,
+        clinic: Clinic,
+        protocol: Protocol,
+        config: KioskConfig,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        inactivity_seconds: int | None = None,
+        warning_seconds: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.clinic = clinic
+        self.config = config
+        default = clinic.default_language if clinic.default_language in supported_languages() else "en"
+        self.flow = Flow(protocol, default, offered_languages(clinic), today)
+        self.images = CalendarImages()
+        self.pdf: bytes | None = None  # the current client's calendar, in memory only
+        self._inactivity = inactivity_seconds or config.inactivity_seconds()
+        self._warning = warning_seconds or config.warning_seconds()
+        self._large_text = False
+        self._high_contrast = False
+        self._pin_message = ""
+        self._exit_allowed = False
+        self._language = self.flow.visit.language
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._jobs: set[CalendarJob] = set()
+
+    # ------------------------------------------------------------ sending events
+
+    def send(self, event: f.Event) -> bool:
+        before = (self.flow.pdf, self.flow.generation, self.flow.wipes)
+        changed = self.flow.handle(event)
+        if not changed:
+            return False
+        if self.flow.wipes != before[2]:
+            self._forget()
+        if self.flow.pdf is PdfStatus.MAKING and (self.flow.pdf, self.flow.generation) != before[:2]:
+            self._start_calendar()
+        elif self.flow.pdf is PdfStatus.NONE and self.pdf is not None:
+            self._drop_calendar()
+        if self.flow.visit.language != self._language:
+            self._language = self.flow.visit.language
+            self.languageSwitched.emit(self._language)
+        self.changed.emit()
+        return True
+
+    def _forget(self) -> None:
+        self._drop_calendar()
+        self._large_text = self._high_contrast = False
+        self._pin_message = ""
+        self.settingsChanged.emit()
+        self.wiped.emit()
+
+    def _drop_calendar(self) -> None:
+        self.pdf = None
+        self.images.clear()
+
+    def _t(self, text: str) -> str:
+        return translations(self.flow.visit.language).gettext(text) if text else ""
+
+    # ------------------------------------------------------------ the calendar, off the GUI thread
+
+    def calendar_request(self) -> CalendarRequest:
+        visit = self.flow.visit
+        return CalendarRequest(
+            name=visit.display_name,
+            schedule=self.flow.schedule(),
+            clinic=self.clinic,
+            hair=visit.hair,
+            language=visit.language,
+            large_print=self._large_text,
+        )
+
+    def _start_calendar(self) -> None:
+        self._drop_calendar()
+        job = CalendarJob(self.flow.generation, self.calendar_request())
+        job.setAutoDelete(False)
+        job.signals.finished.connect(self._calendar_made)
+        job.signals.failed.connect(self._calendar_failed)
+        self._jobs.add(job)
+        self._pool.start(job)
+
+    def _calendar_made(self, result: CalendarResult) -> None:
+        self._jobs = {job for job in self._jobs if job.generation > result.generation}
+        if result.generation == self.flow.generation and self.flow.pdf is PdfStatus.MAKING:
+            self.pdf = result.pdf
+            self.images.show(result.generation, result.pages)
+            self.send(f.PdfReady(result.generation))
+
+    def _calendar_failed(self, generation: int, message: str) -> None:
+        self._jobs = {job for job in self._jobs if job.generation > generation}
+        self.send(f.PdfFailed(generation, message))
+
+    def wait_for_jobs(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    # ------------------------------------------------------------ slots: what the screens send
+
+    @Slot()
+    def checkIn(self) -> None:  # noqa: N802
+        self.send(f.CheckIn())
+
+    @Slot()
+    def next(self) -> None:
+        self.send(f.Next())
+
+    @Slot()
+    def back(self) -> None:
+        self.send(f.Back())
+
+    @Slot()
+    def retry(self) -> None:
+        self.send(f.Retry())
+
+    @Slot()
+    def finish(self) -> None:
+        self.send(f.Finish())
+
+    @Slot(str)
+    def chooseLanguage(self, tag: str) -> None:  # noqa: N802
+        self.send(f.ChooseLanguage(tag))
+
+    @Slot(str, str)
+    def setName(self, first: str, last: str) -> None:  # noqa: N802
+        self.send(f.SetName(first, last))
+
+    @Slot(str)
+    def setSessionNumber(self, number: str) -> None:  # noqa: N802
+        for choice in SESSION_NUMBERS:
+            if str(choice) == number:
+                self.send(f.SetSession(choice))
+
+    @Slot(str)
+    def setSessionDate(self, iso: str) -> None:  # noqa: N802
+        self.send(f.SetSessionDate(dt.date.fromisoformat(iso)))
+
+    @Slot(str)
+    def addPlannedDate(self, iso: str) -> None:  # noqa: N802
+        self.send(f.AddPlannedDate(dt.date.fromisoformat(iso)))
+
+    @Slot(str)
+    def removePlannedDate(self, iso: str) -> None:  # noqa: N802
+        self.send(f.RemovePlannedDate(dt.date.fromisoformat(iso)))
+
+    @Slot(bool)
+    def answerMoisturised(self, answer: bool) -> None:  # noqa: N802
+        self.send(f.AnswerMoisturised(answer))
+
+    @Slot(str)
+    def chooseHair(self, hair: str) -> None:  # noqa: N802
+        if hair in ("buzz", "long"):
+            self.send(f.ChooseHair(hair))  # type: ignore[arg-type]
+
+    @Slot()
+    def inactivityWarning(self) -> None:  # noqa: N802
+        self.send(f.InactivityWarning())
+
+    @Slot()
+    def stillHere(self) -> None:  # noqa: N802
+        self.send(f.StillHere())
+
+    @Slot()
+    def inactivityTimeout(self) -> None:  # noqa: N802
+        self.send(f.InactivityTimeout())
+
+    @Slot()
+    def touched(self) -> None:
+        self.activity.emit()
+
+    @Slot(str, str, int, result=str)
+    def shiftDate(self, iso: str, unit: str, amount: int) -> str:  # noqa: N802
+        """The date `amount` days, months or years away, kept inside the range the kiosk accepts."""
+        first, last = self.flow.date_range()
+        return shift_date(dt.date.fromisoformat(iso), unit, amount, first, last).isoformat()
+
+    @Slot(str, result=str)
+    def dateText(self, iso: str) -> str:  # noqa: N802
+        return long_date(dt.date.fromisoformat(iso), self.flow.visit.language) if iso else ""
+
+    @Slot(str, result=str)
+    def pictogram(self, name: str) -> str:
+        return pictogram_url(name)
+
+    @Slot(str, result=bool)
+    def checkPin(self, pin: str) -> bool:  # noqa: N802
+        result: PinCheck = self.config.check_pin(pin)
+        if result.accepted:
+            self._pin_message = ""
+            self._exit_allowed = True
+            self.settingsChanged.emit()
+            self.exitRequested.emit()
+            return True
+        if result.locked_for:
+            minutes = max(1, (result.locked_for + 59) // 60)
+            self._pin_message = self._t("Too many wrong tries. The pad is locked for {minutes} min.").format(
+                minutes=minutes
+            )
+        else:
+            self._pin_message = self._t("Wrong PIN. {tries} tries left.").format(tries=result.tries_left)
+        self.settingsChanged.emit()
+        return False
+
+    @Slot()
+    def clearPinMessage(self) -> None:  # noqa: N802
+        self._pin_message = ""
+        self.settingsChanged.emit()
+
+    # ------------------------------------------------------------ properties the screens read
+
+    def _step(self) -> str:
+        return self.flow.step.value
+
+    def _progress(self) -> int:
+        step = Step.CALENDAR if self.flow.step is Step.ERROR else self.flow.step
+        return PROGRESS_STEPS.index(step) + 1 if step in PROGRESS_STEPS else 0
+
+    def _languages(self) -> list[dict[str, Any]]:
+        return [{"tag": tag, "name": language_name(tag), "rtl": is_rtl(tag)} for tag in self.flow.languages]
+
+    def _care(self) -> dict[str, Any]:
+        page = self.flow.care_page
+        if page is None:
+            return {}
+        items = [
+            {
+                "id": item.id,
+                "hair": item.hair,
+                "title": self._t(item.title),
+                "text": self._t(item.text),
+                "pictogram": pictogram_url(item.pictogram),
+            }
+            for item in page.items
+        ]
+        return {"kind": page.kind.value, "items": items, "last": self.flow.care_index == len(self.flow.pages) - 1}
+
+    def _planned(self) -> list[dict[str, str]]:
+        lang = self.flow.visit.language
+        return [{"iso": d.isoformat(), "text": long_date(d, lang)} for d in self.flow.visit.planned_dates]
+
+    def _moisturised(self) -> str:
+        answer = self.flow.visit.moisturised
+        return "" if answer is None else ("yes" if answer else "no")
+
+    def _contact_details(self) -> str:
+        clinic = self.clinic
+        return "\n".join(part for part in (clinic.phone, clinic.email, clinic.website) if part)
+
+    def _logo(self) -> str:
+        logo: Path | None = self.clinic.logo
+        return QUrl.fromLocalFile(str(logo)).toString() if logo else ""
+
+    clinicName = Property(str, lambda self: self.clinic.name, constant=True)  # noqa: N815
+    clinicLogo = Property(str, _logo, constant=True)  # noqa: N815
+    inactivitySeconds = Property(int, lambda self: self._inactivity, constant=True)  # noqa: N815
+    warningSeconds = Property(int, lambda self: self._warning, constant=True)  # noqa: N815
+    progressCount = Property(int, lambda self: len(PROGRESS_STEPS), constant=True)  # noqa: N815
+
+    contactTitle = Property(str, lambda self: self._t(self.flow.protocol.contact_title), notify=changed)  # noqa: N815
+    contactText = Property(str, lambda self: self._t(self.flow.protocol.contact_text), notify=changed)  # noqa: N815
+    contactDetails = Property(str, _contact_details, constant=True)  # noqa: N815
+    step = Property(str, _step, notify=changed)
+    progress = Property(int, _progress, notify=changed)
+    language = Property(str, lambda self: self.flow.visit.language, chooseLanguage, notify=changed)
+    languages = Property(list, _languages, notify=changed)
+    rtl = Property(bool, lambda self: is_rtl(self.flow.visit.language), notify=changed)
+    firstName = Property(str, lambda self: self.flow.visit.first_name, notify=changed)  # noqa: N815
+    lastName = Property(str, lambda self: self.flow.visit.last_name, notify=changed)  # noqa: N815
+    sessionNumber = Property(str, lambda self: str(self.flow.visit.session_number), notify=changed)  # noqa: N815
+    sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
+    today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)
+    plannedDates = Property(list, _planned, notify=changed)  # noqa: N815
+    carePage = Property("QVariantMap", _care, notify=changed)  # noqa: N815
+    careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815
+    careCount = Property(int, lambda self: len(self.flow.pages), notify=changed)  # noqa: N815
+    moisturised = Property(str, _moisturised, notify=changed)
+    hair = Property(str, lambda self: self.flow.visit.hair or "", notify=changed)
+    pdfStatus = Property(str, lambda self: self.flow.pdf.value, notify=changed)  # noqa: N815
+    pdfGeneration = Property(int, lambda self: self.flow.generation, notify=changed)  # noqa: N815
+    pageCount = Property(int, lambda self: len(self.images.pages), notify=changed)  # noqa: N815
+    problem = Property(str, lambda self: self._t(self.flow.problem), notify=changed)
+    error = Property(str, lambda self: self.flow.error, notify=changed)
+    warning = Property(bool, lambda self: self.flow.warning, notify=changed)
+
+    def _set_large_text(self, value: bool) -> None:
+        if value != self._large_text:
+            self._large_text = value
+            self.settingsChanged.emit()
+
+    def _set_high_contrast(self, value: bool) -> None:
+        if value != self._high_contrast:
+            self._high_contrast = value
+            self.settingsChanged.emit()
+
+    largeText = Property(bool, lambda self: self._large_text, _set_large_text, notify=settingsChanged)  # noqa: N815
+    highContrast = Property(  # noqa: N815
+        bool, lambda self: self._high_contrast, _set_high_contrast, notify=settingsChanged
+    )
+    pinMessage = Property(str, lambda self: self._pin_message, notify=settingsChanged)  # noqa: N815
+    pinLocked = Property(bool, lambda self: self.config.locked_for() > 0, notify=settingsChanged)  # noqa: N815
+    exitAllowed = Property(bool, lambda self: self._exit_allowed, notify=settingsChanged)  # noqa: N815
+
+
+__all__ = ["CarePageKind", "KioskModel", "offered_languages"]

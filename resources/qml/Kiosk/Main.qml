@@ -1,0 +1,197 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
+import Kiosk
+import Kiosk.Models
+
+// The kiosk window: header (clinic, progress, access switches), one screen at a time, back/next, the
+// on-screen keyboard, and the overlays (inactivity warning, staff PIN pad).
+ApplicationWindow {
+    id: window
+    required property KioskModel kiosk
+    property bool windowed: true
+
+    width: 1280
+    height: 800
+    visible: true
+    visibility: windowed ? Window.Windowed : Window.FullScreen
+    title: kiosk.clinicName
+    color: Theme.background
+    font.pixelSize: Theme.bodySize
+
+    LayoutMirroring.enabled: kiosk.rtl
+    LayoutMirroring.childrenInherit: true
+
+    Binding { target: Theme; property: "largeText"; value: window.kiosk.largeText }
+    Binding { target: Theme; property: "highContrast"; value: window.kiosk.highContrast }
+
+    // The kiosk only closes after staff typed the right PIN.
+    onClosing: close => close.accepted = kiosk.exitAllowed
+
+    readonly property bool portrait: height > width
+    readonly property var screens: ({
+        "welcome": welcomeScreen, "name": nameScreen, "session": sessionScreen, "before-care": careScreen,
+        "calendar": calendarScreen, "finish": finishScreen, "error": errorScreen
+    })
+
+    Timer {
+        id: idleTimer
+        objectName: "idleTimer"
+        interval: window.kiosk.inactivitySeconds * 1000
+        running: !window.kiosk.warning && !pinPad.visible
+        onTriggered: window.kiosk.inactivityWarning()
+    }
+    Connections {
+        target: window.kiosk
+        function onActivity() { if (!window.kiosk.warning) idleTimer.restart() }
+        function onWiped() { Qt.inputMethod.hide(); pinPad.visible = false }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        // ------------------------------------------------------------ header
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: header.implicitHeight + 24
+            color: Theme.surface
+            Rectangle { anchors.bottom: parent.bottom; width: parent.width; height: Theme.lineWidth; color: Theme.line }
+            GridLayout {
+                id: header
+                anchors.fill: parent
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                anchors.topMargin: 12
+                anchors.bottomMargin: 12
+                columns: window.portrait ? 2 : 3
+                columnSpacing: Theme.spacing
+                rowSpacing: 8
+                RowLayout {
+                    spacing: 12
+                    Layout.fillWidth: true
+                    Image {
+                        source: window.kiosk.clinicLogo
+                        visible: source.toString() !== ""
+                        Layout.preferredWidth: 48
+                        Layout.preferredHeight: 48
+                        sourceSize.width: 96
+                        sourceSize.height: 96
+                        fillMode: Image.PreserveAspectFit
+                        Accessible.ignored: true
+                    }
+                    Text {
+                        text: window.kiosk.clinicName
+                        color: Theme.text
+                        font.pixelSize: Theme.smallSize
+                        font.weight: Font.DemiBold
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+                ProgressSteps {
+                    objectName: "progress"
+                    visible: window.kiosk.progress > 0
+                    current: window.kiosk.progress
+                    count: window.kiosk.progressCount
+                    Layout.alignment: Qt.AlignHCenter
+                    Layout.row: window.portrait ? 1 : 0
+                    Layout.column: window.portrait ? 0 : 1
+                    Layout.columnSpan: window.portrait ? 2 : 1
+                }
+                AccessToolbar {
+                    kiosk: window.kiosk
+                    Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
+                    Layout.row: 0
+                    Layout.column: window.portrait ? 1 : 2
+                }
+            }
+        }
+
+        // ------------------------------------------------------------ the current screen
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            sourceComponent: window.screens[window.kiosk.step]
+        }
+
+        // ------------------------------------------------------------ problem line, back and next
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.preferredHeight: footer.implicitHeight + 32
+            visible: window.kiosk.step !== "welcome"
+            color: Theme.background
+            RowLayout {
+                id: footer
+                anchors.fill: parent
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                spacing: Theme.spacing
+                BigButton {
+                    objectName: "backButton"
+                    text: qsTr("Back")
+                    accessibleName: qsTr("Go back")
+                    onClicked: window.kiosk.back()
+                }
+                Text {
+                    objectName: "problemText"
+                    Layout.fillWidth: true
+                    text: window.kiosk.problem
+                    color: Theme.problem
+                    font.pixelSize: Theme.bodySize
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.Wrap
+                    horizontalAlignment: Text.AlignHCenter
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: text
+                }
+                BigButton {
+                    objectName: "nextButton"
+                    primary: true
+                    visible: screenLoader.item !== null && screenLoader.item.nextText !== ""
+                    enabled: screenLoader.item !== null && screenLoader.item.nextEnabled
+                    text: screenLoader.item ? screenLoader.item.nextText : ""
+                    onClicked: screenLoader.item.goNext()
+                }
+            }
+        }
+
+        InputPanel {
+            id: inputPanel
+            objectName: "inputPanel"
+            Layout.fillWidth: true
+            visible: active
+        }
+    }
+
+    StaffCorner {
+        objectName: "staffCorner"
+        anchors.top: parent.top
+        anchors.left: parent.left
+        onUnlockRequested: pinPad.open()
+    }
+
+    InactivityOverlay {
+        objectName: "inactivityOverlay"
+        anchors.fill: parent
+        kiosk: window.kiosk
+    }
+
+    PinPad {
+        id: pinPad
+        objectName: "pinPad"
+        anchors.fill: parent
+        kiosk: window.kiosk
+    }
+
+    Component { id: welcomeScreen; WelcomeScreen { kiosk: window.kiosk } }
+    Component { id: nameScreen; NameScreen { kiosk: window.kiosk } }
+    Component { id: sessionScreen; SessionScreen { kiosk: window.kiosk; portrait: window.portrait } }
+    Component { id: careScreen; BeforeCareScreen { kiosk: window.kiosk; portrait: window.portrait } }
+    Component { id: calendarScreen; CalendarScreen { kiosk: window.kiosk } }
+    Component { id: finishScreen; FinishScreen { kiosk: window.kiosk } }
+    Component { id: errorScreen; ErrorScreen { kiosk: window.kiosk } }
+}

@@ -1,0 +1,68 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk
+
+// Always on screen: larger text and high contrast, for anyone who needs them.
+RowLayout {
+    id: root
+    required property var kiosk
+    spacing: 12
+
+    component Toggle: AbstractButton {
+        id: toggle
+        property string glyph
+        checkable: true
+        focusPolicy: Qt.NoFocus
+        implicitHeight: 56
+        implicitWidth: Math.max(56, row.implicitWidth + 28)
+        Accessible.name: text
+        Accessible.role: Accessible.CheckBox
+        Accessible.checkable: true
+        Accessible.checked: checked
+        background: Rectangle {
+            radius: 28
+            color: toggle.checked ? Theme.accent : Theme.surface
+            border.width: Math.max(2, Theme.lineWidth)
+            border.color: Theme.accent
+        }
+        contentItem: Item {
+            implicitWidth: row.implicitWidth
+            implicitHeight: row.implicitHeight
+            Row {
+                id: row
+                anchors.centerIn: parent
+                spacing: 8
+                Text {
+                    text: toggle.glyph
+                    color: toggle.checked ? Theme.accentText : Theme.accent
+                    font.pixelSize: 24
+                    font.bold: true
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+                Text {
+                    text: toggle.text
+                    color: toggle.checked ? Theme.accentText : Theme.text
+                    font.pixelSize: Theme.smallSize
+                    anchors.verticalCenter: parent.verticalCenter
+                    visible: root.width > 0
+                }
+            }
+        }
+    }
+
+    Toggle {
+        objectName: "largeTextSwitch"
+        glyph: "A+"
+        text: qsTr("Larger text")
+        checked: root.kiosk.largeText
+        onToggled: root.kiosk.largeText = checked
+    }
+    Toggle {
+        objectName: "contrastSwitch"
+        glyph: "◐"
+        text: qsTr("High contrast")
+        checked: root.kiosk.highContrast
+        onToggled: root.kiosk.highContrast = checked
+    }
+}

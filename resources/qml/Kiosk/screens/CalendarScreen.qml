@@ -1,0 +1,126 @@
+import QtQuick
+import QtQuick.Controls.Basic
+import QtQuick.Layouts
+import Kiosk
+
+// Your calendar: the real PDF pages (rendered by QtPdf from memory), scrolled with a finger, zoomed by pinching
+// or with the + and − buttons.
+Item {
+    id: screen
+    required property var kiosk
+    property string nextText: qsTr("Done")
+    property bool nextEnabled: kiosk.pdfStatus === "ready"
+    function goNext() { kiosk.next() }
+
+    property real zoom: 1.0
+    readonly property real minZoom: 1.0
+    readonly property real maxZoom: 3.0
+    function setZoom(value) { zoom = Math.max(minZoom, Math.min(maxZoom, value)) }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        anchors.bottomMargin: 0
+        spacing: 12
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 4
+                ScreenTitle {
+                    Layout.fillWidth: true
+                    text: qsTr("Your aftercare calendar")
+                }
+                BodyText {
+                    Layout.fillWidth: true
+                    color: Theme.muted
+                    text: qsTr("Scroll to read it all. Pinch or use the buttons to zoom.")
+                }
+            }
+            BigButton {
+                objectName: "zoomOutButton"
+                text: "−"
+                implicitWidth: Theme.controlHeight
+                accessibleName: qsTr("Zoom out")
+                enabled: screen.zoom > screen.minZoom
+                onClicked: screen.setZoom(screen.zoom / 1.5)
+            }
+            BigButton {
+                objectName: "zoomInButton"
+                text: "+"
+                implicitWidth: Theme.controlHeight
+                accessibleName: qsTr("Zoom in")
+                enabled: screen.zoom < screen.maxZoom
+                onClicked: screen.setZoom(screen.zoom * 1.5)
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surfaceAlt
+            radius: Theme.radius
+            clip: true
+
+            ColumnLayout {
+                anchors.centerIn: parent
+                visible: screen.kiosk.pdfStatus !== "ready"
+                spacing: 16
+                BusyIndicator {
+                    Layout.alignment: Qt.AlignHCenter
+                    running: parent.visible
+                    Accessible.name: qsTr("Making your calendar")
+                }
+                BodyText {
+                    objectName: "makingText"
+                    Layout.alignment: Qt.AlignHCenter
+                    text: qsTr("Making your calendar…")
+                }
+            }
+
+            Flickable {
+                id: pages
+                objectName: "calendarPages"
+                anchors.fill: parent
+                visible: screen.kiosk.pdfStatus === "ready"
+                contentWidth: Math.max(width, pageColumn.width + 32)
+                contentHeight: pageColumn.height + 32
+                boundsBehavior: Flickable.StopAtBounds
+                Accessible.role: Accessible.Document
+                Accessible.name: qsTr("Your aftercare calendar, %n pages", "", screen.kiosk.pageCount)
+
+                Column {
+                    id: pageColumn
+                    objectName: "pageColumn"
+                    x: Math.max(16, (pages.width - width) / 2)
+                    y: 16
+                    spacing: 16
+                    width: Math.min(pages.width - 32, 900) * screen.zoom
+                    Repeater {
+                        model: screen.kiosk.pdfStatus === "ready" ? screen.kiosk.pageCount : 0
+                        Image {
+                            required property int index
+                            objectName: "calendarPage" + index
+                            width: pageColumn.width
+                            fillMode: Image.PreserveAspectFit
+                            cache: false  // never keep a client's calendar in Qt's image cache
+                            asynchronous: false
+                            source: "image://calendar/" + screen.kiosk.pdfGeneration + "/" + index
+                            Accessible.role: Accessible.Graphic
+                            Accessible.name: qsTr("Page %1 of %2").arg(index + 1).arg(screen.kiosk.pageCount)
+                        }
+                    }
+                }
+
+                PinchHandler {
+                    target: null
+                    property real startZoom: 1.0
+                    onActiveChanged: if (active) startZoom = screen.zoom
+                    onActiveScaleChanged: if (active) screen.setZoom(startZoom * activeScale)
+                }
+            }
+        }
+    }
+}
