@@ -7,6 +7,7 @@ and the pad's size; `Signature.from_strokes` checks them and `to_json()` is what
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import math
@@ -22,7 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.documents.pdf.text import Style, draw_line, layout_line
 from kiosk.errors import UserError
-from kiosk.store.checkin import TOUCH_UP, CheckIn
+from kiosk.store.checkin import TOUCH_UP, CheckIn, local_zone
 
 MAX_STROKES = 200
 MAX_POINTS = 20_000
@@ -89,7 +90,12 @@ def _put(canvas: Canvas, text: str, x: float, y: float, size: float, *, grey: fl
 
 
 def build_receipt_pdf(
-    check_in: CheckIn, clinic_name: str, *, logo: Path | None = None, deterministic: bool = False
+    check_in: CheckIn,
+    clinic_name: str,
+    *,
+    logo: Path | None = None,
+    tz: dt.tzinfo | None = None,
+    deterministic: bool = False,
 ) -> bytes:
     """The clinic copy: clinic, client (first name + initial), date, session, the statement, the signature."""
     buffer = io.BytesIO()
@@ -111,11 +117,12 @@ def build_receipt_pdf(
     _put(canvas, "Aftercare receipt (clinic copy)", left, y - 9 * mm, 12)
     name = f"{check_in.first_name} {check_in.last_initial}." if check_in.last_initial else check_in.first_name
     session = "Touch-up" if check_in.session == TOUCH_UP else f"Session {check_in.session}"
+    checked_in = check_in.checked_in_at.astimezone(local_zone(tz))  # the clinic's clock
     rows = [
         ("Client", name),
         ("Date", format_date(check_in.session_date, format="long", locale="en")),
         ("Session", session),
-        ("Checked in", check_in.checked_in_at.strftime("%Y-%m-%d %H:%M UTC") + f" at kiosk {check_in.kiosk_id}"),
+        ("Checked in", f"{checked_in:%Y-%m-%d %H:%M} {checked_in.tzname() or ''} at kiosk {check_in.kiosk_id}"),
     ]
     y -= 25 * mm
     for label, value in rows:

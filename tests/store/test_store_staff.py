@@ -96,9 +96,16 @@ def test_the_signature_is_kept_and_drawn_on_the_clinic_copy(make_store: StoreFac
     store.record(check_in)
     stored = store.check_in(check_in.uid)
     assert stored is not None and Signature.from_json(stored.signature_strokes or "") == signature
-    pdf = store.receipt_pdf(check_in.uid)
+    pdf = store.receipt_pdf(check_in.uid, tz=dt.timezone(dt.timedelta(hours=1), "CET"))
     text = pdf_text(pdf, tmp_path)
-    for expected in ("Northside Scalp Studio", "Zoë Ö.", "November 24, 2026", "Session 2", "aftercare instructions"):
+    for expected in (
+        "Northside Scalp Studio",
+        "Zoë Ö.",
+        "November 24, 2026",
+        "Session 2",
+        "aftercare instructions",
+        "11:30 CET",
+    ):
         assert expected in text
     assert "Ölsen" not in text
     assert ink_in_signature_box(pdf, tmp_path) > 0.01
