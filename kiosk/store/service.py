@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from kiosk.core.clinic import Clinic, load_clinic
+from kiosk.core.protocol import load_protocol
 from kiosk.documents.atomic import write_atomically
 from kiosk.errors import UserError
 from kiosk.paths import data_dir as default_data_dir
@@ -39,7 +40,13 @@ from kiosk.store.database import (
 from kiosk.store.export import checkins_csv
 from kiosk.store.health import Problem, StoreHealth, classify, probe_folder
 from kiosk.store.receipt import build_receipt_pdf
-from kiosk.store.settings import SETTINGS_COPY, ClinicSettings, read_settings_copy, write_settings_copy
+from kiosk.store.settings import (
+    SETTINGS_COPY,
+    ClinicSettings,
+    apply_day_counts,
+    read_settings_copy,
+    write_settings_copy,
+)
 from kiosk.store.spool import REFUSED_FILE, Spool, fallback_spool_dir
 
 PURGE_EVERY = dt.timedelta(days=1)
@@ -207,6 +214,7 @@ class CheckInStore:
     def save_settings(self, settings: ClinicSettings) -> bool:
         """Validate (UserError names the bad setting) and save for every kiosk; False if the database is away."""
         settings.validate()
+        apply_day_counts(load_protocol(self._base_clinic().protocol), settings.day_counts)  # ids and order
         with self._lock:
             if not self._maintain():
                 return False
@@ -247,10 +255,13 @@ class CheckInStore:
             self._dispose()
 
     # ------------------------------------------------------------------ inside
-    def _base_settings(self) -> ClinicSettings:
+    def _base_clinic(self) -> Clinic:
         if self._clinic is None:
             self._clinic = load_clinic()
-        return ClinicSettings.from_clinic(self._clinic)
+        return self._clinic
+
+    def _base_settings(self) -> ClinicSettings:
+        return ClinicSettings.from_clinic(self._base_clinic())
 
     def _ready_engine(self) -> Engine:
         assert self._engine is not None

@@ -87,6 +87,8 @@ class ClinicSettings:
         for key, value in self.day_counts.items():
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
                 raise UserError(f"day count '{key}' must be a whole number of days from 1 to 365")
+        if self.logo_path and not Path(self.logo_path).is_file():
+            raise UserError(f"the logo file {self.logo_path} does not exist: choose a PNG or JPEG file")
         smtp = self.smtp
         if smtp.security not in ("starttls", "ssl", "none"):
             raise UserError("SMTP security must be starttls, ssl or none")

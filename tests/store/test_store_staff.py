@@ -66,6 +66,8 @@ def test_bad_settings_are_refused_with_the_setting_named(make_store: StoreFactor
         ({"languages": ("english",)}, "not a language tag"),
         ({"day_counts": {"dry": 0}}, "day count 'dry'"),
         ({"smtp": SmtpSettings(host="smtp.example.org")}, "sender address"),
+        ({"day_counts": {"sauna": 3}}, "matches no phase or milestone"),
+        ({"logo_path": "/nowhere/logo.png"}, "logo file"),
     ]:
         with pytest.raises(UserError, match=message):
             store.save_settings(dataclasses.replace(settings, **change))  # type: ignore[arg-type]
