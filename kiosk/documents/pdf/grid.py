@@ -138,6 +138,9 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             picture = pictograms.get(milestone or "", phase.pictogram)
             size = min(h * 0.5, w * 0.46)
             end_x = x + 3 if writer.rtl else x + w - size - 3
+            if colours.hatched:  # a calm disc behind the pictogram keeps it readable on the lines
+                canvas.setFillColorRGB(*_towards_white(colours.fill, 0.6))
+                canvas.circle(end_x + size / 2, y + 3 + size / 2, size * 0.62, stroke=0, fill=1)
             draw_pictogram(canvas, picture, end_x, y + 3, size=size, colour=colours.ink)
             _day_number(writer, date, (x, y, w, h), style=theme.day, ink=colours.ink, session=sessions.get(date))
         date += dt.timedelta(days=1)
@@ -148,8 +151,9 @@ def _fill_cell(canvas: Any, x: float, y: float, w: float, h: float, *, colours: 
     path = round_rect_path(x, y, w, h, 3)
     red, green, blue = colours.fill
     ops = [f"q {red:.3f} {green:.3f} {blue:.3f} rg {path} f"]
-    if colours.hatched:  # white diagonal lines, clipped to the cell
-        ops.append(f"{path} W n 1 1 1 RG 0.9 w")
+    if colours.hatched:  # lighter diagonal lines, clipped to the cell
+        light = _towards_white(colours.fill, 0.45)
+        ops.append(f"{path} W n {light[0]:.3f} {light[1]:.3f} {light[2]:.3f} RG 1.3 w")
         step = 6.0
         start = -h
         while start < w:
@@ -158,6 +162,11 @@ def _fill_cell(canvas: Any, x: float, y: float, w: float, h: float, *, colours: 
         ops.append("S")
     ops.append("Q")
     canvas.addLiteral(" ".join(ops))
+
+
+def _towards_white(colour: Colour, share: float) -> Colour:
+    red, green, blue = colour
+    return (red + (1 - red) * share, green + (1 - green) * share, blue + (1 - blue) * share)
 
 
 def _day_number(

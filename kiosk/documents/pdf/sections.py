@@ -27,8 +27,8 @@ def write_all(writer: PageWriter, context: Context) -> None:
     phases(writer, context)
     before_care(writer, context)
     long_term(writer, context)
-    qr_codes(writer, context)
     contact(writer, context)
+    qr_codes(writer, context)
 
 
 def heading(writer: PageWriter, context: Context, text: str, *, keep: float = 0.0) -> None:
@@ -167,30 +167,36 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
         return
     stamp = dt.datetime.combine(schedule.start, dt.time(0), tzinfo=dt.UTC) if request.deterministic else default_stamp()
     key = plan_key(schedule, context.name)
-    size = (44 if theme.large_print else 36) * mm
-    gap = 8 * mm
-    columns = max(1, int((writer.width + gap) // (size + gap)))
-    heading(writer, context, _("Put the key dates in your phone"), keep=size + theme.body.line_height * 4)
+    size = (40 if theme.large_print else 32) * mm
+    gap = 6 * mm
+    columns = 1 if theme.large_print else 2
+    column_width = (writer.width - gap * (columns - 1)) / columns
+    caption_offset = size + 4 * mm
+    caption_width = column_width - caption_offset
+    heading(writer, context, _("Put the key dates in your phone"), keep=size + theme.body.line_height * 2)
     writer.paragraph(_("Point your phone's camera at a code. It adds that date to your phone's calendar."), theme.body)
     writer.y -= theme.gap
     for start in range(0, len(events), columns):
         row = events[start : start + columns]
-        captions = [(e.summary, context.regional.long_date(e.date)) for e in row]
-        caption_height = max(
-            _text_height(summary, theme.strong, size) + _text_height(date, theme.muted, size)
-            for summary, date in captions
+        captions = [(context.regional.long_date(e.date), e.summary) for e in row]
+        height = max(
+            size,
+            *(
+                _text_height(date, theme.strong, caption_width) + _text_height(summary, theme.body, caption_width)
+                for date, summary in captions
+            ),
         )
-        writer.ensure(size + 2 * mm + caption_height)
+        writer.ensure(height)
         top = writer.y
         for column, event in enumerate(row):
-            offset = column * (size + gap)
+            offset = column * (column_width + gap)
             data = single_event_ics(event, event.uid(key), stamp)
             draw_qr(writer, qr_modules(data), writer.x(offset, size), top - size, size)
-            writer.y = top - size - 2 * mm
-            summary, date = captions[column]
-            writer.paragraph(summary, theme.strong, offset=offset, width=size)
-            writer.paragraph(date, theme.muted, offset=offset, width=size)
-        writer.y = top - size - 2 * mm - caption_height - theme.gap
+            writer.y = top - 3 * mm
+            date, summary = captions[column]
+            writer.paragraph(date, theme.strong, offset=offset + caption_offset, width=caption_width)
+            writer.paragraph(summary, theme.body, offset=offset + caption_offset, width=caption_width)
+        writer.y = top - height - theme.gap * 0.6
 
 
 def draw_qr(writer: PageWriter, modules: tuple[int, bytes], x: float, y: float, size: float) -> None:
