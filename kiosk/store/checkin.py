@@ -22,6 +22,7 @@ Session = int | Literal["touch-up"]
 TOUCH_UP: Literal["touch-up"] = "touch-up"
 MAX_FIRST_NAME = 80
 MAX_INITIAL = 8
+_EMAIL = re.compile(r"@\S*")
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8}){0,3}$")
 
 
@@ -118,7 +119,7 @@ class CheckIn:
         checked_in_at: dt.datetime | None = None,
     ) -> CheckIn:
         """Keep only the first name and the last initial; raise UserError for a check-in that makes no sense."""
-        first = clean_name(first_name)
+        first = clean_name(_EMAIL.sub("", first_name))  # an address typed as a name is not kept
         if not first:
             raise UserError("the first name is empty: a check-in needs at least a first name")
         if session != TOUCH_UP and not (isinstance(session, int) and 1 <= session <= 9):

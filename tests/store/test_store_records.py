@@ -180,6 +180,8 @@ def test_bad_check_ins_are_refused_with_a_message() -> None:
 
 def test_names_are_cleaned_and_initials_keep_their_accents() -> None:
     assert make_check_in("A\u0000nna\nMaria").first_name == "Anna Maria"
+    typed_an_address = make_check_in("anna.k@mail.example", "x@y.example")
+    assert (typed_an_address.first_name, typed_an_address.last_initial) == ("anna.k", "X")
     assert initial_of("\u0065\u0301clair") == "\u00c9"
     assert initial_of("") == ""
     assert len(initial_of("e" + "\u0301" * 30)) <= 8
