@@ -239,13 +239,19 @@ class CheckInStore:
 
     def replace_corrupt_database(self) -> Path | None:
         """Staff action for a damaged SQLite file: move it aside (kept for repair) and start a new one,
-        then write the waiting check-ins into it. Returns where the damaged file went."""
+        then write the waiting check-ins into it. Returns where the damaged file went (None: nothing to
+        do); UserError when the file cannot be moved."""
         path = sqlite_path(self.url)
         with self._lock:
             if path is None or self._problem is not Problem.CORRUPT or not path.exists():
                 return None
             self._dispose()
-            moved = move_aside(path, "damaged-" + self._clock().strftime("%Y%m%dT%H%M%S"))
+            try:
+                moved = move_aside(path, "damaged-" + self._clock().strftime("%Y%m%dT%H%M%S"))
+            except OSError as exc:
+                raise UserError(
+                    f"the damaged database {path} cannot be moved aside ({exc.strerror}): check the data folder"
+                ) from None
             log.warning("damaged database moved to %s", moved)
             self._maintain()
             return moved
