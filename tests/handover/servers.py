@@ -172,6 +172,11 @@ def pdf_text(path: Path) -> str:
     return subprocess.run([tool("pdftotext"), str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run([tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split(":", 1)[1] for line in info.splitlines() if line.startswith("Pages")))
+
+
 def pdf_page_size(path: Path) -> str:
     info = subprocess.run([tool("pdfinfo"), str(path)], capture_output=True, text=True, check=True).stdout
     return next(line.split(":", 1)[1].strip() for line in info.splitlines() if line.startswith("Page size"))

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from kiosk.core.clinic import load_clinic
+from kiosk.core.protocol import load_protocol
+from kiosk.core.schedule import build_schedule
+from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
 from kiosk.handover import HandoverService, cups
 from kiosk.handover.messages import PRINT_DELAYED, PRINTING
 
-from .servers import CupsServer, PdfPrinter, pdf_page_size, pdf_text
+from .servers import CupsServer, PdfPrinter, pdf_page_size, pdf_pages, pdf_text
 
 REAL_ENSURE_READY = cups.ensure_ready
 
@@ -212,3 +217,23 @@ def test_a_document_cups_cannot_print_is_retried_then_given_up(
     assert "gave up after 3 failed jobs" in third.staff_message
     assert third.client_message == PRINT_DELAYED
     assert kiosk.jobs()[0].state == "failed-permanently"
+
+
+def test_the_real_calendar_pdf_prints_whole_on_its_paper(pdf_printer: PdfPrinter, tmp_path: Path) -> None:
+    schedule = build_schedule([dt.date(2026, 11, 24)], load_protocol(), dt.date(2026, 11, 24))
+    request = CalendarRequest(
+        name="Zoë Haddad", schedule=schedule, clinic=load_clinic(), paper="letter", deterministic=True
+    )
+    calendar = build_calendar_pdf(request)
+
+    result = service(tmp_path / "data").print_calendar(calendar, language="en", printer=pdf_printer.name)
+
+    assert result.status == "done", result.staff_message
+    [printed] = pdf_printer.printed()
+    original = tmp_path / "original.pdf"
+    original.write_bytes(calendar)
+    assert "(letter)" in pdf_page_size(printed)
+    assert pdf_pages(printed) == pdf_pages(original)
+    # cups-pdf goes through PostScript, which drops the text layer of the first page (embedded font
+    # subsets); the later pages keep theirs.
+    assert "Key dates" in pdf_text(printed)
