@@ -3,8 +3,8 @@
 The UI (kiosk/ui) talks to one object, `CheckInStore`; call it from a worker thread, never the GUI
 thread (a locked database can take `busy_timeout` seconds to answer). No method raises because of the
 database: problems show in `store.health()` and check-ins are kept in a durable spool until the database
-takes them. Only `save_settings` (bad settings), `export_csv` and `receipt_pdf` raise `UserError`,
-with a message for staff.
+takes them. Only the staff actions `save_settings` (bad settings), `export_csv`, `receipt_pdf` and
+`replace_corrupt_database` raise `UserError`, with a message for staff.
 
 Opening (once, when the kiosk starts; the kiosk id and database address come from the kiosk config):
 
