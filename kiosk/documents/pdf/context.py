@@ -17,3 +17,5 @@ class Context:
     theme: Theme
     regional: Regional
     _: Callable[[str], str]  # the reader's gettext
+    cell_scale: float = 2.75  # month grid cell height / day-number size (tightened to keep page 1 whole)
+    legend_summaries: bool = True  # the legend repeats each phase's one-line summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +19,9 @@ from kiosk.documents.pdf import sections
 from kiosk.documents.pdf.content import day_one_note, session_lines
 from kiosk.documents.pdf.context import Context
 from kiosk.documents.pdf.grid import (
+    CELL_SCALES,
     CellBox,
+    LegendEntry,
     draw_month,
     legend_entries,
     month_height,
@@ -74,6 +78,7 @@ def render(request: CalendarRequest) -> Rendered:
     writer.footer_height = context.theme.muted.line_height + 4 * mm
     rendered = Rendered(b"")
     _header(writer, context)
+    context = _fit_page_one(writer, context)
     rendered.cells = _grids(writer, context)
     _legend(writer, context)
     sections.write_all(writer, context)
@@ -152,31 +157,62 @@ def _name_style(name: str, style: Style, width: float) -> Style:
     return Style(size, style.bold, style.colour, style.leading)
 
 
+GRID_GAP: float = 8 * mm
+LEGEND_GAP: float = 5 * mm
+
+
+def _month_rows(context: Context) -> list[list[dt.date]]:
+    months = months_of(context.request.schedule)
+    columns = 1 if context.theme.large_print else 2
+    return [months[start : start + columns] for start in range(0, len(months), columns)]
+
+
+def _grids_height(context: Context) -> float:
+    gaps: float = 4 * mm * len(_month_rows(context))
+    return gaps + sum(max(month_height(month, context) for month in row) for row in _month_rows(context))
+
+
+def _fit_page_one(writer: PageWriter, context: Context) -> Context:
+    """Page 1 is the calendar: tighten the grid, then drop the legend's summaries, until grids and legend fit."""
+    if context.theme.large_print:
+        return context  # large print flows over as many pages as it needs
+    candidates = [
+        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries)
+        for summaries in (True, False)
+        for scale in CELL_SCALES
+    ]
+    for candidate in candidates:
+        if _grids_height(candidate) + sum(h for _, h in _legend_rows(writer, candidate)) <= writer.room():
+            return candidate
+    return candidates[-1]
+
+
 def _grids(writer: PageWriter, context: Context) -> list[CellBox]:
-    theme, schedule = context.theme, context.request.schedule
-    columns = 1 if theme.large_print else 2
-    gap = 8 * mm
-    width = (writer.width - gap * (columns - 1)) / columns
-    months = months_of(schedule)
+    columns = 1 if context.theme.large_print else 2
+    width = (writer.width - GRID_GAP * (columns - 1)) / columns
     cells: list[CellBox] = []
-    for start in range(0, len(months), columns):
-        row = months[start : start + columns]
-        height = max(month_height(month, schedule, theme, context.regional.first_weekday) for month in row)
+    for row in _month_rows(context):
+        height = max(month_height(month, context) for month in row)
         writer.ensure(height)
         for column, month in enumerate(row):
-            cells += draw_month(writer, month, context, offset=column * (width + gap), width=width)
+            cells += draw_month(writer, month, context, offset=column * (width + GRID_GAP), width=width)
         writer.y -= height + 4 * mm
     return cells
 
 
-def _legend(writer: PageWriter, context: Context) -> None:
+def _legend_layout(writer: PageWriter, context: Context) -> tuple[int, float, float, float]:
+    """(columns, column width, swatch size, text width) of the legend."""
+    columns = 1 if context.theme.large_print else 3
+    column_width = (writer.width - LEGEND_GAP * (columns - 1)) / columns
+    swatch = context.theme.body.size * 2.2
+    return columns, column_width, swatch, column_width - swatch - 3 * mm
+
+
+def _legend_rows(writer: PageWriter, context: Context) -> list[tuple[list[LegendEntry], float]]:
     theme = context.theme
-    entries = legend_entries(context.request.schedule, context._)
-    columns = 1 if theme.large_print else 3
-    gap = 5 * mm
-    column_width = (writer.width - gap * (columns - 1)) / columns
-    swatch = theme.body.size * 2.2
-    text_width = column_width - swatch - 3 * mm
+    entries = legend_entries(context.request.schedule, context._, summaries=context.legend_summaries)
+    columns, _width, swatch, text_width = _legend_layout(writer, context)
+    rows = []
     for start in range(0, len(entries), columns):
         row = entries[start : start + columns]
         heights = [
@@ -184,11 +220,22 @@ def _legend(writer: PageWriter, context: Context) -> None:
             + len(wrap(detail, theme.muted, text_width)) * theme.muted.line_height
             for _, title, detail in row
         ]
-        height = max([*heights, swatch]) + 2.5 * mm
+        rows.append((row, max([*heights, swatch]) + 2.5 * mm))
+    return rows
+
+
+def _legend(writer: PageWriter, context: Context) -> None:
+    theme = context.theme
+    rows = _legend_rows(writer, context)
+    _columns, column_width, swatch, text_width = _legend_layout(writer, context)
+    total = sum(height for _, height in rows)
+    if total <= writer.top - writer.bottom:
+        writer.ensure(total)  # the legend stays in one piece
+    for row, height in rows:
         writer.ensure(height)
         top = writer.y
         for column, (paint, title, detail) in enumerate(row):
-            offset = column * (column_width + gap)
+            offset = column * (column_width + LEGEND_GAP)
             paint(writer, writer.x(offset, swatch), top - swatch, swatch)
             writer.y = top
             writer.paragraph(title, theme.strong, offset=offset + swatch + 3 * mm, width=text_width)

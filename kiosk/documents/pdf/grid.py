@@ -71,13 +71,17 @@ def visible_weeks(month: dt.date, schedule: Schedule, first_weekday: int) -> ran
     return range((lead + first.day - 1) // 7, (lead + last.day - 1) // 7 + 1)
 
 
-def cell_height(theme: Theme) -> float:
-    return theme.day.size * 2.75
+CELL_SCALES = (2.75, 2.55, 2.35)  # cell height / day-number size: roomy first, tighter to keep page 1 whole
 
 
-def month_height(month: dt.date, schedule: Schedule, theme: Theme, first_weekday: int) -> float:
-    weeks = len(visible_weeks(month, schedule, first_weekday))
-    return theme.month.line_height + theme.muted.line_height + weeks * cell_height(theme)
+def cell_height(theme: Theme, scale: float) -> float:
+    return theme.day.size * scale
+
+
+def month_height(month: dt.date, context: Context) -> float:
+    weeks = len(visible_weeks(month, context.request.schedule, context.regional.first_weekday))
+    theme = context.theme
+    return theme.month.line_height + theme.muted.line_height + weeks * cell_height(theme, context.cell_scale)
 
 
 def _weekday_names(regional: Regional, style: Style, cell_width: float) -> list[str]:
@@ -86,7 +90,7 @@ def _weekday_names(regional: Regional, style: Style, cell_width: float) -> list[
     for width in ("abbreviated", "short", "narrow"):
         names = get_day_names(width, context="stand-alone", locale=regional.locale)
         chosen = [str(names[day]) for day in order]
-        if all(measure(name, style.size, style.bold) <= cell_width - 2 for name in chosen):
+        if all(measure(name, style.size, style.bold) <= cell_width - 6 for name in chosen):
             return chosen
     return chosen
 
@@ -96,7 +100,7 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
     schedule, regional, theme = context.request.schedule, context.regional, context.theme
     canvas = writer.canvas
     cell_w = width / 7
-    cell_h = cell_height(theme)
+    cell_h = cell_height(theme, context.cell_scale)
     top = writer.y
     title = layout_line(regional.month_title(month), theme.month, writer.direction)
     writer.place_line(title, theme.month, offset=offset, width=width, baseline=top - theme.month.size)
@@ -199,7 +203,7 @@ def _day_number(
 LegendEntry = tuple[Callable[[PageWriter, float, float, float], None], str, str]
 
 
-def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEntry]:
+def legend_entries(schedule: Schedule, _: Callable[[str], str], *, summaries: bool = True) -> list[LegendEntry]:
     """(swatch painter, title, detail) for every phase, the session ring and the key-date border."""
     protocol = schedule.protocol
     entries: list[LegendEntry] = []
@@ -216,7 +220,7 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str]) -> list[LegendEn
             _fill_cell(writer.canvas, x, y, size, size, colours=c)
             draw_pictogram(writer.canvas, p, x + size * 0.2, y + size * 0.2, size=size * 0.6, colour=c.ink)
 
-        entries.append((paint, _(phase.title), days + " · " + _(phase.summary)))
+        entries.append((paint, _(phase.title), days + " · " + _(phase.summary) if summaries else days))
 
     def session(writer: PageWriter, x: float, y: float, size: float) -> None:
         writer.canvas.setFillColorRGB(*ACCENT)
