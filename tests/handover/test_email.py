@@ -17,6 +17,7 @@ from babel.messages.mofile import write_mo
 from kiosk.handover import HandoverService, InvalidAddressError, InvalidDocumentError, messages, service
 from kiosk.handover.errors import EmailNotConfiguredError
 from kiosk.handover.mail import ICS_FILENAME, PDF_FILENAME
+from kiosk.i18n.catalog import translations
 
 from .servers import SMTP_PASSWORD, SMTP_USER, Certificate, SmtpServer, free_port
 
@@ -272,3 +273,28 @@ def test_subject_and_body_are_in_the_clients_language(
     assert body is not None
     text = body.get_content().replace("\r\n", "\n")
     assert text.startswith("Hallo Jörg,\n\nDein Nachsorge-Kalender ist als PDF-Datei angehängt.")
+
+
+@pytest.mark.parametrize("language", ["de", "ar", "pt_BR"])
+def test_the_shipped_catalogs_translate_the_email_and_the_messages(
+    language: str, smtp_server: Callable[..., SmtpServer], make_pdf: Callable[..., Path], tmp_path: Path
+) -> None:
+    _ = translations(language).gettext
+    assert _(messages.EMAIL_SUBJECT) != messages.EMAIL_SUBJECT, f"{language}: the hand-over texts are not translated"
+    server = smtp_server()
+
+    result = kiosk(tmp_path / "data", server.port).email_calendar(
+        make_pdf(), to=ADDRESS, language=language, name="Mira", ics=ICS
+    )
+
+    assert result.client_message == _(messages.EMAIL_SENT) != messages.EMAIL_SENT
+    message = received(server)
+    assert message["Subject"] == _(messages.EMAIL_SUBJECT).format(clinic="Northside Scalp Studio")
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content().replace("\r\n", "\n")
+    assert text.startswith(_(messages.EMAIL_GREETING).format(name="Mira") + "\n\n" + _(messages.EMAIL_PDF_LINE))
+    assert _(messages.EMAIL_PRIVACY_LINE) in text
+    with pytest.raises(InvalidAddressError) as refused:
+        kiosk(tmp_path / "data", server.port).check_address("zoe at example.com")
+    assert refused.value.localised(language) == _(messages.ADDRESS_HAS_SPACE) != messages.ADDRESS_HAS_SPACE
