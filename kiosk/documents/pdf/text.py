@@ -274,20 +274,20 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     red, green, blue = style.colour
     ops = [f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"]
     size = f"{style.size:.2f}"
+    current = ""
     pen = x
     for run in line.runs:
         ttf = run.font.ttf
-        if run.offsets is None:
-            ops.append(f"1 0 0 1 {pen:.2f} {y:.2f} Tm")
-            for subset, chunk in ttf.splitString(run.text, doc):
-                ops.append(f"{ttf.getSubsetInternalName(subset, doc)} {size} Tf ({escapePDF(chunk)}) Tj")
-        else:
-            for char, (dx, dy) in zip(run.text, run.offsets, strict=True):
-                ((subset, chunk),) = ttf.splitString(char, doc)
-                ops.append(
-                    f"1 0 0 1 {pen + dx:.2f} {y + dy:.2f} Tm "
-                    f"{ttf.getSubsetInternalName(subset, doc)} {size} Tf ({escapePDF(chunk)}) Tj"
-                )
+        offsets = run.offsets or ((0.0, 0.0),)
+        pieces = [run.text] if run.offsets is None else list(run.text)
+        for piece, (dx, dy) in zip(pieces, offsets, strict=True):
+            ops.append(f"1 0 0 1 {pen + dx:.2f} {y + dy:.2f} Tm")
+            for subset, chunk in ttf.splitString(piece, doc):
+                name = ttf.getSubsetInternalName(subset, doc)
+                if name != current:  # font operator only when the font changes
+                    ops.append(f"{name} {size} Tf")
+                    current = name
+                ops.append(f"({escapePDF(chunk)}) Tj")
         pen += run.width
     ops.append("ET Q")
     canvas.addLiteral(" ".join(ops))
