@@ -52,6 +52,8 @@ def register(subparsers: Any) -> None:
         "outbox",
         help="list print and email jobs waiting in the outbox; retry them",
         description="Without options: list the jobs. Email addresses are shown masked.",
+        epilog=EXIT_CODES.replace("printed / sent", "every job tried was delivered, or the list was shown"),
+        formatter_class=formatter,
     )
     action = outbox.add_mutually_exclusive_group()
     action.add_argument(

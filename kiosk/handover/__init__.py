@@ -5,7 +5,8 @@ and none touches Qt. Sketch of the wiring:
 
     from kiosk.handover import HandoverService, InvalidAddressError, InvalidDocumentError
 
-    service = HandoverService.open()          # kiosk.toml + outbox/ in kiosk.paths.data_dir(); once at start-up
+    service = HandoverService.open(clinic=settings)   # once at start-up: kiosk.toml + outbox/ in data_dir();
+    #   `clinic`: optional kiosk.store.settings.ClinicSettings; its printer and SMTP fill what kiosk.toml leaves out
     service.email_enabled                     # False without [smtp] in kiosk.toml: hide the email button
 
     # "Print" button (worker thread):
@@ -38,7 +39,7 @@ single_event_ics(...) of milestone_events(...), the same events as the PDF.
 Configuration (kiosk.toml): see kiosk.handover.config. Messages for the client: kiosk.handover.messages.
 """
 
-from kiosk.handover.config import HandoverConfig, SmtpConfig, load_handover_config
+from kiosk.handover.config import HandoverConfig, SmtpConfig, load_handover_config, with_clinic_settings
 from kiosk.handover.errors import (
     EmailNotConfiguredError,
     HandoverError,
@@ -64,4 +65,5 @@ __all__ = [
     "SmtpConfig",
     "TemporaryDeliveryError",
     "load_handover_config",
+    "with_clinic_settings",
 ]

@@ -53,6 +53,13 @@ def _connection(server: str, timeout: float) -> http.client.HTTPConnection:
     return http.client.HTTPConnection(host.strip("[]"), int(port), timeout=timeout)
 
 
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # a uid without a passwd entry (containers)
+        return "smp-kiosk"
+
+
 def _attribute(tag: int, name: str, value: str) -> bytes:
     encoded_name, encoded_value = name.encode(), value.encode()
     return (
@@ -71,7 +78,7 @@ def get_job(server: str, job_number: int, timeout: float = 10.0) -> IppJob | Non
         + _attribute(_CHARSET, "attributes-charset", "utf-8")
         + _attribute(_LANGUAGE, "attributes-natural-language", "en")
         + _attribute(_URI, "job-uri", f"ipp://localhost/jobs/{job_number}")
-        + _attribute(_NAME, "requesting-user-name", getpass.getuser())
+        + _attribute(_NAME, "requesting-user-name", _user())
         + _attribute(_KEYWORD, "requested-attributes", "job-state")
         + _attribute(_KEYWORD, "", "job-state-reasons")
         + bytes([_TAG_END])

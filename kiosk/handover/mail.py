@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
 from kiosk.handover import messages
-from kiosk.handover.address import header_display_name, one_line
+from kiosk.handover.address import MAX_NAME, header_display_name, one_line
 from kiosk.handover.config import SmtpConfig
 from kiosk.handover.errors import PermanentDeliveryError, TemporaryDeliveryError
 
@@ -41,7 +41,8 @@ def compose_email(
     message["Subject"] = one_line(
         _(messages.EMAIL_SUBJECT).format(clinic=clinic) if clinic else _(messages.EMAIL_SUBJECT_NO_CLINIC)
     )
-    message["From"] = Address(display_name=header_display_name(clinic), addr_spec=smtp.from_address)
+    # The clinic's name is staff configuration (one line, checked in config): quoted by the email package.
+    message["From"] = Address(display_name=clinic[:MAX_NAME], addr_spec=smtp.from_address)
     message["To"] = Address(display_name=header_display_name(name), addr_spec=recipient)
     message["Date"] = formatdate(localtime=False, usegmt=True)
     message["Message-ID"] = make_msgid(domain=smtp.from_address.rpartition("@")[2] or None)

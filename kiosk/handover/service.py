@@ -13,7 +13,12 @@ from typing import Literal
 
 from kiosk.handover import cups, messages
 from kiosk.handover.address import normalise_address
-from kiosk.handover.config import HandoverConfig, load_handover_config
+from kiosk.handover.config import (
+    ClinicHandoverSettings,
+    HandoverConfig,
+    load_handover_config,
+    with_clinic_settings,
+)
 from kiosk.handover.document import CUPS_MEDIA, Paper, read_pdf
 from kiosk.handover.errors import EmailNotConfiguredError, HandoverError, PermanentDeliveryError, TemporaryDeliveryError
 from kiosk.handover.mail import compose_email, send_email
@@ -47,10 +52,16 @@ class HandoverService:
         self.outbox = outbox
 
     @classmethod
-    def open(cls, folder: Path | None = None) -> HandoverService:
-        """The kiosk's own service: kiosk.toml and outbox/ in data_dir() (or `folder`)."""
+    def open(cls, folder: Path | None = None, *, clinic: ClinicHandoverSettings | None = None) -> HandoverService:
+        """The kiosk's own service: kiosk.toml and outbox/ in data_dir() (or `folder`).
+
+        `clinic` (the store's clinic-wide settings) supplies the printer and SMTP server kiosk.toml leaves out.
+        """
         root = folder or data_dir()
-        return cls(load_handover_config(root / "kiosk.toml"), Outbox(root / "outbox"))
+        config = load_handover_config(root / "kiosk.toml")
+        if clinic is not None:
+            config = with_clinic_settings(config, clinic)
+        return cls(config, Outbox(root / "outbox"))
 
     @property
     def email_enabled(self) -> bool:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.errors import UserError
+from kiosk.handover import HandoverService
 from kiosk.handover.config import HandoverConfig, SmtpConfig, load_handover_config, with_clinic_settings
+from kiosk.store.settings import ClinicSettings, SmtpSettings
 
 
 def config(tmp_path: Path, text: str) -> HandoverConfig:
@@ -92,3 +94,22 @@ def test_clinic_wide_settings_fill_what_kiosk_toml_leaves_out() -> None:
     own = HandoverConfig(printer="Kiosk2", smtp=SmtpConfig("h", 587, "starttls", "k@x.example"))
     assert with_clinic_settings(own, Clinic()) == own
     assert with_clinic_settings(HandoverConfig(), Clinic(smtp=ClinicSmtp(host=""))).smtp is None
+
+
+def test_the_stores_clinic_settings_fit(tmp_path: Path) -> None:
+    settings = ClinicSettings(
+        name="Northside Scalp Studio",
+        printer="Front_Desk",
+        smtp=SmtpSettings(host="smtp.clinic.example", port=465, security="ssl", sender="cal@clinic.example"),
+    )
+    service = HandoverService.open(tmp_path, clinic=settings)
+
+    assert service.email_enabled
+    assert service.config.printer == "Front_Desk"
+    assert service.config.smtp == SmtpConfig(
+        host="smtp.clinic.example",
+        port=465,
+        security="ssl",
+        from_address="cal@clinic.example",
+        from_name="Northside Scalp Studio",
+    )
