@@ -7,10 +7,13 @@ from collections.abc import Callable
 
 import pypdfium2
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
 from kiosk.documents.pdf.fonts import REPLACEMENT
+from kiosk.errors import UserError
 
 Make = Callable[..., CalendarRequest]
 Texts = Callable[[bytes], list[str]]
@@ -102,3 +105,14 @@ def test_names_are_normalised_to_composed_letters(make_request: Make, texts_of: 
     assert decomposed != "Zoë Ødegård"
     text = first_page(texts_of(build_calendar_pdf(make_request(name=decomposed))))
     assert "Zoë Ødegård" in text
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(min_size=1, max_size=60))
+def test_any_typed_name_gives_a_calendar_or_one_clear_error(make_request: Make, name: str) -> None:
+    try:
+        pdf = build_calendar_pdf(make_request(name=name))
+    except UserError as exc:
+        assert "name is empty" in str(exc)
+        return
+    assert pdf.startswith(b"%PDF-")

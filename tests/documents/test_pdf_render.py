@@ -13,7 +13,7 @@ from icalendar import Calendar
 from PIL import Image
 
 from kiosk.core.schedule import Schedule, build_schedule
-from kiosk.documents.ics import milestone_events
+from kiosk.documents.ics import milestone_events, plan_to_ics
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.documents.pdf.document import render
 from kiosk.documents.pdf.grid import phase_colours
@@ -140,3 +140,19 @@ def test_a_single_session_has_three_qr_codes(make_request: Make, schedule: Sched
         (dt.date(2026, 12, 3), "Back to normal: shower, shampoo and gym"),
         (dt.date(2026, 12, 26), "Saunas, pools and fake tan are fine"),
     ]
+
+
+def test_qr_events_have_the_same_uids_as_the_ics_file(
+    make_request: Make, schedule: Schedule, images_of: Images
+) -> None:
+    """Scanning a code after importing the .ics updates the phone's event instead of adding a second one."""
+    request = make_request()
+    scanned = {}
+    for image in images_of(render(request).pdf, 200):
+        for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
+            (event,) = Calendar.from_ical(barcode.bytes).walk("VEVENT")
+            scanned[str(event.get("uid"))] = event.decoded("dtstart")
+    plan = Calendar.from_ical(plan_to_ics(schedule, client=request.name))
+    in_file = {str(event.get("uid")): event.decoded("dtstart") for event in plan.walk("VEVENT")}
+    assert len(scanned) == 5
+    assert scanned.items() <= in_file.items()
