@@ -119,6 +119,11 @@ class HandoverService:
             status: Status = {"done": "done", "failed-permanently": "failed"}.get(current.state, "queued")  # type: ignore[assignment]
             return self._result(current, status, current.last_error, None)
         try:
+            if not job.pdf.is_file():  # someone removed the outbox files: no retry can help
+                raise PermanentDeliveryError(
+                    f"the calendar of job {job.id} is missing from the outbox; make it again",
+                    messages.PRINT_DELAYED if job.kind == "print" else messages.EMAIL_FAILED,
+                )
             if job.kind == "print":
                 self._print(job)
             else:

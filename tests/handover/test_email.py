@@ -298,3 +298,16 @@ def test_the_shipped_catalogs_translate_the_email_and_the_messages(
     with pytest.raises(InvalidAddressError) as refused:
         kiosk(tmp_path / "data", server.port).check_address("zoe at example.com")
     assert refused.value.localised(language) == _(messages.ADDRESS_HAS_SPACE) != messages.ADDRESS_HAS_SPACE
+
+
+def test_a_job_whose_files_were_lost_is_failed_for_staff(make_pdf: Callable[..., Path], tmp_path: Path) -> None:
+    service_ = kiosk(tmp_path / "data", free_port())
+    queued = service_.email_calendar(make_pdf(), to=ADDRESS, language="en")
+    assert queued.status == "queued"
+    service_.jobs()[0].pdf.unlink()
+
+    [result] = service_.retry_now(queued.job_id)
+
+    assert result.status == "failed"
+    assert result.client_message == messages.EMAIL_FAILED
+    assert "is missing from the outbox" in result.staff_message
