@@ -79,7 +79,7 @@ def message_problems(message: Message, num_plurals: int) -> list[str]:
 
 def plural_messages(template: Catalog) -> Catalog:
     """The plural messages of a template: all an English catalog needs (the source text is English)."""
-    subset = Catalog(locale=template.locale, fuzzy=False)
+    subset = Catalog(locale=template.locale, fuzzy=False, creation_date=template.creation_date)
     for message in template:
         if message.id and message.pluralizable:
             subset[message.id] = message

@@ -54,7 +54,10 @@ def test_english_catalog_gives_the_english_plural_forms(source_template: Catalog
     plurals = plural_messages(source_template)
     catalog = load_catalog(po_path("en"), "en")
     assert catalog_problems(catalog, plurals) == []
+    assert len([message for message in plurals if message.id]) >= 1
     for message in plurals:
+        if not message.id:
+            continue
         singular = message.id[0]
         forms = catalog[singular].string
         assert "%n" in forms[0] and "%n" in forms[1] and forms[0] != forms[1]

@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 
 from kiosk.i18n import translations
+from kiosk.i18n.catalog import po_path
+from kiosk.i18n.checks import load_catalog
 from kiosk.ui.gettext_translator import GettextTranslator
 
 DRY = "Keep your scalp dry"
@@ -93,3 +95,21 @@ def test_qml_bindings_follow_a_live_language_switch(installed: GettextTranslator
     installed.set_language("en")
     engine.retranslate()
     assert item.property("label") == DRY
+
+
+def test_english_plurals_come_from_the_small_english_catalog(qapp: QCoreApplication) -> None:
+    """qsTr("%n seconds", "", n) is written once in the source; English "1 second" needs a catalog too."""
+    catalog = load_catalog(po_path("en"), "en")
+    message = next(m for m in catalog if m.id and m.pluralizable)
+    source, forms = message.id[0], message.string
+    assert isinstance(forms, tuple)
+    translator = GettextTranslator("en")
+    QCoreApplication.installTranslator(translator)
+    try:
+        one = QCoreApplication.translate("Screen", source, None, 1)
+        five = QCoreApplication.translate("Screen", source, None, 5)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert one == forms[0].replace("%n", "1")
+    assert five == forms[1].replace("%n", "5")
+    assert one != five
