@@ -60,6 +60,7 @@ def test_english_catalog_gives_the_english_plural_forms(source_template: Catalog
             continue
         singular = message.id[0]
         forms = catalog[singular].string
+        assert isinstance(forms, tuple)
         assert "%n" in forms[0] and "%n" in forms[1] and forms[0] != forms[1]
 
 
