@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,7 @@ LOGO_PIXELS = 240
 # Binary streams as they are (zlib), not also ASCII85-encoded: a quarter smaller, and ReportLab's ASCII85
 # encoder is pure Python (a third of the time of a whole calendar).
 rl_config.useA85 = 0
+_RENDER_LOCK = threading.Lock()
 
 
 @dataclass
@@ -52,11 +54,17 @@ class Rendered:
 
 
 def build_calendar_pdf(request: CalendarRequest) -> bytes:
-    """The whole calendar as PDF bytes; raises UserError on bad input."""
+    """The whole calendar as PDF bytes; raises UserError on bad input. Safe to call from any thread."""
     return render(request).pdf
 
 
 def render(request: CalendarRequest) -> Rendered:
+    """The calendar and where its day cells are. One at a time: the fonts' shaping caches are shared."""
+    with _RENDER_LOCK:
+        return _render(request)
+
+
+def _render(request: CalendarRequest) -> Rendered:
     _ = translations(request.language).gettext
     name = clean(request.name)
     if not name:

@@ -19,7 +19,6 @@ from kiosk.documents.pdf.layout import (
     ACCENT,
     MUTED,
     PHASE_COLOURS,
-    RULE,
     WHITE,
     PageWriter,
     PhaseColours,
@@ -238,9 +237,3 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str], *, summaries: bo
 
         entries.append((sun, _(milestone.title), translate(_, "Day {day} after your final session", day=milestone.day)))
     return entries
-
-
-def draw_swatch_border(writer: PageWriter, x: float, y: float, size: float) -> None:
-    writer.canvas.setStrokeColorRGB(*RULE)
-    writer.canvas.setLineWidth(0.6)
-    writer.canvas.roundRect(x, y, size, size, 3, stroke=1, fill=0)

@@ -150,15 +150,13 @@ class PageWriter:
 
     def paragraph(
         self, text: str, style: Style, *, offset: float = 0.0, width: float | None = None, align: Align = "start"
-    ) -> float:
-        """Wrap and draw `text` from the current y, moving down; returns the height used."""
+    ) -> None:
+        """Wrap and draw `text` from the current y, moving down (onto a new page when the page is full)."""
         width = self.width - offset if width is None else width
-        start = self.y
         for line in self.lines(text, style, width):
             self.ensure(style.line_height)
             self.place_line(line, style, offset=offset, width=width, baseline=self.y - style.size, align=align)
             self.y -= style.line_height
-        return start - self.y if start >= self.y else self.top - self.y
 
     def rule(self, colour: Colour = RULE, weight: float = 0.8) -> None:
         self.canvas.setStrokeColorRGB(*colour)
@@ -195,7 +193,3 @@ def stroke_round_rect(
 ) -> None:
     red, green, blue = colour
     canvas.addLiteral(f"q {red:.3f} {green:.3f} {blue:.3f} RG {width:.2f} w {round_rect_path(*box, radius)} S Q")
-
-
-def text_block_height(writer: PageWriter, text: str, style: Style, width: float) -> float:
-    return len(wrap(text, style, width)) * style.line_height
