@@ -26,6 +26,7 @@ and none touches Qt. Sketch of the wiring:
     # Both return HandoverResult:
     result.status          # "done" | "queued" (in the outbox, retried with backoff) | "failed" (staff must act)
     result.client_message  # already in the client's language: show it as is ("please ask at the desk")
+    result.client_message_id  # its gettext id, if the screen re-translates on a language switch
     result.staff_message   # English detail for staff / the log, no client data ("" when done)
     result.job_id
 

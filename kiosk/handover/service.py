@@ -40,6 +40,7 @@ class HandoverResult:
     status: Status  # done: printed/sent; queued: waits in the outbox; failed: staff must act
     client_message: str  # in the client's language, kind, never technical
     staff_message: str  # English detail for staff and the log; no client name or address; "" when done
+    client_message_id: str = ""  # the gettext id of client_message (kiosk.handover.messages), to translate again
 
     @property
     def delivered(self) -> bool:
@@ -153,7 +154,9 @@ class HandoverService:
                     status, messages.EMAIL_FAILED
                 )
         language = job.details.get("language", "en")
-        return HandoverResult(job.id, job.kind, status, messages.localise(message_id, language), staff)
+        return HandoverResult(
+            job.id, job.kind, status, messages.localise(message_id, language), staff, client_message_id=message_id
+        )
 
     def _print(self, job: Job) -> None:
         printer = job.details.get("cups_printer") or job.details.get("printer") or self.config.printer

@@ -84,7 +84,7 @@ def test_no_printer_keeps_the_job_in_the_outbox(
     result = kiosk.print_calendar(make_pdf(), language="en")
 
     assert result.status == "queued"
-    assert result.client_message == PRINT_DELAYED
+    assert result.client_message == result.client_message_id == PRINT_DELAYED
     assert "no printer" in result.staff_message
     [job] = kiosk.jobs()
     assert (job.state, job.attempts) == ("pending", 1)
