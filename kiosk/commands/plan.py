@@ -34,7 +34,7 @@ def run_schedule(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(schedule.to_json(), indent=2, ensure_ascii=False))
     else:
-        print(plan_as_text(schedule, language))
+        print(plan_as_text(schedule, language, region_tag=args.language))
     return 0
 
 
@@ -48,9 +48,11 @@ def run_ics(args: argparse.Namespace) -> int:
     return 0
 
 
-def plan_as_text(schedule: Schedule, language: str = "en") -> str:
-    """The plan as plain text in `language` (a shipped catalog tag); dates through Babel (CLDR)."""
+def plan_as_text(schedule: Schedule, language: str = "en", region_tag: str | None = None) -> str:
+    """The plan as plain text in `language` (a shipped catalog tag); dates through Babel (CLDR) in the
+    conventions of `region_tag`, the tag as the person gave it ('en-GB': 'Tuesday, 24 November 2026')."""
     _ = translations(language).gettext
+    dates = region_tag or language
     protocol = schedule.protocol
     if protocol.day_one == "session-day":
         day_one = _("Day 1 is the day of the session")
@@ -58,19 +60,19 @@ def plan_as_text(schedule: Schedule, language: str = "en") -> str:
         day_one = _("Day 1 is the day after the session")
     lines = [_("Aftercare plan ({name}; {day_one})").format(name=_(protocol.name), day_one=day_one), ""]
     for number, date in enumerate(schedule.sessions, start=1):
-        lines.append(_("Session {number}: {date}").format(number=number, date=long_date(date, language)))
+        lines.append(_("Session {number}: {date}").format(number=number, date=long_date(date, dates)))
     lines.append("")
     for day in schedule.days:
         phase = protocol.phase(day.phase)
         counted = _("session {session}, day {day}").format(session=day.session, day=day.day)
-        weekday = weekday_name(day.date, language, "abbreviated")
+        weekday = weekday_name(day.date, dates, "abbreviated")
         lines.append(f"{day.date.isoformat()} {weekday}  {counted:<18} {phase.id:<8} {_(phase.summary)}")
     lines += ["", _("Milestones:")]
     for milestone in schedule.milestones:
-        weekday = weekday_name(milestone.date, language, "abbreviated")
+        weekday = weekday_name(milestone.date, dates, "abbreviated")
         lines.append(f"{milestone.date.isoformat()} {weekday}  {milestone_summary(schedule, milestone, _)}")
     reminder = _("evening before-care reminder")
     for evening in schedule.reminders:
-        weekday = weekday_name(evening, language, "abbreviated")
+        weekday = weekday_name(evening, dates, "abbreviated")
         lines.append(f"{evening.isoformat()} {weekday}  {reminder}")
     return "\n".join(lines)

@@ -72,3 +72,10 @@ def test_an_unknown_language_exits_2_with_the_supported_list(command: str, tmp_p
     for code in ("en", "es", "fr", "de", "it", "pt_BR", "nl", "pl", "tr", "ru", "ar", "he"):
         assert f"{code} (" in lines[0]
     assert not (tmp_path / "x.ics").exists()
+
+
+def test_dates_follow_the_region_of_the_tag_as_given() -> None:
+    british = kiosk("schedule", "--session", "2026-11-24", "--language", "en-GB").stdout
+    assert "Session 1: Tuesday, 24 November 2026" in british
+    american = kiosk("schedule", "--session", "2026-11-24", "--language", "en-US").stdout
+    assert "Session 1: Tuesday, November 24, 2026" in american
