@@ -107,6 +107,7 @@ def update() -> None:
         catalog.version = __version__
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.fuzzy = False
+        _revive_exact_matches(catalog)
         untranslated = sum(1 for message in catalog if message.id and not _translated(message.string))
         changed = _write_if_changed(path, _serialise(catalog))
         note = f", {untranslated} to translate" if untranslated else ""
@@ -116,6 +117,22 @@ def update() -> None:
 def template_for(language: str, template: Catalog) -> Catalog:
     """What a language's catalog must hold: everything, or for English only the plural messages."""
     return plural_messages(template) if language == SOURCE_LANGUAGE else template
+
+
+def _revive_exact_matches(catalog: Catalog) -> None:
+    """A text that left the source and came back (a refactor, a moved line) gets its old translation back.
+
+    Only exact matches: fuzzy matching would guess, and a guessed translation can change the advice.
+    """
+    old = {message_key(message): message for message in catalog.obsolete.values()}
+    for message in catalog:
+        key = message_key(message)
+        if message.id and key in old:
+            if not _translated(message.string) and _translated(old[key].string):
+                message.string = old[key].string
+            for obsolete_key, obsolete in list(catalog.obsolete.items()):
+                if message_key(obsolete) == key:
+                    del catalog.obsolete[obsolete_key]
 
 
 def _translated(string: str | Sequence[str] | None) -> bool:
