@@ -133,7 +133,9 @@ def _header(writer: PageWriter, context: Context) -> None:
     details = " · ".join(isolate_ltr(part) for part in (clinic.phone, clinic.website) if part)
     if details:
         writer.paragraph(details, theme.muted, offset=text_offset)
-    writer.y = min(writer.y, top - logo_size) - 5 * mm
+    writer.y = min(writer.y, top - logo_size) - 3 * mm
+    writer.rule()
+    writer.y -= 5 * mm
     writer.paragraph(_("Your aftercare calendar"), theme.title)
     writer.y -= 1 * mm
     writer.paragraph(context.name, _name_style(context.name, theme.name, writer.width))

@@ -1,13 +1,15 @@
 """The fonts shipped in resources/fonts/ and which one draws each character.
 
-Every font is a TrueType (glyf) Noto font under the SIL Open Font License, embedded as a subset. They are
+Every font is a TrueType (glyf) font with its licence beside it (resources/fonts/README.md), embedded as a
+subset. They are
 registered with ReportLab once per process and reused by every document: parsing a font costs milliseconds,
 a document must cost few.
 
 A character is drawn with the first font of the fallback chain that has it: Noto Sans (Latin, Greek,
 Cyrillic, digits), Noto Sans Arabic, Noto Sans Hebrew (which has no digits: they come from Noto Sans),
-then Noto Sans Symbols 2. A character none of them has is dropped if it has no width of its own (variation
-selectors, joiners) and otherwise shown as U+FFFD, a visible replacement, never a blank box.
+then Noto Sans Symbols 2, then a black-and-white emoji font (a subset of Symbola). A character none of them has
+is dropped if it has no width of its own (variation selectors, joiners) and otherwise shown as U+FFFD, a visible
+replacement, never a blank box.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import uharfbuzz as hb
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kiosk.paths import resources_dir
@@ -34,15 +36,17 @@ class FontFile:
     regular: str
     bold: str | None  # None: the regular face serves for bold too
     complex_script: bool  # shaped with HarfBuzz (joining, marks), not drawn character by character
+    licence: str  # the licence file beside the fonts
 
 
+OFL = "OFL.txt"
 FALLBACK_CHAIN: tuple[FontFile, ...] = (
-    FontFile("NotoSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", complex_script=False),
-    FontFile("NotoSansArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", complex_script=True),
-    FontFile("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", complex_script=True),
-    FontFile("NotoSansSymbols2", "NotoSansSymbols2-Regular.ttf", None, complex_script=False),
+    FontFile("NotoSans", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", False, OFL),
+    FontFile("NotoSansArabic", "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", True, OFL),
+    FontFile("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", True, OFL),
+    FontFile("NotoSansSymbols2", "NotoSansSymbols2-Regular.ttf", None, False, OFL),
+    FontFile("SymbolaEmoji", "SymbolaEmoji.ttf", None, False, "Symbola-LICENSE.txt"),
 )
-LICENCE_FILE = "OFL.txt"
 
 
 def fonts_dir() -> Any:
@@ -74,18 +78,19 @@ class Font:
             self._hb_font = hb.Font(face)
         return self._hb_font
 
-    def char_for_glyph(self, glyph: int, advance: float) -> str:
+    def char_for_glyph(self, glyph: int, advance: float, text: str) -> str:
         """A character that ReportLab's subsetter maps to `glyph`; a private one for unmapped glyphs.
 
-        HarfBuzz returns glyph ids (joined Arabic letter forms have no character of their own), while
-        ReportLab embeds characters, so each such glyph gets a private-use code point of this font.
+        HarfBuzz returns glyph ids (ligatures and some joined forms have no character of their own), while
+        ReportLab embeds characters, so each such glyph gets a private-use code point; `text` (what the glyph
+        stands for) goes into the PDF's ToUnicode map, so copying and searching still find the real letters.
         """
         face = self.ttf.face
         chars = face.glyphToChar.get(glyph)
         if chars:
             return chr(chars[0])
-        code = getattr(face, "smp_next_private", _PRIVATE_USE_START)  # kept on the face: one counter per font file
-        face.smp_next_private = code + 1
+        code = _PRIVATE_USE_START + len(_PRIVATE_TEXT)  # unique across fonts: the ToUnicode map is shared
+        _PRIVATE_TEXT[code] = text
         face.charToGlyph[code] = glyph
         face.glyphToChar.setdefault(glyph, []).append(code)
         face.charWidths[code] = advance
@@ -108,15 +113,52 @@ def _font(family: str, bold: bool) -> Font:
     raise KeyError(family)
 
 
-def chain(bold: bool = False) -> tuple[Font, ...]:
-    return tuple(font(file.family, bold) for file in FALLBACK_CHAIN)
+_PRIVATE_TEXT: dict[int, str] = {}  # private code point -> the text its glyph stands for
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, fixed for what the calendar draws: characters beyond U+FFFF (emoji) as
+    UTF-16 surrogate pairs, as PDF requires, and private glyph codes as the letters they stand for."""
+    entries = [
+        f"<{index:02X}> <{_PRIVATE_TEXT.get(code, chr(code)).encode('utf-16-be').hex().upper()}>"
+        for index, code in enumerate(subset)
+    ]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            f"/CIDSystemInfo << /Registry ({fontname}) /Ordering ({fontname}) /Supplement 0 >> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *entries,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used by TTFont.addObjects when a document is saved
 
 
 @lru_cache(maxsize=4096)
 def font_for_char(char: str, bold: bool = False) -> Font | None:
-    """The first font in the chain that has `char`; None when none has it."""
+    """The first font in the chain that has `char`; None when none has it.
+
+    Fonts are loaded as the search reaches them: a calendar without emoji never loads the emoji font.
+    """
     code = ord(char)
-    for candidate in chain(bold):
+    if 0x1F3FB <= code <= 0x1F3FF:  # skin-tone modifiers would show as swatches: the emoji stays, the tone goes
+        return None
+    for file in FALLBACK_CHAIN:
+        candidate = font(file.family, bold)
         if code in candidate.covers:
             return candidate
     return None

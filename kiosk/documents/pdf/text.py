@@ -117,8 +117,12 @@ def _shape(font: Font, text: str, size: float, rtl: bool) -> Run:
     chars = []
     offsets = []
     pen = 0.0
-    for info, position in zip(buffer.glyph_infos, buffer.glyph_positions, strict=True):
-        chars.append(font.char_for_glyph(info.codepoint, position.x_advance * 1000 / font.units_per_em))
+    infos = buffer.glyph_infos
+    starts = sorted({info.cluster for info in infos})
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))  # cluster start -> end, in the text
+    for info, position in zip(infos, buffer.glyph_positions, strict=True):
+        advance = position.x_advance * 1000 / font.units_per_em
+        chars.append(font.char_for_glyph(info.codepoint, advance, text[info.cluster : ends[info.cluster]]))
         offsets.append((pen + position.x_offset * scale, position.y_offset * scale))
         pen += position.x_advance * scale
     return Run(font, "".join(chars), pen, tuple(offsets))
