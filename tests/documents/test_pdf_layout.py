@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pypdf
 import pytest
+from PIL import Image
 from pypdf.generic import ContentStream
 
+from kiosk.core.clinic import load_clinic
+from kiosk.core.schedule import build_schedule
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, default_paper
 from kiosk.documents.pdf.document import render
 from kiosk.documents.pdf.fonts import FALLBACK_CHAIN, fonts_dir
@@ -122,3 +127,37 @@ def test_normal_mode_has_a_real_timestamp(make_request: Make) -> None:
 def test_unknown_paper_is_refused(make_request: Make) -> None:
     with pytest.raises(UserError, match="a4 or letter"):
         build_calendar_pdf(make_request(paper="a3"))
+
+
+def test_six_sessions_over_months_flow_onto_more_pages(
+    make_request: Make, images_of: Callable[..., list[Image.Image]]
+) -> None:
+    protocol = make_request().schedule.protocol
+    sessions = [dt.date(2026, 12, 1) + dt.timedelta(days=45 * n) for n in range(6)]
+    schedule = build_schedule(sessions, protocol, dt.date(2026, 11, 24))
+    rendered = render(make_request(schedule=schedule))
+    in_grid = {cell.date for cell in rendered.cells}
+    assert {day.date for day in schedule.days} <= in_grid
+    assert max(cell.page for cell in rendered.cells) >= 2
+    for image in images_of(rendered.pdf, 40):  # nothing spills into the margins
+        grey = image.convert("L")
+        darkest, _ = grey.crop((0, 0, grey.width, round(10 / 25.4 * 40))).getextrema()
+        assert isinstance(darkest, int)
+        assert darkest >= 250
+
+
+def test_a_clinic_without_logo_or_phone(make_request: Make, texts_of: Texts, tmp_path: Path) -> None:
+    profile = tmp_path / "small.toml"
+    profile.write_text('id = "small"\nname = "Small Studio"\nemail = "hi@small.example"\n', encoding="utf-8")
+    text = " ".join(" ".join(texts_of(build_calendar_pdf(make_request(clinic=load_clinic(str(profile)))))).split())
+    assert "Small Studio" in text
+    assert "Email: hi@small.example" in text
+    assert "Call:" not in text
+
+
+def test_a_logo_that_is_not_an_image_is_one_clear_error(make_request: Make, tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(b"not a picture")
+    profile = tmp_path / "broken.toml"
+    profile.write_text('id = "b"\nname = "B"\nlogo = "logo.png"\n', encoding="utf-8")
+    with pytest.raises(UserError, match="logo"):
+        build_calendar_pdf(make_request(clinic=load_clinic(str(profile))))
