@@ -4,7 +4,9 @@ screen. Everything runs the bundled program with a clean environment, never the 
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -20,6 +22,27 @@ def run_bundle(bundle: Path, env: dict[str, str], *args: str, timeout: float = 1
     return subprocess.run(
         [str(bundle / "smp-kiosk"), *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
+
+
+def lines_until(process: subprocess.Popen[str], marker: str, timeout: float) -> list[str]:
+    """The program's output lines up to and including `marker`; fails after `timeout` seconds or at its exit."""
+    assert process.stdout is not None
+    found: list[str] = []
+    done = threading.Event()
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            found.append(line.rstrip("\n"))
+            if line.strip() == marker:
+                done.set()
+                return
+        done.set()
+
+    threading.Thread(target=read, daemon=True).start()
+    done.wait(timeout)
+    assert marker in found, f"no {marker!r} within {timeout} s (exit code {process.poll()}):\n" + "\n".join(found)
+    return found
 
 
 def pdf_text(path: Path) -> str:
@@ -95,3 +118,25 @@ def test_the_bundle_ships_the_virtual_keyboard_and_qtpdf_but_not_unused_qt_modul
     assert not (qt / "qml" / "Qt3D").exists()
     size = sum(path.stat().st_size for path in kiosk_bundle.rglob("*") if path.is_file() and not path.is_symlink())
     assert size < 400 * 2**20, f"the bundle grew to {size / 2**20:.0f} MiB"
+
+
+def test_the_bundled_kiosk_starts_offscreen_to_its_welcome_screen(
+    kiosk_bundle: Path, bundle_env: dict[str, str]
+) -> None:
+    process = subprocess.Popen(
+        [str(kiosk_bundle / "smp-kiosk")],
+        env={**bundle_env, "SMP_KIOSK_READY_SIGNAL": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    with process:
+        try:
+            output = lines_until(process, "welcome-screen-ready", timeout=60)
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+    problems = ("is not installed", "QQmlApplicationEngine failed", "Traceback", "Could not load the Qt platform")
+    assert [line for line in output if any(problem in line for problem in problems)] == []
+    log = (Path(bundle_env["SMP_KIOSK_DATA_DIR"]) / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert "started: kiosk (bundle)" in log and "welcome-screen-ready" in log

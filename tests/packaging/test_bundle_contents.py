@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PySide6
 import pytest
 from PyInstaller.depend.bindepend import get_imports
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "packaging" / "pyinstaller"))
 
-import bundle_contents  # noqa: E402
+if TYPE_CHECKING:  # mypy knows the file by its path in the project
+    from packaging.pyinstaller import bundle_contents
+else:  # at run time `packaging` is the PyPI library: load the file from its folder, as the spec does
+    sys.path.insert(0, str(ROOT / "packaging" / "pyinstaller"))
+    import bundle_contents
 
 QT = Path(PySide6.__path__[0]) / "Qt"
 

@@ -65,7 +65,7 @@ def test_the_tablet_never_sleeps_or_blanks() -> None:
     assert logind["Login.HandleLidSwitch"] == ["ignore"]
     assert "consoleblank=0" in (LINUX / "grub-smp-kiosk.cfg").read_text(encoding="utf-8")
     script = (LINUX / "install.sh").read_text(encoding="utf-8")
-    assert "systemctl mask sleep.target suspend.target hibernate.target hybrid-sleep.target" in script
+    assert "systemctl_offline mask sleep.target suspend.target hibernate.target hybrid-sleep.target" in script
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
@@ -93,7 +93,7 @@ def test_the_install_script_ships_every_file_it_installs() -> None:
     for name in ("smp-kiosk.service", "smp-kiosk.pam", "environment", "logind-smp-kiosk.conf", "grub-smp-kiosk.cfg"):
         assert f'"$HERE/{name}"' in script
         assert (LINUX / name).is_file()
-    assert '"$HERE/smp-kiosk-command" /usr/local/bin/smp-kiosk' in script
+    assert '"$HERE/smp-kiosk-command" "$ROOT/usr/local/bin/smp-kiosk"' in script
 
 
 def test_the_install_script_refuses_what_is_not_a_bundle_without_changing_anything(tmp_path: Path) -> None:

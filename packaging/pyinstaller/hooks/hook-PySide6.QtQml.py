@@ -5,8 +5,14 @@ library those plugins link. Leaving them out here, before the dependency analysi
 build fast. The lists live in bundle_contents.py (the spec puts its folder on sys.path).
 """
 
-from bundle_contents import is_unused_qml
+from typing import TYPE_CHECKING
+
 from PyInstaller.utils.hooks.qt import add_qt6_dependencies, pyside6_library_info
+
+if TYPE_CHECKING:  # mypy knows the file by its path in the project
+    from packaging.pyinstaller.bundle_contents import is_unused_qml
+else:  # PyInstaller runs this hook with the spec's folder on sys.path
+    from bundle_contents import is_unused_qml
 
 hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
 qml_binaries, qml_datas = pyside6_library_info.collect_qtqml_files()
