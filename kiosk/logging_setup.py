@@ -3,8 +3,9 @@
 The log is for staff and whoever maintains the tablet: starts, restarts, screens reached, failures with their
 tracebacks. It never holds client data. The rule for every module is simple: never pass a client's name, email
 address, phone number or dates of their sessions to a logger; log what happened ("calendar printed", "email
-queued"), and refer to a check-in by its record id if anything. Exception messages that could carry client input
-are logged with `log_exception_type_only`, which keeps the traceback's shape but not the message.
+queued"), and refer to a check-in by its record id if anything. Tracebacks (`log.exception(...)`, uncaught
+errors) are written with every frame but without the exceptions' messages, because a message about bad input may
+quote the input: `PrivateFormatter` does that for every handler installed here.
 
 On a Linux kiosk systemd also keeps stderr in the journal (`journalctl -u smp-kiosk`), so warnings appear twice:
 once in the journal, once in the file.
@@ -21,7 +22,7 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
 
 from kiosk import __version__
 from kiosk.paths import data_dir
@@ -55,8 +56,7 @@ def configure_logging(
         handler.close()
     _installed.clear()
     logger.setLevel(min(console_level, file_level))
-    logger.propagate = False
-    formatter = logging.Formatter(LOG_FORMAT)
+    formatter = PrivateFormatter(LOG_FORMAT)
 
     console = _StderrHandler()
     console.setLevel(console_level)
@@ -108,12 +108,47 @@ def _log_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackTy
     log_exception_type_only(logging.getLogger(ROOT_LOGGER_NAME), "the kiosk", exc.with_traceback(tb))
 
 
-def log_exception_type_only(logger: logging.Logger, what: str, exc: BaseException) -> None:
-    """Log that `what` failed with the exception's type and the code path, but not its message.
+class PrivateFormatter(logging.Formatter):
+    """Formats tracebacks with their frames and exception types, but leaves the exceptions' messages out."""
 
-    Messages of errors about bad input may quote the input (a client's name, an email address); the type and the
-    file/line frames say what broke without that.
-    """
-    frames = traceback.extract_tb(exc.__traceback__)
-    where = "; ".join(f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}" for frame in frames[-10:])
-    logger.error("%s failed: %s (%s)", what, type(exc).__name__, where or "no traceback")
+    def format(self, record: logging.LogRecord) -> str:
+        # logging caches the formatted traceback on the record for every handler; use ours, keep theirs.
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
+    def formatException(self, ei: Any) -> str:  # noqa: N802 - logging's name
+        exc = ei[1]
+        if not isinstance(exc, BaseException):
+            return super().formatException(ei)
+        return "".join(traceback_without_messages(exc)).rstrip("\n")
+
+
+def traceback_without_messages(exc: BaseException, _seen: set[int] | None = None) -> list[str]:
+    """Like traceback.format_exception, chained exceptions included, with each message replaced by a note."""
+    seen = _seen if _seen is not None else set()
+    seen.add(id(exc))
+    lines: list[str] = []
+    if exc.__cause__ is not None and id(exc.__cause__) not in seen:
+        lines += traceback_without_messages(exc.__cause__, seen)
+        lines.append("\nThe above exception was the direct cause of the following exception:\n\n")
+    elif exc.__context__ is not None and not exc.__suppress_context__ and id(exc.__context__) not in seen:
+        lines += traceback_without_messages(exc.__context__, seen)
+        lines.append("\nDuring handling of the above exception, another exception occurred:\n\n")
+    if exc.__traceback__ is not None:
+        lines.append("Traceback (most recent call last):\n")
+        lines += traceback.format_list(traceback.extract_tb(exc.__traceback__))
+    kind = type(exc)
+    name = (
+        kind.__qualname__ if kind.__module__ in ("builtins", "__main__") else f"{kind.__module__}.{kind.__qualname__}"
+    )
+    lines.append(f"{name} (message left out of the log)\n")
+    return lines
+
+
+def log_exception_type_only(logger: logging.Logger, what: str, exc: BaseException) -> None:
+    """Log that `what` failed, with the traceback of `exc` (its frames and type; never its message)."""
+    logger.error("%s failed: %s", what, type(exc).__name__, exc_info=exc)

@@ -14,6 +14,9 @@ import pytest
 from kiosk import __version__, logging_setup
 from kiosk.cli import main
 
+CLIENT_NAME = "Amara Okafor"
+CLIENT_EMAIL = "amara@example.org"
+
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -71,13 +74,36 @@ def test_an_exception_is_logged_by_type_and_place_without_its_message(data_dir: 
     log_file = logging_setup.configure_logging()
     assert log_file is not None
     try:
-        raise ValueError("name 'Amara Okafor' is too long")
+        raise ValueError(f"name {CLIENT_NAME!r} is too long")  # traceback lines show code, never values
     except ValueError as exc:
         logging_setup.log_exception_type_only(logging.getLogger("kiosk.flow"), "making the calendar", exc)
     text = log_file.read_text(encoding="utf-8")
     assert "making the calendar failed: ValueError" in text
-    assert "test_logging_setup.py" in text
+    assert "test_logging_setup.py" in text and "Traceback (most recent call last)" in text
     assert "Amara" not in text
+
+
+def test_any_module_logging_a_traceback_leaves_the_messages_out(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """log.exception() anywhere in the kiosk: frames and types, chained ones too, but not what the errors said."""
+    log_file = logging_setup.configure_logging()
+    assert log_file is not None
+    try:
+        try:
+            raise KeyError(CLIENT_EMAIL)
+        except KeyError as inner:
+            raise RuntimeError(f"could not email {CLIENT_NAME}") from inner
+    except RuntimeError:
+        logging.getLogger("kiosk.handover.service").exception("hand-over job 7 (email) crashed")
+    text = log_file.read_text(encoding="utf-8")
+    assert "hand-over job 7 (email) crashed" in text
+    assert "KeyError (message left out of the log)" in text
+    assert "RuntimeError (message left out of the log)" in text
+    assert "The above exception was the direct cause of the following exception" in text
+    assert text.count("Traceback (most recent call last)") == 2
+    assert "amara" not in text.lower()
+    assert "amara" not in capsys.readouterr().err.lower()  # the stderr copy (the journal) too
 
 
 def test_an_uncaught_exception_is_logged_without_its_message(data_dir: Path) -> None:
@@ -85,7 +111,7 @@ def test_an_uncaught_exception_is_logged_without_its_message(data_dir: Path) -> 
     assert log_file is not None
     assert sys.excepthook is logging_setup._log_uncaught
     try:
-        raise RuntimeError("email to amara@example.org bounced")
+        raise RuntimeError(f"email to {CLIENT_EMAIL} bounced")
     except RuntimeError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
     text = log_file.read_text(encoding="utf-8")
