@@ -52,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         parser.print_help()
         return 0
-    if args.command is None and os.environ.get(READY_SIGNAL_ENV):
+    if args.command is None and os.environ.get(READY_SIGNAL_ENV, "0") not in ("", "0"):
         announce_welcome_screen()
     try:
         result: int = handler(args)

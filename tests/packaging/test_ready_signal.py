@@ -13,18 +13,18 @@ import pytest
 pytestmark = [pytest.mark.ui, pytest.mark.timeout(120)]
 
 
-def start_kiosk(tmp_path: Path, *, signal_ready: bool) -> subprocess.Popen[str]:
+def start_kiosk(tmp_path: Path, *, signal_ready: str | None) -> subprocess.Popen[str]:
     env = dict(os.environ, SMP_KIOSK_DATA_DIR=str(tmp_path / "data"), QT_QPA_PLATFORM="offscreen")
     env.pop("SMP_KIOSK_READY_SIGNAL", None)
-    if signal_ready:
-        env["SMP_KIOSK_READY_SIGNAL"] = "1"
+    if signal_ready is not None:
+        env["SMP_KIOSK_READY_SIGNAL"] = signal_ready
     return subprocess.Popen(
         [sys.executable, "-m", "kiosk"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
 
 
 def test_the_kiosk_prints_the_ready_line_once_its_welcome_screen_is_drawn(tmp_path: Path) -> None:
-    with start_kiosk(tmp_path, signal_ready=True) as kiosk:
+    with start_kiosk(tmp_path, signal_ready="1") as kiosk:
         assert kiosk.stdout is not None
         started = time.monotonic()
         first_line = kiosk.stdout.readline().strip()
@@ -38,8 +38,9 @@ def test_the_kiosk_prints_the_ready_line_once_its_welcome_screen_is_drawn(tmp_pa
     assert "welcome-screen-ready" in (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
 
 
-def test_without_the_variable_the_kiosk_prints_nothing(tmp_path: Path) -> None:
-    with start_kiosk(tmp_path, signal_ready=False) as kiosk:
+@pytest.mark.parametrize("setting", [None, "0", ""])
+def test_without_the_variable_or_with_0_the_kiosk_prints_nothing(tmp_path: Path, setting: str | None) -> None:
+    with start_kiosk(tmp_path, signal_ready=setting) as kiosk:
         time.sleep(4)  # long enough to draw the welcome screen (under a second here)
         assert kiosk.poll() is None, "the kiosk exited"
         kiosk.terminate()
