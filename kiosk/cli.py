@@ -87,8 +87,8 @@ def announce_welcome_screen() -> None:
         def on_frame() -> None:
             if kiosk.model.property("step") == "welcome":
                 kiosk.window.frameSwapped.disconnect(on_frame)
+                logging.getLogger("kiosk.cli").info(READY_LINE)  # first: whoever reads stdout may stop us
                 print(READY_LINE, flush=True)
-                logging.getLogger("kiosk.cli").info(READY_LINE)
 
         kiosk.window.frameSwapped.connect(on_frame)
         return kiosk
