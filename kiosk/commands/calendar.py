@@ -7,7 +7,7 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
-from kiosk.commands.common import add_plan_options, language_from, paper_from, today_from
+from kiosk.commands.common import add_plan_options, today_from
 from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
 from kiosk.core.dates import parse_date
 from kiosk.core.protocol import load_protocol
@@ -17,7 +17,7 @@ from kiosk.documents.ics import plan_to_ics
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
 from kiosk.documents.pdf.text import clean
 from kiosk.errors import UserError
-from kiosk.i18n import translations
+from kiosk.i18n import negotiate, paper_size, translations
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +29,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--name", required=True, help="the client's name, as it should be printed")
     add_plan_options(parser)
-    parser.set_defaults(protocol=None)  # default: the clinic profile's protocol
+    for action in parser._actions:  # the clinic profile, not the shared option's default, decides these
+        if action.dest == "protocol":
+            action.help = "a shipped protocol id or a .toml protocol file (default: the clinic profile's)"
+        elif action.dest == "language":
+            action.help = (action.help or "").replace("(default: en)", "(default: the clinic profile's)")
+    parser.set_defaults(protocol=None, language=None)
     parser.add_argument("--hair", choices=("buzz", "long"), help="before-care: buzz cut, or keep the length")
     parser.add_argument("--large-print", action="store_true", help="body text of 16 pt or more")
     parser.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from --language's region)")
@@ -52,8 +57,9 @@ def run_calendar(args: argparse.Namespace) -> int:
         raise UserError("--out is empty: give the path of the PDF file to write")
     if args.ics is not None and not args.ics.strip():
         raise UserError("--ics is empty: give the path of the .ics file to write, or leave --ics out")
-    language = language_from(args)
     clinic = load_clinic(args.clinic)
+    tag = args.language or clinic.default_language
+    language = negotiate(tag)
     protocol = load_protocol(args.protocol or clinic.protocol)
     sessions = [parse_date(text) for text in args.session]
     schedule = build_schedule(sessions, protocol, today_from(args))
@@ -64,7 +70,7 @@ def run_calendar(args: argparse.Namespace) -> int:
         hair=args.hair,
         language=language,
         large_print=args.large_print,
-        paper=paper_from(args),  # --paper, else the region of the tag as typed: en-GB A4, es-MX letter
+        paper=args.paper or paper_size(tag),  # else the region of the tag as typed: en-GB A4, es-MX letter
         deterministic=args.deterministic,
     )
     pdf = build_calendar_pdf(request)
