@@ -130,15 +130,17 @@ def test_unknown_paper_is_refused(make_request: Make) -> None:
 
 
 def test_six_sessions_over_months_flow_onto_more_pages(
-    make_request: Make, images_of: Callable[..., list[Image.Image]]
+    make_request: Make, images_of: Callable[..., list[Image.Image]], texts_of: Texts
 ) -> None:
     protocol = make_request().schedule.protocol
-    sessions = [dt.date(2026, 12, 1) + dt.timedelta(days=45 * n) for n in range(6)]
+    sessions = [dt.date(2026, 12, 1) + dt.timedelta(days=60 * n) for n in range(6)]
     schedule = build_schedule(sessions, protocol, dt.date(2026, 11, 24))
     rendered = render(make_request(schedule=schedule))
     in_grid = {cell.date for cell in rendered.cells}
     assert {day.date for day in schedule.days} <= in_grid
     assert max(cell.page for cell in rendered.cells) >= 2
+    text = " ".join(" ".join(texts_of(rendered.pdf)).split())
+    assert "Tuesday, December 1, 2026 Session 1." in text  # a plan over a year long: dates say their year
     for image in images_of(rendered.pdf, 40):  # nothing spills into the margins
         grey = image.convert("L")
         darkest, _ = grey.crop((0, 0, grey.width, round(10 / 25.4 * 40))).getextrema()

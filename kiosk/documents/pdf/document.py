@@ -38,6 +38,7 @@ from kiosk.i18n.catalog import translations
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
 LOGO_PIXELS = 240
+LONG_PLAN_DAYS = 300
 # Binary streams as they are (zlib), not also ASCII85-encoded: a quarter smaller, and ReportLab's ASCII85
 # encoder is pure Python (a third of the time of a whole calendar).
 rl_config.useA85 = 0
@@ -72,7 +73,10 @@ def _render(request: CalendarRequest) -> Rendered:
     paper = request.paper or default_paper(request.language)
     if paper not in PAPER_SIZES:
         raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
-    context = Context(request, name, make_theme(request.large_print), regional(request.language), _)
+    local = regional(request.language)
+    if (request.schedule.end - request.schedule.start).days > LONG_PLAN_DAYS:  # the same month twice: say the year
+        local = dataclasses.replace(local, with_year=True)
+    context = Context(request, name, make_theme(request.large_print), local, _)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=PAPER_SIZES[paper], invariant=1 if request.deterministic else 0)
     if request.deterministic:

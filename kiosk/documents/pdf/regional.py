@@ -19,16 +19,19 @@ class Regional:
     locale: Locale
     rtl: bool
     first_weekday: int  # 0 = Monday ... 6 = Sunday
+    with_year: bool = False  # dates inside a plan show their year only when the plan is long enough to need it
 
     def long_date(self, date: dt.date) -> str:
-        """'Friday, November 27' / 'Freitag, 27. November': a date inside the plan, no year, nothing shortened."""
+        """'Friday, November 27' / 'Freitag, 27. November': a date inside the plan, nothing shortened."""
+        if self.with_year:
+            return self.full_date(date)
         return str(format_date(date, _widened(self.locale, "MMMEd"), locale=self.locale))
 
     def full_date(self, date: dt.date) -> str:
         return str(format_date(date, _widened(self.locale, "yMMMEd"), locale=self.locale))
 
     def short_date(self, date: dt.date) -> str:
-        return str(format_skeleton("MMMEd", date, locale=self.locale))
+        return str(format_skeleton("yMMMEd" if self.with_year else "MMMEd", date, locale=self.locale))
 
     def month_title(self, date: dt.date) -> str:
         return str(format_skeleton("yMMMM", date, locale=self.locale))
