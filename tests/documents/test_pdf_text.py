@@ -103,3 +103,11 @@ def test_wrapped_lines_never_exceed_the_width_and_lose_no_word(text: str, width:
     )
     for line in lines:
         assert measure(line, BODY.size) <= width + 0.01 or len(line) == 1
+
+
+def test_bidi_marks_steer_the_order_but_are_never_drawn() -> None:
+    marked = clean("Tel: " + isolate_ltr("+44 20"))
+    line = layout_line(marked, BODY, "ltr")
+    drawn = "".join(run.text for run in line.runs)
+    assert "\u200e" not in drawn
+    assert measure(marked, 12) == measure("Tel: +44 20", 12)

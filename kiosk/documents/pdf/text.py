@@ -33,6 +33,7 @@ _SPACES = re.compile(r"\s+")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 _DROPPED_CATEGORIES = frozenset({"Cc", "Cs", "Co", "Cn"})
 _RTL_TYPES = frozenset({"R", "AL", "AN"})
+_BIDI_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM: never drawn
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,9 @@ def _fonts_for(text: str, bold: bool) -> list[Font | None]:
     fonts: list[Font | None] = []
     previous: Font | None = None
     for ch in text:
+        if ch in _BIDI_MARKS:  # they steer the bidi levels; Noto Sans would draw them as visible marks
+            fonts.append(None)
+            continue
         chosen = font_for_char(ch, bold)
         if previous is not None and unicodedata.category(ch) in ("Mn", "Me", "Cf") and ord(ch) in previous.covers:
             chosen = previous
@@ -211,7 +215,7 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
     levels = bidi_levels(text, rtl)
     pieces: list[tuple[int, tuple[Font, str]]] = []
     for ch, level, font in zip(text, levels, _fonts_for(text, style.bold), strict=True):
-        if font is None or ch in "\u200e\u200f\u061c":  # bidi marks steer the levels above; Noto draws them
+        if font is None:
             continue
         if pieces and pieces[-1][0] == level and pieces[-1][1][0] is font:
             pieces[-1] = (level, (font, pieces[-1][1][1] + ch))
