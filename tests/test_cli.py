@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -127,3 +128,11 @@ def test_ics_where_nothing_can_be_written_leaves_nothing() -> None:
     # /proc refuses new files even for root, like a read-only folder does for the kiosk's user.
     assert_one_line_error(kiosk("ics", "--session", TODAY, "--out", "/proc/plan.ics"), "cannot write")
     assert not Path("/proc/plan.ics").exists()
+
+
+def test_written_files_get_the_usual_mode_not_owner_only(tmp_path: Path) -> None:
+    out = tmp_path / "plan.ics"
+    assert kiosk("ics", "--session", TODAY, "--out", str(out)).returncode == 0
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # mkstemp alone would leave 0600

@@ -10,6 +10,16 @@ from pathlib import Path
 from kiosk.errors import UserError
 
 
+def _read_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+# Read once at import: os.umask is process-wide, so toggling it later could race other threads' file creation.
+_UMASK = _read_umask()
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -21,6 +31,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise UserError(f"cannot write in {directory} ({exc.strerror}): choose another output path") from None
     try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; an output file gets the usual mode
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -34,3 +45,4 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
+

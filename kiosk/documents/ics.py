@@ -16,6 +16,7 @@ from icalendar import Alarm, Calendar, Event, vText
 
 from kiosk.core.names import clean_text
 from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
+from kiosk.i18n.catalog import translate
 
 Translate = Callable[[str], str]
 PRODID = "-//SMP Kiosk//Aftercare//EN"
@@ -94,11 +95,11 @@ def _day_one_note(schedule: Schedule, _: Translate) -> str:
 
 def _span_event(schedule: Schedule, span: PhaseSpan, _: Translate) -> CalendarEvent:
     phase = schedule.protocol.phase(span.phase)
-    days = _("Days {first}–{last} after session {session}").format(
-        first=span.first.day, last=span.last.day, session=span.session
+    days = translate(
+        _, "Days {first}–{last} after session {session}", first=span.first.day, last=span.last.day, session=span.session
     )
     if span.first.day == span.last.day:
-        days = _("Day {day} after session {session}").format(day=span.first.day, session=span.session)
+        days = translate(_, "Day {day} after session {session}", day=span.first.day, session=span.session)
     lines = [_(phase.summary), *(_(item) for item in phase.do), *(_(item) for item in phase.avoid)]
     return CalendarEvent(
         key=f"phase|{span.phase}|{span.session}|{span.first.date.isoformat()}",
@@ -121,7 +122,7 @@ def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEv
                 key=f"reminder|{index}|{evening.isoformat()}",
                 date=evening,
                 end=evening + dt.timedelta(days=1),
-                summary=_("Session {session} is tomorrow: before-care tonight").format(session=index),
+                summary=translate(_, "Session {session} is tomorrow: before-care tonight", session=index),
                 description=before_care,
                 alarm_after_midnight=EVENING,
             )
@@ -130,16 +131,19 @@ def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEv
     return events
 
 
-def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool) -> Event:
+def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool, compact: bool = False) -> Event:
+    """A VEVENT; `compact` leaves out what a one-day all-day event does not need (for QR codes)."""
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.date)
-    vevent.add("dtend", event.end)
+    if not compact:
+        vevent.add("dtend", event.end)  # RFC 5545: a DATE start without an end lasts that one day
     vevent.add("summary", event.summary)
     if event.description:
         vevent.add("description", event.description)
-    vevent.add("transp", "TRANSPARENT")
+    if not compact:
+        vevent.add("transp", "TRANSPARENT")
     if alarm:
         valarm = Alarm()
         valarm.add("action", "DISPLAY")
@@ -178,8 +182,8 @@ def single_event_ics(event: CalendarEvent, uid: str, stamp: dt.datetime | None =
         compact = CalendarEvent(event.key, event.date, event.end, summary, "", event.alarm_after_midnight)
         calendar = Calendar()
         calendar.add("version", "2.0")
-        calendar.add("prodid", "-//SMP Kiosk//EN")
-        calendar.add_component(_vevent(compact, uid, stamp, alarm=False))
+        calendar.add("prodid", "-//SMP//EN")
+        calendar.add_component(_vevent(compact, uid, stamp, alarm=False, compact=True))
         data = bytes(calendar.to_ical())
         if len(data) <= QR_EVENT_MAX_BYTES or len(summary) <= 1:
             return data

@@ -90,3 +90,12 @@ def clear_cache() -> None:
     """Forget loaded catalogs (after `packaging/translations.py compile`, or in tests)."""
     translations.cache_clear()
     shipped_languages.cache_clear()
+
+
+def translate(_: Callable[[str], str], message: str, **values: object) -> str:
+    """`_(message).format(**values)`; a translation with broken placeholders falls back to the English text,
+    so a catalog mistake never stops a client's calendar."""
+    try:
+        return _(message).format(**values)
+    except (KeyError, IndexError, ValueError, AttributeError):
+        return message.format(**values)

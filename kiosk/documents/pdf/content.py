@@ -15,7 +15,8 @@ from kiosk.core.protocol import BeforeCareItem, HairChoice
 from kiosk.core.schedule import Schedule
 from kiosk.documents.ics import milestone_summary
 from kiosk.documents.pdf.regional import Regional
-from kiosk.documents.pdf.text import isolate_ltr, translate
+from kiosk.documents.pdf.text import isolate_ltr
+from kiosk.i18n.catalog import translate
 
 Translate = Callable[[str], str]
 

@@ -31,9 +31,9 @@ from kiosk.documents.pdf.grid import (
 from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
 from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
-from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, translate, wrap
+from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, wrap
 from kiosk.errors import UserError
-from kiosk.i18n.catalog import translations
+from kiosk.i18n.catalog import translate, translations
 
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps

@@ -29,7 +29,8 @@ from kiosk.documents.pdf.layout import (
 )
 from kiosk.documents.pdf.pictograms import draw_pictogram
 from kiosk.documents.pdf.regional import Regional
-from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure, translate
+from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure
+from kiosk.i18n.catalog import translate
 
 OUTSIDE = rgb("#94A3B8")  # day numbers of days outside the plan
 GUTTER = 1.6  # white space between cells, points

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -299,12 +298,3 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
         pen += run.width
     ops.append("ET Q")
     canvas.addLiteral(" ".join(ops))
-
-
-def translate(_: Callable[[str], str], message: str, **values: object) -> str:
-    """`_(message).format(**values)`; a translation with broken placeholders falls back to the English text,
-    so a catalog mistake never stops a client's calendar."""
-    try:
-        return _(message).format(**values)
-    except (KeyError, IndexError, ValueError, AttributeError):
-        return message.format(**values)
