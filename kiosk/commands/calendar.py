@@ -14,10 +14,10 @@ from kiosk.core.protocol import load_protocol
 from kiosk.core.schedule import build_schedule
 from kiosk.documents.atomic import write_atomically
 from kiosk.documents.ics import plan_to_ics
-from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
+from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, default_paper
 from kiosk.documents.pdf.text import clean
 from kiosk.errors import UserError
-from kiosk.i18n import negotiate, paper_size, translations
+from kiosk.i18n import negotiate, translations
 
 
 def register(subparsers: Any) -> None:
@@ -70,7 +70,7 @@ def run_calendar(args: argparse.Namespace) -> int:
         hair=args.hair,
         language=language,
         large_print=args.large_print,
-        paper=args.paper or paper_size(tag),  # else the region of the tag as typed: en-GB A4, es-MX letter
+        paper=args.paper or default_paper(tag, clinic.region),  # es-MX letter; plain `en` in a GB clinic A4
         deterministic=args.deterministic,
     )
     pdf = build_calendar_pdf(request)

@@ -23,6 +23,7 @@ class Clinic:
     email: str
     website: str
     address: str
+    region: str  # ISO country code where the clinic (and its printer) is, e.g. "GB"; "" if not set
     default_language: str
     languages: tuple[str, ...]  # empty: every shipped language
     protocol: str
@@ -64,6 +65,9 @@ def load_clinic(id_or_file: str = DEFAULT_CLINIC) -> Clinic:
     languages: Any = raw.get("languages", [])
     if not isinstance(languages, list) or not all(isinstance(tag, str) for tag in languages):
         raise UserError(f"clinic profile {path}: field 'languages' must be a list of language tags")
+    region = text("region").upper()
+    if region and not (len(region) == 2 and region.isascii() and region.isalpha()):
+        raise UserError(f"clinic profile {path}: field 'region' must be a two-letter country code such as GB or US")
     logo_name = text("logo")
     logo = None
     if logo_name:
@@ -79,6 +83,7 @@ def load_clinic(id_or_file: str = DEFAULT_CLINIC) -> Clinic:
         email=text("email"),
         website=text("website"),
         address=text("address"),
+        region=region,
         default_language=text("default_language") or "en",
         languages=tuple(languages),
         protocol=text("protocol") or "smp",

@@ -40,7 +40,16 @@ def region(tag: str) -> str:
 
 def paper_size(tag: str) -> Paper:
     """'letter' where CLDR says people use US Letter paper (US, Canada, Mexico, ...), 'a4' elsewhere."""
-    return "letter" if region(tag) in LETTER_TERRITORIES else "a4"
+    return paper_for_territory(region(tag))
+
+
+def paper_for_territory(territory: str) -> Paper:
+    return "letter" if territory.upper() in LETTER_TERRITORIES else "a4"
+
+
+def has_region(tag: str) -> bool:
+    """Whether the tag itself names a country (`es-MX`), rather than leaving it to CLDR's likely guess (`es`)."""
+    return bool(_split(tag.replace("-", "_"))[1])
 
 
 def _split(tag: str) -> tuple[str, str]:

@@ -70,7 +70,7 @@ def _render(request: CalendarRequest) -> Rendered:
     name = clean(request.name)
     if not name:
         raise UserError(_("The name is empty: please type the client's name."))
-    paper = request.paper or default_paper(request.language)
+    paper = request.paper or default_paper(request.language, request.clinic.region)
     if paper not in PAPER_SIZES:
         raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
     local = regional(request.language)
