@@ -7,7 +7,16 @@ import datetime as dt
 import pytest
 
 from kiosk.errors import UserError
-from kiosk.i18n import first_week_day, language_name, negotiate, paper_size, supported_languages, text_direction
+from kiosk.i18n import (
+    first_week_day,
+    has_region,
+    language_name,
+    negotiate,
+    paper_for_territory,
+    paper_size,
+    supported_languages,
+    text_direction,
+)
 from kiosk.i18n.dates import day_month, long_date, month_name, month_year, number, week_days, weekday_name
 
 TUESDAY = dt.date(2026, 11, 24)
@@ -122,3 +131,11 @@ def test_dates_are_formatted_through_babel() -> None:
     assert weekday_name(TUESDAY, "tr") == "Salı"
     assert number(1234.5, "de") == "1.234,5"
     assert number(1234, "ar") == "1,234"  # Latin digits, like the day numbers in the texts
+
+
+def test_paper_for_a_clinic_country_and_whether_a_tag_names_one() -> None:
+    assert paper_for_territory("GB") == "a4"
+    assert paper_for_territory("us") == "letter"
+    assert paper_for_territory("MX") == "letter"
+    assert has_region("es-MX") and has_region("pt_BR")
+    assert not has_region("es") and not has_region("en")
