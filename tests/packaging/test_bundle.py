@@ -3,8 +3,10 @@ screen. Everything runs the bundled program with a clean environment, never the 
 
 from __future__ import annotations
 
+import contextlib
 import re
 import signal
+import sqlite3
 import subprocess
 import threading
 import unicodedata
@@ -140,3 +142,31 @@ def test_the_bundled_kiosk_starts_offscreen_to_its_welcome_screen(
     assert [line for line in output if any(problem in line for problem in problems)] == []
     log = (Path(bundle_env["SMP_KIOSK_DATA_DIR"]) / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "started: kiosk (bundle)" in log and "welcome-screen-ready" in log
+
+
+def newest_migration() -> str:
+    """The head of the Alembic history in kiosk/store/migrations: the revision no other one builds on."""
+    versions = Path(__file__).resolve().parents[2] / "kiosk" / "store" / "migrations" / "versions"
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in versions.glob("*.py"):
+        text = script.read_text(encoding="utf-8")
+        revisions.update(re.findall(r'^revision\s*(?::[^=]*)?=\s*"([^"]+)"', text, re.MULTILINE))
+        parents.update(re.findall(r'^down_revision\s*(?::[^=]*)?=\s*"([^"]+)"', text, re.MULTILINE))
+    heads = revisions - parents
+    assert len(heads) == 1, heads
+    return heads.pop()
+
+
+def test_the_bundle_creates_its_database_with_the_shipped_migrations(
+    kiosk_bundle: Path, bundle_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Alembic runs the migration scripts from inside the bundle (they ship as source, see bundle_contents.py)."""
+    export = tmp_path / "checkins.csv"
+    result = run_bundle(kiosk_bundle, bundle_env, "--today", "2026-03-01", "records", "--csv", str(export))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"0 check-ins written to {export}"
+    database = Path(bundle_env["SMP_KIOSK_DATA_DIR"]) / "checkins.db"
+    with contextlib.closing(sqlite3.connect(database)) as connection:
+        (version,) = connection.execute("select version_num from alembic_version").fetchone()
+    assert version == newest_migration()
