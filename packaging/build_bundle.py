@@ -17,10 +17,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "pyinstaller" / "smp-kiosk.spec"
 TRANSLATIONS_TOOL = ROOT / "packaging" / "translations.py"
+
+if TYPE_CHECKING:  # mypy knows the file by its path in the project
+    from packaging.pyinstaller.bundle_contents import missing_qml_modules, python_qml_modules, qml_imports
+else:  # at run time `packaging` is the PyPI library: load the file from the spec's folder, as the spec does
+    sys.path.insert(0, str(SPEC.parent))
+    from bundle_contents import missing_qml_modules, python_qml_modules, qml_imports
 BUNDLE_NAME = "smp-kiosk"
 
 
@@ -83,8 +90,16 @@ def check_bundle(bundle: Path) -> None:
         required.append(bundle / executable_name("smp-kiosk-cli"))
     if not any(plugins.glob("platforminputcontexts/*qtvirtualkeyboardplugin*")):
         missing.append("the virtual keyboard input-context plugin")
+    missing += [f"the QML module {name}" for name in missing_qml_modules_in(internal, qt)]
     if missing:
         raise SystemExit(f"the bundle is missing: {', '.join(missing)}")
+
+
+def missing_qml_modules_in(internal: Path, qt: Path) -> list[str]:
+    """QML modules the kiosk's screens import that the bundle does not hold (say, one bundle_contents leaves out)."""
+    imports = qml_imports(ROOT / "resources" / "qml")
+    registered = python_qml_modules(ROOT / "kiosk")
+    return missing_qml_modules(imports, [qt / "qml", internal / "resources" / "qml"], registered)
 
 
 def folder_size(folder: Path) -> int:

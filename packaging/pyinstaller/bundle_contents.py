@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 
@@ -248,3 +249,29 @@ def imports_of_scripts(script_dirs: Iterable[Path]) -> list[str]:
         modules.update({"alembic.op", "alembic.context", "alembic.runtime.migration", "alembic.ddl"})
         modules.update({"sqlalchemy.dialects.sqlite", "sqlalchemy.dialects.postgresql"})
     return sorted(modules)
+
+
+_QML_IMPORT = re.compile(r"^\s*import\s+([A-Za-z_][\w.]*)", re.MULTILINE)
+_PYTHON_QML_MODULE = re.compile(r"""^QML_IMPORT_NAME\s*=\s*["']([\w.]+)["']""", re.MULTILINE)
+
+
+def qml_imports(qml_root: Path) -> set[str]:
+    """Module names the kiosk's .qml files import (`import QtQuick.Controls.Basic` -> "QtQuick.Controls.Basic")."""
+    return {name for path in qml_root.rglob("*.qml") for name in _QML_IMPORT.findall(path.read_text(encoding="utf-8"))}
+
+
+def python_qml_modules(package: Path) -> set[str]:
+    """QML modules the kiosk registers from Python (`QML_IMPORT_NAME = "Kiosk.Models"` beside @QmlElement)."""
+    return {name for path in package.rglob("*.py") for name in _PYTHON_QML_MODULE.findall(path.read_text("utf-8"))}
+
+
+def missing_qml_modules(imports: Iterable[str], search_roots: Iterable[Path], registered: set[str]) -> list[str]:
+    """Imports that no qmldir under `search_roots` provides and no Python code registers, or that are left out."""
+    roots = list(search_roots)
+    missing = []
+    for name in sorted(set(imports) - registered):
+        relative = Path(*name.split("."))
+        found = any((root / relative / "qmldir").is_file() for root in roots)
+        if not found or is_unused_qml(Path("qml") / relative / "qmldir"):
+            missing.append(name)
+    return missing

@@ -110,3 +110,23 @@ def test_alembic_scripts_ship_as_source_and_their_imports_are_bundled() -> None:
     assert any(name.startswith("sqlalchemy") for name in imports)
     # Plain package modules are compiled into the bundle's archive, not shipped as source.
     assert ROOT.joinpath("kiosk", "cli.py").relative_to(ROOT) not in shipped
+
+
+def test_every_qml_module_the_screens_import_is_shipped_and_kept() -> None:
+    """A screen importing a module the bundle leaves out (say QtQuick.Controls.Material) fails here, fast."""
+    imports = bundle_contents.qml_imports(ROOT / "resources" / "qml")
+    assert {"QtQuick", "QtQuick.VirtualKeyboard", "Kiosk"} <= imports
+    registered = bundle_contents.python_qml_modules(ROOT / "kiosk")
+    roots = [QT / "qml", ROOT / "resources" / "qml"]
+    assert bundle_contents.missing_qml_modules(imports, roots, registered) == []
+
+
+def test_a_qml_import_that_is_left_out_or_absent_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "Screen.qml").write_text(
+        "import QtQuick\nimport QtQuick.Controls.Material\nimport QtMultimedia\nimport Made.Up 1.0\n"
+        "import Kiosk.Models\n",
+        encoding="utf-8",
+    )
+    imports = bundle_contents.qml_imports(tmp_path)
+    missing = bundle_contents.missing_qml_modules(imports, [QT / "qml"], {"Kiosk.Models"})
+    assert missing == ["Made.Up", "QtMultimedia", "QtQuick.Controls.Material"]
