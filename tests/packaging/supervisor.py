@@ -92,7 +92,8 @@ class Supervisor:
     def _loop(self) -> None:
         while not self._stopping.is_set():
             process = subprocess.Popen(
-                list(self.command),
+                # No core file when the test crashes the kiosk on purpose; exec keeps the pid the kiosk's.
+                ["sh", "-c", 'ulimit -c 0 && exec "$@"', "sh", *self.command],
                 env=self.env,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
