@@ -4,10 +4,15 @@ screen. Everything runs the bundled program with a clean environment, never the 
 from __future__ import annotations
 
 import contextlib
+import glob
+import os
 import re
+import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
+import tempfile
 import threading
 import unicodedata
 from pathlib import Path
@@ -170,3 +175,43 @@ def test_the_bundle_creates_its_database_with_the_shipped_migrations(
     with contextlib.closing(sqlite3.connect(database)) as connection:
         (version,) = connection.execute("select version_num from alembic_version").fetchone()
     assert version == newest_migration()
+
+
+def postgres_programs() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda path: int(Path(path).parts[4]))
+    return Path(found[-1]).parent if found else None
+
+
+@pytest.mark.skipif(postgres_programs() is None, reason="PostgreSQL is not installed (bootstrap installs it)")
+def test_the_bundle_uses_a_clinic_postgresql_server(
+    kiosk_bundle: Path, bundle_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The PostgreSQL driver, loaded by name, is in the bundle: a private server on loopback, migrated by it."""
+    programs = postgres_programs()
+    assert programs is not None
+    root = Path(tempfile.mkdtemp(prefix="smp-kiosk-bundle-pg-"))
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []  # initdb refuses root
+    if as_postgres:
+        shutil.chown(root, user="postgres", group="postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = root / "data"
+
+    def postgres(*args: str) -> None:
+        subprocess.run([*as_postgres, str(programs / args[0]), *args[1:]], check=True, capture_output=True, timeout=120)
+
+    try:
+        postgres("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "--no-sync")
+        options = f"-p {port} -c listen_addresses=127.0.0.1 -k {root}"
+        postgres("pg_ctl", "-D", str(data), "-l", str(root / "log"), "-o", options, "-w", "start")
+        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        export = tmp_path / "checkins.csv"
+        result = run_bundle(kiosk_bundle, bundle_env, "records", "--database", url, "--csv", str(export))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip() == f"0 check-ins written to {export}"
+        assert not (Path(bundle_env["SMP_KIOSK_DATA_DIR"]) / "checkins.db").exists()  # not the SQLite fallback
+    finally:
+        with contextlib.suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):
+            postgres("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(root, ignore_errors=True)
