@@ -83,9 +83,11 @@ def announce_welcome_screen() -> None:
 
     def start_and_announce(*args: Any, **kwargs: Any) -> Any:
         kiosk = start(*args, **kwargs)
+        announced: list[bool] = []  # frames may already be queued when the first one announces
 
         def on_frame() -> None:
-            if kiosk.model.property("step") == "welcome":
+            if not announced and kiosk.model.property("step") == "welcome":
+                announced.append(True)
                 kiosk.window.frameSwapped.disconnect(on_frame)
                 logging.getLogger("kiosk.cli").info(READY_LINE)  # first: whoever reads stdout may stop us
                 print(READY_LINE, flush=True)
