@@ -7,7 +7,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -68,6 +68,23 @@ class KioskApp:
     model: KioskModel
     window: QQuickWindow
     translator: GettextTranslator
+    event_filter: KioskEventFilter
+    closed: bool = False
+
+    def shutdown(self) -> None:
+        """Close the window and take the kiosk's hooks off the application (tests, screenshots, benchmarks)."""
+        if self.closed:
+            return
+        self.closed = True
+        self.model.wait_for_jobs()
+        self.app.removeEventFilter(self.event_filter)
+        self.app.removeTranslator(self.translator)
+        self.model._exit_allowed = True
+        self.window.close()
+        self.engine.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the QML goes before its model
+        self.model.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def application() -> QGuiApplication:
@@ -115,7 +132,7 @@ def start(
         inactivity_seconds=inactivity_seconds,
         warning_seconds=warning_seconds,
     )
-    translator = GettextTranslator(model.language)
+    translator = GettextTranslator(model.flow.visit.language)
     app.installTranslator(translator)
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(resources_dir() / "qml"))
@@ -136,7 +153,7 @@ def start(
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
     model.exitRequested.connect(window.close)
-    return KioskApp(app, engine, model, window, translator)
+    return KioskApp(app, engine, model, window, translator, event_filter)
 
 
 def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:

@@ -87,7 +87,7 @@ class CalendarImages(QQuickImageProvider):
     def clear(self) -> None:
         self.generation, self.pages = -1, ()
 
-    def requestImage(self, id: str, size: QSize, requested_size: QSize) -> QImage:  # noqa: A002, N802 (Qt's names)
+    def requestImage(self, id: str, size: QSize, requested_size: QSize) -> QImage:  # noqa: N802 (Qt's names)
         generation, _, page = id.partition("/")
         if not (generation.isdigit() and page.isdigit()) or int(generation) != self.generation:
             return QImage()

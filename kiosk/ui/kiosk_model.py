@@ -47,7 +47,7 @@ def pictogram_url(name: str) -> str:
 
 @QmlElement
 @QmlUncreatable("KioskModel is made by the kiosk application")
-class KioskModel(QObject):
+class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types QmlUncreatable as a class)
     changed = Signal()  # anything shown on a screen may have changed
     activity = Signal()  # the client touched the screen or typed
     wiped = Signal()  # the client's data is gone; the welcome screen shows
@@ -328,7 +328,7 @@ class KioskModel(QObject):
     sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
     today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)
     plannedDates = Property(list, _planned, notify=changed)  # noqa: N815
-    carePage = Property("QVariantMap", _care, notify=changed)  # noqa: N815
+    carePage = Property("QVariantMap", _care, notify=changed)  # type: ignore[arg-type]  # noqa: N815
     careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815
     careCount = Property(int, lambda self: len(self.flow.pages), notify=changed)  # noqa: N815
     moisturised = Property(str, _moisturised, notify=changed)

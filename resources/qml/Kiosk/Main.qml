@@ -71,6 +71,8 @@ ApplicationWindow {
                 RowLayout {
                     spacing: 12
                     Layout.fillWidth: true
+                    Layout.row: 0
+                    Layout.column: 0
                     Image {
                         source: window.kiosk.clinicLogo
                         visible: source.toString() !== ""
@@ -139,6 +141,7 @@ ApplicationWindow {
                 Text {
                     objectName: "problemText"
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     text: window.kiosk.problem
                     color: Theme.problem
                     font.pixelSize: Theme.bodySize
@@ -159,11 +162,19 @@ ApplicationWindow {
             }
         }
 
-        InputPanel {
-            id: inputPanel
-            objectName: "inputPanel"
+        // The on-screen keyboard takes the bottom of the screen while a text field has focus; in landscape it
+        // is kept narrower so that it does not cover the field being typed in.
+        Rectangle {
             Layout.fillWidth: true
-            visible: active
+            Layout.preferredHeight: inputPanel.active ? inputPanel.height : 0
+            visible: inputPanel.active
+            color: "#2c3337"
+            InputPanel {
+                id: inputPanel
+                objectName: "inputPanel"
+                width: window.portrait ? parent.width : Math.min(parent.width, 920)
+                anchors.horizontalCenter: parent.horizontalCenter
+            }
         }
     }
 
@@ -188,7 +199,7 @@ ApplicationWindow {
     }
 
     Component { id: welcomeScreen; WelcomeScreen { kiosk: window.kiosk } }
-    Component { id: nameScreen; NameScreen { kiosk: window.kiosk } }
+    Component { id: nameScreen; NameScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: sessionScreen; SessionScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: careScreen; BeforeCareScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: calendarScreen; CalendarScreen { kiosk: window.kiosk } }

@@ -6,6 +6,7 @@ import Kiosk
 Item {
     id: screen
     required property var kiosk
+    property bool portrait: false
     property string nextText: qsTr("Next")
     property bool nextEnabled: true
     function goNext() { Qt.inputMethod.hide(); kiosk.next() }
@@ -15,7 +16,7 @@ Item {
     Component.onCompleted: {
         first.text = kiosk.firstName
         last.text = kiosk.lastName
-        first.field.forceActiveFocus()
+        Qt.callLater(() => first.field.forceActiveFocus())
     }
 
     MouseArea {  // a tap beside the fields puts the keyboard away
@@ -40,7 +41,7 @@ Item {
         }
         GridLayout {
             Layout.fillWidth: true
-            columns: screen.width > screen.height * 1.2 ? 2 : 1
+            columns: screen.portrait ? 1 : 2
             columnSpacing: 24
             rowSpacing: 16
             NameField {

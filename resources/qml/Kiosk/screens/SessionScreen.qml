@@ -69,13 +69,27 @@ Item {
                         }
                     }
                 }
-                Text {
+                RowLayout {
                     Layout.topMargin: 12
-                    text: screen.kiosk.sessionDate === screen.kiosk.today ? qsTr("Date of this session: today")
-                                                                           : qsTr("Date of this session")
-                    color: Theme.text
-                    font.pixelSize: Theme.bodySize
-                    font.weight: Font.DemiBold
+                    Layout.fillWidth: true
+                    spacing: 12
+                    Text {
+                        Layout.fillWidth: true
+                        text: screen.kiosk.sessionDate === screen.kiosk.today ? qsTr("Date of this session: today")
+                                                                               : qsTr("Date of this session")
+                        color: Theme.text
+                        font.pixelSize: Theme.bodySize
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.Wrap
+                    }
+                    BigButton {
+                        objectName: "sessionTodayButton"
+                        visible: screen.kiosk.sessionDate !== screen.kiosk.today
+                        implicitHeight: 56
+                        text: qsTr("Today")
+                        accessibleName: qsTr("Set the date back to today")
+                        onClicked: screen.kiosk.setSessionDate(screen.kiosk.today)
+                    }
                 }
                 DatePicker {
                     objectName: "sessionDatePicker"
@@ -83,12 +97,6 @@ Item {
                     kiosk: screen.kiosk
                     iso: screen.kiosk.sessionDate
                     onPicked: iso => screen.kiosk.setSessionDate(iso)
-                }
-                BigButton {
-                    objectName: "sessionTodayButton"
-                    visible: screen.kiosk.sessionDate !== screen.kiosk.today
-                    text: qsTr("Back to today")
-                    onClicked: screen.kiosk.setSessionDate(screen.kiosk.today)
                 }
             }
 

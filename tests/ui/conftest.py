@@ -1,0 +1,210 @@
+"""Driving the real kiosk offscreen: environment, a Qt-warning trap, and helpers to find, tap and type."""
+
+from __future__ import annotations
+
+import os
+
+for _key, _value in {
+    "QT_QPA_PLATFORM": "offscreen",
+    "QT_QUICK_BACKEND": "software",
+    "QT_IM_MODULE": "qtvirtualkeyboard",
+    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
+    "QT_QUICK_CONTROLS_STYLE": "Basic",
+}.items():
+    os.environ.setdefault(_key, _value)
+
+import datetime as dt  # noqa: E402 - the environment must be set before Qt loads
+from collections.abc import Callable, Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QPointF, Qt, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent  # noqa: E402
+from PySide6.QtQuick import QQuickItem, QQuickWindow  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
+from kiosk.core.clinic import load_clinic  # noqa: E402
+from kiosk.core.kiosk_config import KioskConfig  # noqa: E402
+from kiosk.ui.app import KioskApp, start  # noqa: E402
+
+TODAY = dt.date(2026, 11, 24)
+# Messages Qt's own modules print on a machine without a sound server or with the virtual keyboard's
+# own QML; they say nothing about the kiosk. Everything else at warning level fails the test.
+QT_NOISE_CATEGORIES = frozenset({"qt.multimedia.symbolsresolver", "qt.qml.propertyCache.append"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.ui)
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QGuiApplication]:
+    return QGuiApplication
+
+
+@pytest.fixture(autouse=True)
+def fail_on_qt_warnings() -> Iterator[list[str]]:
+    """Qt warnings and criticals (QML binding errors, missing properties...) fail the test that caused them."""
+    problems: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        serious = kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg)
+        if serious and context.category not in QT_NOISE_CATEGORIES:
+            problems.append(f"{context.category}: {message} ({context.file}:{context.line})")
+
+    previous = qInstallMessageHandler(handler)
+    yield problems
+    qInstallMessageHandler(previous)
+    if problems:
+        pytest.fail("Qt warnings:\n" + "\n".join(problems), pytrace=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SMP_KIOSK_DATA_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def make_kiosk(qapp: QGuiApplication, qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., KioskApp]]:
+    started: list[KioskApp] = []
+
+    def make(width: int = 1280, height: int = 800, inactivity: int = 600, warning: int = 30) -> KioskApp:
+        kiosk = start(
+            load_clinic("demo"),
+            KioskConfig(),
+            windowed=True,
+            today=TODAY,
+            inactivity_seconds=inactivity,
+            warning_seconds=warning,
+        )
+        kiosk.window.resize(width, height)
+        started.append(kiosk)
+        qtbot.waitUntil(kiosk.window.isExposed)
+        qtbot.wait(50)
+        return kiosk
+
+    yield make
+    for kiosk in started:
+        kiosk.shutdown()
+    qtbot.wait(10)
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Callable[..., KioskApp]) -> KioskApp:
+    return make_kiosk()
+
+
+@pytest.fixture
+def drive(qtbot: QtBot, kiosk: KioskApp) -> Driver:
+    return Driver(qtbot, kiosk)
+
+
+# ---------------------------------------------------------------- finding and tapping items
+# Input is posted as events and delivered inside qtbot.wait() (an event loop that lets go of Python's lock).
+# QTest.mouseClick/keyClicks/qWait keep the lock while Qt runs, and the virtual keyboard loads its QML on a
+# loader thread that may need it: that deadlocks.
+
+
+def items_of(root: QQuickItem) -> Iterator[QQuickItem]:
+    yield root
+    for child in root.childItems():
+        yield from items_of(child)
+
+
+def all_items(window: QQuickWindow) -> Iterator[QQuickItem]:
+    return items_of(window.contentItem())
+
+
+def shown(item: QQuickItem | None) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
+
+
+class Driver:
+    """Finds items by objectName and taps and types like a client would."""
+
+    def __init__(self, qtbot: QtBot, kiosk: KioskApp) -> None:
+        self.qtbot = qtbot
+        self.kiosk = kiosk
+        self.window = kiosk.window
+
+    def find(self, name: str, *, visible: bool = True) -> QQuickItem:
+        matches = [
+            item for item in all_items(self.window) if item.objectName() == name and (shown(item) or not visible)
+        ]
+        assert matches, f"no {'visible ' if visible else ''}item named {name!r}"
+        return matches[0]
+
+    def has(self, name: str) -> bool:
+        return any(item.objectName() == name and shown(item) for item in all_items(self.window))
+
+    def text(self, name: str) -> str:
+        return str(self.find(name).property("text"))
+
+    def centre(self, item: QQuickItem) -> QPointF:
+        return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+
+    def mouse(self, kind: QEvent.Type, point: QPointF) -> None:
+        buttons = Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+        event = QMouseEvent(
+            kind,
+            point,
+            point,
+            self.window.mapToGlobal(point),
+            Qt.MouseButton.LeftButton,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QCoreApplication.postEvent(self.window, event)
+
+    def tap_item(self, item: QQuickItem) -> None:
+        assert shown(item), f"{item.objectName()} is not visible"
+        assert item.isEnabled(), f"{item.objectName()} is disabled"
+        point = self.centre(item)
+        inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
+        assert inside, f"{item.objectName()} is off screen at {point}"
+        parent = item.parentItem()
+        while parent is not None:  # scrolled out of a clipped view, or under the footer
+            if parent.clip():
+                local = parent.mapFromScene(point)
+                assert 0 <= local.x() < parent.width() and 0 <= local.y() < parent.height(), (
+                    f"{item.objectName()} is hidden outside {parent.objectName() or parent.metaObject().className()}"
+                )
+            parent = parent.parentItem()
+        self.mouse(QEvent.Type.MouseButtonPress, point)
+        self.mouse(QEvent.Type.MouseButtonRelease, point)
+        self.qtbot.wait(30)
+
+    def tap(self, name: str) -> None:
+        self.qtbot.wait(20)  # let layouts settle: an item that just appeared may not be in place yet
+        self.tap_item(self.find(name))
+
+    def hold(self, name: str, msecs: int) -> None:
+        point = self.find(name).mapToScene(QPointF(20, 20))
+        self.mouse(QEvent.Type.MouseButtonPress, point)
+        self.qtbot.wait(msecs)
+        self.mouse(QEvent.Type.MouseButtonRelease, point)
+        self.qtbot.wait(30)
+
+    def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QCoreApplication.postEvent(self.window, QKeyEvent(kind, key, modifiers, text))
+        self.qtbot.wait(10)
+
+    def type_keys(self, text: str) -> None:
+        """Typing on a hardware keyboard: one key press and release per character."""
+        for char in text:
+            key = Qt.Key(ord(char.upper())) if char.isascii() and char.isalnum() else Qt.Key.Key_unknown
+            shift = Qt.KeyboardModifier.ShiftModifier if char.isupper() else Qt.KeyboardModifier.NoModifier
+            self.key(key, shift, char)
+
+    def wait_step(self, step: str, timeout: int = 20_000) -> None:
+        self.qtbot.waitUntil(lambda: self.kiosk.model.property("step") == step, timeout=timeout)
+        self.qtbot.wait(30)  # let the loader show the new screen

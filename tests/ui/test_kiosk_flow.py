@@ -1,0 +1,287 @@
+"""The whole check-in by touch, offscreen: every screen, typing on keys and on the on-screen keyboard, the
+calendar preview, back keeping answers, and no trace of the client after Finish or after walking away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtQuick import QQuickItem
+from pytestqt.qtbot import QtBot
+
+from kiosk.ui.app import KioskApp
+from tests.ui.conftest import Driver, all_items, items_of, shown
+
+FIRST, LAST = "Amira", "haddad"
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def keyboard_key(drive: Driver, char: str) -> QQuickItem:
+    """A key of the Qt Virtual Keyboard (InputPanel) showing `char`."""
+    for item in items_of(drive.find("inputPanel")):
+        meta = item.metaObject()
+        is_key = meta.indexOfProperty("key") >= 0 and meta.indexOfProperty("text") >= 0
+        if is_key and shown(item) and str(item.property("text")) == char and item.width() > 0:
+            return item
+    raise AssertionError(f"no on-screen key {char!r}")
+
+
+def type_on_keyboard(drive: Driver, text: str) -> None:
+    drive.qtbot.waitUntil(lambda: shown(drive.find("inputPanel", visible=False)), timeout=5000)
+    drive.qtbot.wait(400)  # the panel slides in
+    for char in text:
+        drive.tap_item(keyboard_key(drive, char))
+
+
+def strings_in(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(key)
+            yield from strings_in(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from strings_in(item)
+
+
+def text_of(name: object) -> str:
+    return bytes(name).decode() if isinstance(name, bytes | bytearray | memoryview) else str(name)
+
+
+def every_string(kiosk: KioskApp) -> Iterator[tuple[str, str]]:
+    """Every string property of every object in the QML tree and of the model: (where, value)."""
+    objects: list[QObject] = [kiosk.model, kiosk.window]
+    for item in all_items(kiosk.window):
+        objects.append(item)
+        objects.extend(item.findChildren(QObject))
+    seen: set[int] = set()
+    for obj in objects:
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        meta = obj.metaObject()
+        for index in range(meta.propertyCount()):
+            prop = meta.property(index)
+            type_name, name = text_of(prop.typeName()), text_of(prop.name())
+            if type_name not in ("QString", "QVariantList", "QVariantMap", "QVariant", "QStringList", "QUrl"):
+                continue
+            value = obj.property(name)
+            if type_name == "QUrl":
+                value = value.toString()
+            for text in strings_in(value):
+                yield f"{meta.className()}.{name}", text
+
+
+def assert_no_trace(kiosk: KioskApp) -> None:
+    found = [(where, text) for where, text in every_string(kiosk) if FIRST.lower() in text.lower()]
+    found += [(where, text) for where, text in every_string(kiosk) if LAST.lower() in text.lower()]
+    assert found == []
+    assert kiosk.model.pdf is None and kiosk.model.images.pages == ()
+
+
+def walk_to_calendar(drive: Driver) -> None:
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys(FIRST)
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    drive.tap("nextButton")
+    drive.wait_step("before-care")
+    drive.tap("moisturisedYes")
+    drive.tap("hair_buzz")
+    drive.tap("nextButton")
+    drive.wait_step("calendar")
+    drive.qtbot.waitUntil(lambda: drive.kiosk.model.property("pdfStatus") == "ready", timeout=30_000)
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_the_whole_check_in_by_touch(drive: Driver) -> None:
+    kiosk, model, qtbot = drive.kiosk, drive.kiosk.model, drive.qtbot
+    assert model.property("step") == "welcome" and model.property("language") == "en"
+
+    drive.tap("language_de")
+    assert model.property("language") == "de"
+    drive.tap("language_en")
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+
+    # the first name with key events, the last name on the on-screen keyboard
+    qtbot.waitUntil(lambda: drive.find("firstNameField").hasActiveFocus())
+    drive.type_keys(FIRST)
+    assert model.property("firstName") == FIRST
+    drive.tap("lastNameField")
+    type_on_keyboard(drive, LAST)
+    assert model.property("lastName") == LAST
+    assert drive.text("lastNameField") == LAST
+
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    assert model.property("sessionDate") == "2026-11-24"
+    drive.tap("session_2")
+    assert model.property("sessionNumber") == "2"
+    drive.tap("sessionDateDayUp")
+    assert model.property("sessionDate") == "2026-11-25"
+    drive.tap("sessionTodayButton")
+    assert model.property("sessionDate") == "2026-11-24"
+    drive.tap("addPlannedButton")
+    drive.tap("plannedDateMonthUp")
+    drive.tap("confirmPlannedButton")
+    assert [d["iso"] for d in model.property("plannedDates")] == ["2027-01-22"]
+
+    drive.tap("nextButton")
+    drive.wait_step("before-care")
+    assert model.property("carePage")["kind"] == "moisturised"
+    assert "moisturiser" in str(drive.find("careText").property("text"))
+    assert not drive.find("nextButton").isEnabled()  # a question waits for its answer
+    drive.tap("moisturisedYes")
+    assert model.property("carePage")["kind"] == "hair"
+    drive.tap("hair_long")
+    assert model.property("hair") == "long" and model.property("carePage")["kind"] == "note"
+    assert drive.find("nextButton").property("text") == "Make my calendar"
+
+    drive.tap("nextButton")
+    drive.wait_step("calendar")
+    qtbot.waitUntil(lambda: model.property("pdfStatus") == "ready", timeout=30_000)
+    page = drive.find("calendarPage0")
+    qtbot.waitUntil(lambda: page.property("sourceSize").width() > 1000)  # the rendered page arrived
+    assert model.property("pageCount") >= 1 and model.pdf is not None and model.pdf.startswith(b"%PDF")
+    width = page.width()
+    drive.tap("zoomInButton")
+    assert drive.find("calendarPage0").width() > width * 1.4
+
+    drive.tap("nextButton")
+    drive.wait_step("finish")
+    assert FIRST in str(drive.find("thanksText").property("text"))
+    assert any(FIRST in text for _, text in every_string(kiosk))  # the walk below would see the name
+    drive.tap("nextButton")
+    drive.wait_step("welcome")
+    assert_no_trace(kiosk)
+    assert (
+        model.property("language") == "en"
+        and model.property("sessionNumber") == "1"
+        and model.property("plannedDates") == []
+    )
+
+
+def test_back_loses_nothing(drive: Driver) -> None:
+    model = drive.kiosk.model
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys(FIRST)
+    drive.tap("lastNameField")
+    drive.type_keys(LAST)
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    drive.tap("session_touch-up")
+    drive.tap("nextButton")
+    drive.wait_step("before-care")
+    drive.tap("moisturisedNo")
+    drive.tap("backButton")
+    assert model.property("moisturised") == "no" and drive.find("moisturisedNo").property("selected") is True
+    drive.tap("backButton")
+    drive.wait_step("session")
+    assert drive.find("session_touch-up").property("selected") is True
+    drive.tap("backButton")
+    drive.wait_step("name")
+    assert drive.text("firstNameField") == FIRST
+    assert drive.text("lastNameField") == LAST
+
+
+def test_a_first_name_is_needed(drive: Driver) -> None:
+    kiosk = drive.kiosk
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.tap("nextButton")
+    assert kiosk.model.property("step") == "name"
+    assert drive.find("problemText").property("text") == "Please type your first name."
+
+
+def test_walking_away_wipes_everything(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
+    kiosk = make_kiosk(inactivity=1, warning=2)
+    drive, model = Driver(qtbot, kiosk), kiosk.model
+    walk_to_calendar(drive)
+    qtbot.waitUntil(lambda: drive.has("stillHereButton"), timeout=5000)
+    drive.tap("stillHereButton")
+    assert (
+        not model.property("warning") and model.property("step") == "calendar" and model.property("firstName") == FIRST
+    )
+    qtbot.waitUntil(lambda: drive.has("stillHereButton"), timeout=5000)
+    drive.wait_step("welcome", timeout=6000)
+    assert not drive.has("stillHereButton")
+    assert_no_trace(kiosk)
+
+
+def test_changing_the_language_and_walking_away_comes_back_in_the_default(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskApp]
+) -> None:
+    kiosk = make_kiosk(inactivity=1, warning=2)
+    drive = Driver(qtbot, kiosk)
+    drive.tap("language_ar")
+    assert kiosk.model.property("rtl")
+    qtbot.waitUntil(lambda: kiosk.model.property("language") == "en", timeout=5000)
+    assert not kiosk.model.property("rtl")
+
+
+def test_escape_keys_and_closing_do_nothing(drive: Driver) -> None:
+    kiosk = drive.kiosk
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys(FIRST)
+    for key, modifier in (
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+    ):
+        drive.key(key, modifier)
+    kiosk.window.close()
+    drive.qtbot.wait(50)
+    assert kiosk.window.isVisible()
+    assert kiosk.model.property("step") == "name" and kiosk.model.property("firstName") == FIRST
+
+
+def type_pin(drive: Driver, pin: str) -> None:
+    for digit in pin:
+        drive.tap(f"pinKey{digit}")
+    drive.tap("pinOk")
+
+
+def test_a_short_press_in_the_corner_opens_nothing(drive: Driver) -> None:
+    drive.hold("staffCorner", 500)
+    assert not drive.has("pinPad")
+
+
+def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
+    drive.hold("staffCorner", 3200)
+    assert drive.has("pinPad")
+    with drive.qtbot.waitSignal(drive.kiosk.model.exitRequested, timeout=5000):
+        type_pin(drive, "2468")
+    assert drive.kiosk.model.property("exitAllowed")
+    drive.qtbot.waitUntil(lambda: not drive.kiosk.window.isVisible())
+
+
+def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
+    kiosk = make_kiosk()
+    drive = Driver(qtbot, kiosk)
+    drive.hold("staffCorner", 3200)
+    for _ in range(4):
+        type_pin(drive, "1111")
+    assert "1 tries left" in drive.text("pinMessage")
+    type_pin(drive, "1111")
+    assert "locked" in drive.text("pinMessage")
+    type_pin(drive, "2468")  # the right PIN, but the pad is locked
+    assert not kiosk.model.property("exitAllowed") and kiosk.window.isVisible()
+    drive.tap("pinCancel")
+    kiosk.shutdown()
+
+    restarted = make_kiosk()
+    assert restarted.model.property("pinLocked")
+    drive = Driver(qtbot, restarted)
+    drive.hold("staffCorner", 3200)
+    type_pin(drive, "2468")
+    assert not restarted.model.property("exitAllowed") and restarted.window.isVisible()
