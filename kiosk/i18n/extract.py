@@ -2,8 +2,8 @@
 
 Three sources, one catalog:
 - Python (`kiosk/**.py`): Babel's own python extractor; the keywords are `_`, `gettext`, `ngettext`,
-  `pgettext`, `npgettext`, `N_` (a marker for texts translated later); the PDF's `translate(_, text, ...)`
-  helper is read from the syntax tree.
+  `pgettext`, `npgettext`, `N_` (a marker for texts translated later) and the kiosk model's `self._t`; the
+  `translate(_, text, ...)` helper is read from the syntax tree.
 - QML (`resources/qml/**.qml`, `kiosk/**.qml`): `qsTr(text, disambiguation, n)` and
   `qsTranslate(context, text, disambiguation, n)`. The disambiguation becomes the gettext context; a call
   with `n` becomes a plural message (msgid and msgid_plural both the source text, which holds `%n`).
@@ -34,6 +34,7 @@ PYTHON_KEYWORDS: dict[str, Any] = {
     "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
     "N_": None,
+    "_t": None,  # kiosk.ui.kiosk_model.KioskModel._t: gettext in the visit's language
 }
 # kiosk.documents.pdf.text.translate(_, "Text {name}", name=...) formats with an English fallback. Babel's
 # token-based python extractor stops at the `_` inside the call, so these are read from the syntax tree.
