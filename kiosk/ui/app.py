@@ -19,6 +19,7 @@ from kiosk.core.protocol import load_protocol
 from kiosk.paths import resources_dir
 from kiosk.ui.gettext_translator import GettextTranslator
 from kiosk.ui.kiosk_model import KioskModel
+from kiosk.ui.refcount_guard import protect_singletons
 
 QML_MODULE = "Kiosk"
 _ACTIVITY = frozenset(
@@ -88,6 +89,7 @@ class KioskApp:
 
 
 def application() -> QGuiApplication:
+    protect_singletons()
     for key, value in (("QT_IM_MODULE", "qtvirtualkeyboard"), ("QT_QUICK_CONTROLS_STYLE", "Basic")):
         os.environ.setdefault(key, value)
     existing = QGuiApplication.instance()

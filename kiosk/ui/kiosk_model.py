@@ -302,7 +302,11 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     def _contact_details(self) -> str:
         clinic = self.clinic
-        return "\n".join(part for part in (clinic.phone, clinic.email, clinic.website) if part)
+        lines = [self._t("Call: {number}").format(number=clinic.phone) if clinic.phone else ""]
+        if clinic.text and clinic.text != clinic.phone:
+            lines.append(self._t("Text: {number}").format(number=clinic.text))
+        lines += [clinic.email, clinic.website]
+        return "\n".join(line for line in lines if line)
 
     def _logo(self) -> str:
         logo: Path | None = self.clinic.logo
@@ -316,7 +320,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     contactTitle = Property(str, lambda self: self._t(self.flow.protocol.contact_title), notify=changed)  # noqa: N815
     contactText = Property(str, lambda self: self._t(self.flow.protocol.contact_text), notify=changed)  # noqa: N815
-    contactDetails = Property(str, _contact_details, constant=True)  # noqa: N815
+    contactDetails = Property(str, _contact_details, notify=changed)  # noqa: N815
     step = Property(str, _step, notify=changed)
     progress = Property(int, _progress, notify=changed)
     language = Property(str, lambda self: self.flow.visit.language, chooseLanguage, notify=changed)

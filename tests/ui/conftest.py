@@ -16,9 +16,19 @@ for _key, _value in {
 import datetime as dt  # noqa: E402 - the environment must be set before Qt loads
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEvent, QMessageLogContext, QPointF, Qt, QtMsgType, qInstallMessageHandler  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QCoreApplication,
+    QEvent,
+    QMessageLogContext,
+    QObject,
+    QPointF,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent  # noqa: E402
 from PySide6.QtQuick import QQuickItem, QQuickWindow  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
@@ -26,6 +36,9 @@ from pytestqt.qtbot import QtBot  # noqa: E402
 from kiosk.core.clinic import load_clinic  # noqa: E402
 from kiosk.core.kiosk_config import KioskConfig  # noqa: E402
 from kiosk.ui.app import KioskApp, start  # noqa: E402
+from kiosk.ui.refcount_guard import protect_singletons  # noqa: E402
+
+protect_singletons()  # PySide6 6.12.0 drops references to None/True/False: see kiosk/ui/refcount_guard.py
 
 TODAY = dt.date(2026, 11, 24)
 # Messages Qt's own modules print on a machine without a sound server or with the virtual keyboard's
@@ -127,6 +140,11 @@ def shown(item: QQuickItem | None) -> bool:
     return True
 
 
+def read_property(obj: QObject, name: str) -> Any:
+    """A QML property's value (typed Any: it is whatever the QML says)."""
+    return obj.property(name)
+
+
 class Driver:
     """Finds items by objectName and taps and types like a client would."""
 
@@ -146,7 +164,7 @@ class Driver:
         return any(item.objectName() == name and shown(item) for item in all_items(self.window))
 
     def text(self, name: str) -> str:
-        return str(self.find(name).property("text"))
+        return str(read_property(self.find(name), "text"))
 
     def centre(self, item: QQuickItem) -> QPointF:
         return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
@@ -206,5 +224,5 @@ class Driver:
             self.key(key, shift, char)
 
     def wait_step(self, step: str, timeout: int = 20_000) -> None:
-        self.qtbot.waitUntil(lambda: self.kiosk.model.property("step") == step, timeout=timeout)
+        self.qtbot.waitUntil(lambda: read_property(self.kiosk.model, "step") == step, timeout=timeout)
         self.qtbot.wait(30)  # let the loader show the new screen

@@ -10,7 +10,7 @@ from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import KioskApp
-from tests.ui.conftest import Driver, all_items, items_of, shown
+from tests.ui.conftest import Driver, all_items, items_of, read_property, shown
 
 FIRST, LAST = "Amira", "haddad"
 
@@ -23,7 +23,7 @@ def keyboard_key(drive: Driver, char: str) -> QQuickItem:
     for item in items_of(drive.find("inputPanel")):
         meta = item.metaObject()
         is_key = meta.indexOfProperty("key") >= 0 and meta.indexOfProperty("text") >= 0
-        if is_key and shown(item) and str(item.property("text")) == char and item.width() > 0:
+        if is_key and shown(item) and str(read_property(item, "text")) == char and item.width() > 0:
             return item
     raise AssertionError(f"no on-screen key {char!r}")
 
@@ -68,7 +68,7 @@ def every_string(kiosk: KioskApp) -> Iterator[tuple[str, str]]:
             type_name, name = text_of(prop.typeName()), text_of(prop.name())
             if type_name not in ("QString", "QVariantList", "QVariantMap", "QVariant", "QStringList", "QUrl"):
                 continue
-            value = obj.property(name)
+            value = read_property(obj, name)
             if type_name == "QUrl":
                 value = value.toString()
             for text in strings_in(value):
@@ -94,7 +94,7 @@ def walk_to_calendar(drive: Driver) -> None:
     drive.tap("hair_buzz")
     drive.tap("nextButton")
     drive.wait_step("calendar")
-    drive.qtbot.waitUntil(lambda: drive.kiosk.model.property("pdfStatus") == "ready", timeout=30_000)
+    drive.qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
 
 
 # ---------------------------------------------------------------- tests
@@ -102,10 +102,10 @@ def walk_to_calendar(drive: Driver) -> None:
 
 def test_the_whole_check_in_by_touch(drive: Driver) -> None:
     kiosk, model, qtbot = drive.kiosk, drive.kiosk.model, drive.qtbot
-    assert model.property("step") == "welcome" and model.property("language") == "en"
+    assert read_property(model, "step") == "welcome" and read_property(model, "language") == "en"
 
     drive.tap("language_de")
-    assert model.property("language") == "de"
+    assert read_property(model, "language") == "de"
     drive.tap("language_en")
     drive.tap("checkInButton")
     drive.wait_step("name")
@@ -113,58 +113,58 @@ def test_the_whole_check_in_by_touch(drive: Driver) -> None:
     # the first name with key events, the last name on the on-screen keyboard
     qtbot.waitUntil(lambda: drive.find("firstNameField").hasActiveFocus())
     drive.type_keys(FIRST)
-    assert model.property("firstName") == FIRST
+    assert read_property(model, "firstName") == FIRST
     drive.tap("lastNameField")
     type_on_keyboard(drive, LAST)
-    assert model.property("lastName") == LAST
+    assert read_property(model, "lastName") == LAST
     assert drive.text("lastNameField") == LAST
 
     drive.tap("nextButton")
     drive.wait_step("session")
-    assert model.property("sessionDate") == "2026-11-24"
+    assert read_property(model, "sessionDate") == "2026-11-24"
     drive.tap("session_2")
-    assert model.property("sessionNumber") == "2"
+    assert read_property(model, "sessionNumber") == "2"
     drive.tap("sessionDateDayUp")
-    assert model.property("sessionDate") == "2026-11-25"
+    assert read_property(model, "sessionDate") == "2026-11-25"
     drive.tap("sessionTodayButton")
-    assert model.property("sessionDate") == "2026-11-24"
+    assert read_property(model, "sessionDate") == "2026-11-24"
     drive.tap("addPlannedButton")
     drive.tap("plannedDateMonthUp")
     drive.tap("confirmPlannedButton")
-    assert [d["iso"] for d in model.property("plannedDates")] == ["2027-01-22"]
+    assert [d["iso"] for d in read_property(model, "plannedDates")] == ["2027-01-22"]
 
     drive.tap("nextButton")
     drive.wait_step("before-care")
-    assert model.property("carePage")["kind"] == "moisturised"
-    assert "moisturiser" in str(drive.find("careText").property("text"))
+    assert read_property(model, "carePage")["kind"] == "moisturised"
+    assert "moisturiser" in str(read_property(drive.find("careText"), "text"))
     assert not drive.find("nextButton").isEnabled()  # a question waits for its answer
     drive.tap("moisturisedYes")
-    assert model.property("carePage")["kind"] == "hair"
+    assert read_property(model, "carePage")["kind"] == "hair"
     drive.tap("hair_long")
-    assert model.property("hair") == "long" and model.property("carePage")["kind"] == "note"
-    assert drive.find("nextButton").property("text") == "Make my calendar"
+    assert read_property(model, "hair") == "long" and read_property(model, "carePage")["kind"] == "note"
+    assert read_property(drive.find("nextButton"), "text") == "Make my calendar"
 
     drive.tap("nextButton")
     drive.wait_step("calendar")
-    qtbot.waitUntil(lambda: model.property("pdfStatus") == "ready", timeout=30_000)
+    qtbot.waitUntil(lambda: read_property(model, "pdfStatus") == "ready", timeout=30_000)
     page = drive.find("calendarPage0")
-    qtbot.waitUntil(lambda: page.property("sourceSize").width() > 1000)  # the rendered page arrived
-    assert model.property("pageCount") >= 1 and model.pdf is not None and model.pdf.startswith(b"%PDF")
+    qtbot.waitUntil(lambda: read_property(page, "sourceSize").width() > 1000)  # the rendered page arrived
+    assert read_property(model, "pageCount") >= 1 and model.pdf is not None and model.pdf.startswith(b"%PDF")
     width = page.width()
     drive.tap("zoomInButton")
     assert drive.find("calendarPage0").width() > width * 1.4
 
     drive.tap("nextButton")
     drive.wait_step("finish")
-    assert FIRST in str(drive.find("thanksText").property("text"))
+    assert FIRST in str(read_property(drive.find("thanksText"), "text"))
     assert any(FIRST in text for _, text in every_string(kiosk))  # the walk below would see the name
     drive.tap("nextButton")
     drive.wait_step("welcome")
     assert_no_trace(kiosk)
     assert (
-        model.property("language") == "en"
-        and model.property("sessionNumber") == "1"
-        and model.property("plannedDates") == []
+        read_property(model, "language") == "en"
+        and read_property(model, "sessionNumber") == "1"
+        and read_property(model, "plannedDates") == []
     )
 
 
@@ -182,10 +182,12 @@ def test_back_loses_nothing(drive: Driver) -> None:
     drive.wait_step("before-care")
     drive.tap("moisturisedNo")
     drive.tap("backButton")
-    assert model.property("moisturised") == "no" and drive.find("moisturisedNo").property("selected") is True
+    assert (
+        read_property(model, "moisturised") == "no" and read_property(drive.find("moisturisedNo"), "selected") is True
+    )
     drive.tap("backButton")
     drive.wait_step("session")
-    assert drive.find("session_touch-up").property("selected") is True
+    assert read_property(drive.find("session_touch-up"), "selected") is True
     drive.tap("backButton")
     drive.wait_step("name")
     assert drive.text("firstNameField") == FIRST
@@ -197,8 +199,8 @@ def test_a_first_name_is_needed(drive: Driver) -> None:
     drive.tap("checkInButton")
     drive.wait_step("name")
     drive.tap("nextButton")
-    assert kiosk.model.property("step") == "name"
-    assert drive.find("problemText").property("text") == "Please type your first name."
+    assert read_property(kiosk.model, "step") == "name"
+    assert read_property(drive.find("problemText"), "text") == "Please type your first name."
 
 
 def test_walking_away_wipes_everything(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
@@ -208,7 +210,9 @@ def test_walking_away_wipes_everything(qtbot: QtBot, make_kiosk: Callable[..., K
     qtbot.waitUntil(lambda: drive.has("stillHereButton"), timeout=5000)
     drive.tap("stillHereButton")
     assert (
-        not model.property("warning") and model.property("step") == "calendar" and model.property("firstName") == FIRST
+        not read_property(model, "warning")
+        and read_property(model, "step") == "calendar"
+        and read_property(model, "firstName") == FIRST
     )
     qtbot.waitUntil(lambda: drive.has("stillHereButton"), timeout=5000)
     drive.wait_step("welcome", timeout=6000)
@@ -222,9 +226,9 @@ def test_changing_the_language_and_walking_away_comes_back_in_the_default(
     kiosk = make_kiosk(inactivity=1, warning=2)
     drive = Driver(qtbot, kiosk)
     drive.tap("language_ar")
-    assert kiosk.model.property("rtl")
-    qtbot.waitUntil(lambda: kiosk.model.property("language") == "en", timeout=5000)
-    assert not kiosk.model.property("rtl")
+    assert read_property(kiosk.model, "rtl")
+    qtbot.waitUntil(lambda: read_property(kiosk.model, "language") == "en", timeout=5000)
+    assert not read_property(kiosk.model, "rtl")
 
 
 def test_escape_keys_and_closing_do_nothing(drive: Driver) -> None:
@@ -242,7 +246,7 @@ def test_escape_keys_and_closing_do_nothing(drive: Driver) -> None:
     kiosk.window.close()
     drive.qtbot.wait(50)
     assert kiosk.window.isVisible()
-    assert kiosk.model.property("step") == "name" and kiosk.model.property("firstName") == FIRST
+    assert read_property(kiosk.model, "step") == "name" and read_property(kiosk.model, "firstName") == FIRST
 
 
 def type_pin(drive: Driver, pin: str) -> None:
@@ -261,7 +265,7 @@ def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
     assert drive.has("pinPad")
     with drive.qtbot.waitSignal(drive.kiosk.model.exitRequested, timeout=5000):
         type_pin(drive, "2468")
-    assert drive.kiosk.model.property("exitAllowed")
+    assert read_property(drive.kiosk.model, "exitAllowed")
     drive.qtbot.waitUntil(lambda: not drive.kiosk.window.isVisible())
 
 
@@ -275,13 +279,13 @@ def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_ki
     type_pin(drive, "1111")
     assert "locked" in drive.text("pinMessage")
     type_pin(drive, "2468")  # the right PIN, but the pad is locked
-    assert not kiosk.model.property("exitAllowed") and kiosk.window.isVisible()
+    assert not read_property(kiosk.model, "exitAllowed") and kiosk.window.isVisible()
     drive.tap("pinCancel")
     kiosk.shutdown()
 
     restarted = make_kiosk()
-    assert restarted.model.property("pinLocked")
+    assert read_property(restarted.model, "pinLocked")
     drive = Driver(qtbot, restarted)
     drive.hold("staffCorner", 3200)
     type_pin(drive, "2468")
-    assert not restarted.model.property("exitAllowed") and restarted.window.isVisible()
+    assert not read_property(restarted.model, "exitAllowed") and restarted.window.isVisible()

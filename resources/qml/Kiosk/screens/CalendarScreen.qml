@@ -100,16 +100,24 @@ Item {
                     width: Math.min(pages.width - 32, 900) * screen.zoom
                     Repeater {
                         model: screen.kiosk.pdfStatus === "ready" ? screen.kiosk.pageCount : 0
-                        Image {
+                        Rectangle {  // the paper: the rendered page itself has no background
                             required property int index
-                            objectName: "calendarPage" + index
                             width: pageColumn.width
-                            fillMode: Image.PreserveAspectFit
-                            cache: false  // never keep a client's calendar in Qt's image cache
-                            asynchronous: false
-                            source: "image://calendar/" + screen.kiosk.pdfGeneration + "/" + index
-                            Accessible.role: Accessible.Graphic
-                            Accessible.name: qsTr("Page %1 of %2").arg(index + 1).arg(screen.kiosk.pageCount)
+                            height: page.height
+                            color: "#ffffff"
+                            border.width: Theme.lineWidth
+                            border.color: Theme.line
+                            Image {
+                                id: page
+                                objectName: "calendarPage" + parent.index
+                                width: parent.width
+                                fillMode: Image.PreserveAspectFit
+                                cache: false  // never keep a client's calendar in Qt's image cache
+                                asynchronous: false
+                                source: "image://calendar/" + screen.kiosk.pdfGeneration + "/" + parent.index
+                                Accessible.role: Accessible.Graphic
+                                Accessible.name: qsTr("Page %1 of %2").arg(parent.index + 1).arg(screen.kiosk.pageCount)
+                            }
                         }
                     }
                 }

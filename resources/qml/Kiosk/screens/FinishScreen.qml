@@ -10,14 +10,23 @@ Item {
     property bool nextEnabled: true
     function goNext() { kiosk.finish() }
 
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: Math.max(height, column.implicitHeight + 2 * Theme.margin)
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+
     ColumnLayout {
-        anchors.centerIn: parent
-        width: Math.min(parent.width - 2 * Theme.margin, 860)
-        spacing: 24
+        id: column
+        width: Math.min(flick.width - 2 * Theme.margin, 860)
+        x: (flick.width - width) / 2
+        y: Math.max(Theme.margin, (flick.height - implicitHeight) / 2)
+        spacing: 20
         Pictogram {
             Layout.alignment: Qt.AlignHCenter
             source: screen.kiosk.pictogram("check")
-            size: 150
+            size: 112
         }
         Text {
             objectName: "thanksText"
@@ -75,5 +84,6 @@ Item {
             font.pixelSize: Theme.smallSize
             text: qsTr("Tap Finish when you are done. The screen clears for the next person.")
         }
+    }
     }
 }

@@ -1,0 +1,138 @@
+"""Save a PNG of every kiosk screen, landscape and portrait: `python -m kiosk.ui.screenshots OUTDIR`.
+
+Runs offscreen on the demo clinic with a fixed date and a throw-away settings folder, and walks the flow
+through the model's slots, exactly as the screens' buttons do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+for _key, _value in {
+    "QT_QPA_PLATFORM": "offscreen",
+    "QT_QUICK_BACKEND": "software",
+    "QT_IM_MODULE": "qtvirtualkeyboard",
+    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
+}.items():
+    os.environ.setdefault(_key, _value)
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer  # noqa: E402 - the environment must be set before Qt loads
+
+from kiosk.core.clinic import load_clinic  # noqa: E402
+from kiosk.core.kiosk_config import KioskConfig  # noqa: E402
+from kiosk.ui.app import KioskApp, start  # noqa: E402
+from kiosk.ui.kiosk_model import KioskModel  # noqa: E402
+
+DEMO_DAY = dt.date(2026, 11, 24)
+SIZES = {"landscape": (1280, 800), "portrait": (800, 1280)}
+
+
+def settle(msecs: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition: Callable[[], bool], msecs: int = 30_000) -> None:
+    waited = 0
+    while not condition() and waited < msecs:
+        settle(50)
+        waited += 50
+
+
+def steps(model: KioskModel) -> list[tuple[str, Callable[[], None]]]:
+    """(file name, what to do before the shot), in the order a client sees the screens."""
+
+    def name() -> None:
+        model.checkIn()
+        model.setName("Jordan", "Lee")
+
+    def session() -> None:
+        model.next()
+        model.setSessionNumber("2")
+        model.addPlannedDate((DEMO_DAY + dt.timedelta(weeks=3)).isoformat())
+
+    def calendar() -> None:
+        model.next()
+        wait_for(lambda: model.flow.pdf.value == "ready")
+
+    return [
+        ("01-welcome", lambda: None),
+        ("02-name", name),
+        ("03-session", session),
+        ("04-before-care-moisturise", model.next),
+        ("05-before-care-hair", lambda: model.answerMoisturised(True)),
+        ("06-before-care-relax", lambda: model.chooseHair("buzz")),
+        ("07-calendar", calendar),
+        ("08-finish", model.next),
+        ("09-inactivity-warning", model.inactivityWarning),
+    ]
+
+
+def shoot(kiosk: KioskApp, path: Path) -> None:
+    settle(400)
+    kiosk.window.grabWindow().save(str(path))
+    print(path)
+
+
+def save_screens(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as data:
+        os.environ["SMP_KIOSK_DATA_DIR"] = data
+        for orientation, (width, height) in SIZES.items():
+            kiosk = start(load_clinic("demo"), KioskConfig(), today=DEMO_DAY, inactivity_seconds=3600)
+            kiosk.window.resize(width, height)
+            for name, action in steps(kiosk.model):
+                action()
+                shoot(kiosk, out / f"{orientation}-{name}.png")
+            kiosk.model.stillHere()
+            kiosk.model.finish()
+            if orientation == "landscape":
+                extras(kiosk, out)
+            kiosk.shutdown()
+
+
+def extras(kiosk: KioskApp, out: Path) -> None:
+    """Right-to-left, larger text with high contrast, and the staff PIN pad."""
+    model = kiosk.model
+    model.chooseLanguage("ar")
+    shoot(kiosk, out / "landscape-10-welcome-arabic.png")
+    model.checkIn()
+    model.setName("ليلى", "")
+    model.next()
+    model.next()
+    shoot(kiosk, out / "landscape-11-before-care-arabic.png")
+    model.finish()
+    model.inactivityTimeout()
+    model.setProperty("largeText", True)
+    model.setProperty("highContrast", True)
+    model.checkIn()
+    model.setName("Jordan", "")
+    model.next()
+    model.next()
+    model.answerMoisturised(True)
+    shoot(kiosk, out / "landscape-12-large-text-high-contrast.png")
+    model.inactivityTimeout()
+    pin_pad = kiosk.window.findChild(QObject, "pinPad")
+    if pin_pad is not None:
+        pin_pad.setProperty("visible", True)
+        shoot(kiosk, out / "landscape-13-staff-pin.png")
+        pin_pad.setProperty("visible", False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m kiosk.ui.screenshots OUTDIR", file=sys.stderr)
+        return 2
+    save_screens(Path(args[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
