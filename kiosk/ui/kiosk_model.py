@@ -302,9 +302,9 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     def _contact_details(self) -> str:
         clinic = self.clinic
-        lines = [self._t("Call: {number}").format(number=clinic.phone) if clinic.phone else ""]
-        if clinic.text and clinic.text != clinic.phone:
-            lines.append(self._t("Text: {number}").format(number=clinic.text))
+        lines = [self._t("Call: {number}").format(number=f"\u200e{clinic.phone}\u200e") if clinic.phone else ""]
+        if clinic.text and clinic.text != clinic.phone:  # LRM: "+44 20 7946 0958" stays whole in Arabic/Hebrew
+            lines.append(self._t("Text: {number}").format(number=f"\u200e{clinic.text}\u200e"))
         lines += [clinic.email, clinic.website]
         return "\n".join(line for line in lines if line)
 
