@@ -152,6 +152,9 @@ def test_every_screen_speaks_the_language_and_arabic_mirrors(language: str, kios
         assert not english, f"{language} {name} screen still shows English: {sorted(english)}"
         if name == "welcome":
             assert named(window, "checkInButton").property("text") == _("Check in")
+        if name == "finish" and rtl:  # left-to-right marks keep "+44 20 7946 0958" whole, not "0958 7946 20 44+"
+            details = str(model.property("contactDetails"))
+            assert "\u200e+44 20 7946 0958\u200e" in details
         if name in ("session", "finish"):
             # The way forward is at the reading end: left for Arabic, right for Russian.
             assert (centre_x(window, named(window, "nextButton")) < 0.5) == rtl
