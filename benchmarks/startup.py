@@ -77,7 +77,10 @@ def settle(msecs: int) -> None:
     from PySide6.QtCore import QEventLoop, QTimer  # noqa: PLC0415
 
     loop = QEventLoop()
-    QTimer.singleShot(msecs, loop.quit)
+    timer = QTimer(loop)  # (QTimer.singleShot with a Python callable leaks a little in PySide 6.12)
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(msecs)
     loop.exec()
 
 
@@ -95,8 +98,12 @@ def in_process(runs: int, flows: int) -> tuple[list[float], float]:
 
     kiosk = start(load_clinic("demo"), KioskConfig(), today=dt.date(2026, 11, 24), inactivity_seconds=3600)
     model, window = kiosk.model, kiosk.window
-    frames: list[float] = []
-    window.frameSwapped.connect(lambda: frames.append(time.perf_counter()))
+    frames: list[float] = [0.0]  # the time of the latest frame
+
+    def frame_swapped() -> None:
+        frames[-1] = time.perf_counter()
+
+    window.frameSwapped.connect(frame_swapped)
     settle(300)
 
     def to_last_care_page(name: str) -> None:

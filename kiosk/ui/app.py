@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import datetime as dt
+import gc
 import os
 import sys
 from dataclasses import dataclass
@@ -115,6 +118,17 @@ def load_fonts(app: QGuiApplication) -> None:
         app.setFont(font)
 
 
+def release_memory(engine: QQmlApplicationEngine) -> None:
+    """After a wipe: let the QML engine and Python collect the client's objects, and hand freed heap back to
+    the system (the PDF is made on a worker thread, whose malloc arena glibc otherwise keeps), so a kiosk that
+    serves clients all day does not grow."""
+    engine.collectGarbage()
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def start(
     clinic: Clinic,
     config: KioskConfig,
@@ -145,6 +159,7 @@ def start(
         engine.retranslate()
 
     model.languageSwitched.connect(switch_language)
+    model.wiped.connect(lambda: release_memory(engine))
     engine.setInitialProperties({"kiosk": model, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")
     roots = engine.rootObjects()

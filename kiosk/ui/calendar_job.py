@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRunnable, QSize, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtQuick import QQuickImageProvider
@@ -32,9 +32,11 @@ class CalendarJobSignals(QObject):
     failed = Signal(int, str)  # generation, a message for the client (already translated)
 
 
-class CalendarJob(QRunnable):
+class CalendarJob:
+    """One calendar to make; `run` goes to a QThreadPool. (Not a QRunnable: PySide keeps those alive forever
+    when they are not auto-deleted, with their request and the client's name in it.)"""
+
     def __init__(self, generation: int, request: CalendarRequest) -> None:
-        super().__init__()
         self.generation = generation
         self.request = request
         self.signals = CalendarJobSignals()

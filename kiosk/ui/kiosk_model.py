@@ -133,11 +133,10 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _start_calendar(self) -> None:
         self._drop_calendar()
         job = CalendarJob(self.flow.generation, self.calendar_request())
-        job.setAutoDelete(False)
         job.signals.finished.connect(self._calendar_made)
         job.signals.failed.connect(self._calendar_failed)
         self._jobs.add(job)
-        self._pool.start(job)
+        self._pool.start(job.run)
 
     def _calendar_made(self, result: CalendarResult) -> None:
         self._jobs = {job for job in self._jobs if job.generation > result.generation}
