@@ -176,5 +176,5 @@ def start(
 def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:
     kiosk = start(clinic, config, windowed=windowed, today=parse_date(today, "--today") if today else None)
     code = kiosk.app.exec()
-    kiosk.model.wait_for_jobs()
+    kiosk.shutdown()
     return code

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
@@ -72,6 +73,8 @@ def render_pages(pdf: bytes, width: int) -> tuple[QImage, ...]:
         pages.append(document.render(index, size))
     document.close()
     buffer.close()
+    shiboken6.delete(document)  # at once, not whenever Python lets go of the wrapper
+    shiboken6.delete(buffer)
     return tuple(pages)
 
 
