@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from pypdf import PdfReader
 
 TODAY = "2026-11-24"
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,3 +137,18 @@ def test_written_files_get_the_usual_mode_not_owner_only(tmp_path: Path) -> None
     umask = os.umask(0o022)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # mkstemp alone would leave 0600
+
+
+def test_a_second_session_is_labelled_session_2_in_every_output(tmp_path: Path) -> None:
+    args = ["--session", TODAY, "--session", "2026-12-08", "--first-session-number", "2"]
+    plan = json.loads(kiosk("schedule", *args, "--json").stdout)
+    assert (plan["days"][0]["session"], plan["days"][-1]["session"]) == (2, 3)
+    out, ics = tmp_path / "c.pdf", tmp_path / "c.ics"
+    result = kiosk("calendar", "--name", "Ann", *args, "--out", str(out), "--ics", str(ics), "--deterministic")
+    assert result.returncode == 0, result.stderr
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Session 2:" in text and "Session 3:" in text
+    assert "Session 1" not in text
+    summaries = [str(e["summary"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
+    assert "Session 3 is tomorrow: before-care tonight" in summaries
+    assert any("after session 2" in s for s in summaries)

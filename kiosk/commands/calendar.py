@@ -62,7 +62,7 @@ def run_calendar(args: argparse.Namespace) -> int:
     language = negotiate(tag)
     protocol = load_protocol(args.protocol or clinic.protocol)
     sessions = [parse_date(text) for text in args.session]
-    schedule = build_schedule(sessions, protocol, today_from(args))
+    schedule = build_schedule(sessions, protocol, today_from(args), args.first_session_number)
     request = CalendarRequest(
         name=name,
         schedule=schedule,

@@ -21,6 +21,13 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
         help="a session date; repeat for each session (1 to 6, any order)",
     )
     parser.add_argument(
+        "--first-session-number",
+        type=int,
+        default=1,
+        metavar="N",
+        help="what the client calls the earliest --session: 2 if they are at their second session (default: 1)",
+    )
+    parser.add_argument(
         "--protocol",
         default=DEFAULT_PROTOCOL_ID,
         metavar="ID_OR_FILE",
@@ -59,4 +66,4 @@ def today_from(args: argparse.Namespace) -> dt.date:
 def schedule_from(args: argparse.Namespace) -> tuple[Protocol, Schedule]:
     sessions = [parse_date(text) for text in args.session]
     protocol = load_protocol(args.protocol)
-    return protocol, build_schedule(sessions, protocol, today_from(args))
+    return protocol, build_schedule(sessions, protocol, today_from(args), args.first_session_number)

@@ -22,7 +22,7 @@ class PlanDay:
     date: dt.date
     phase: str
     day: int  # day number counted from `session`
-    session: int  # 1-based index of the session the day is counted from
+    session: int  # the number of the session the day is counted from (1 = first session)
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,11 @@ class Schedule:
     days: tuple[PlanDay, ...]
     milestones: tuple[PlanMilestone, ...]
     reminders: tuple[dt.date, ...]  # evenings before each later session: before-care reminders
+    first_number: int = 1  # the number of the first date: a client at their second session starts at 2
+
+    def numbered_sessions(self) -> list[tuple[int, dt.date]]:
+        """(session number, date) for every session, the way a client counts them."""
+        return [(self.first_number + index, date) for index, date in enumerate(self.sessions)]
 
     @property
     def start(self) -> dt.date:
@@ -115,7 +120,10 @@ def _years_from(today: dt.date, years: int) -> dt.date:
         return today.replace(year=today.year + years, day=28)
 
 
-def build_schedule(sessions: Sequence[dt.date], protocol: Protocol, today: dt.date) -> Schedule:
+def build_schedule(sessions: Sequence[dt.date], protocol: Protocol, today: dt.date, first_number: int = 1) -> Schedule:
+    """The plan for `sessions`; `first_number` is what the client calls the earliest of them (1 = first session)."""
+    if first_number < 1:
+        raise UserError(f"session number {first_number} is not possible: sessions are counted from 1")
     ordered = validate_sessions(sessions, protocol, today)
     final = ordered[-1]
     offset = protocol.day_offset
@@ -129,15 +137,16 @@ def build_schedule(sessions: Sequence[dt.date], protocol: Protocol, today: dt.da
             session_index += 1
         day_number = (date - ordered[session_index]).days + offset
         phase = protocol.phase_for_day(day_number)
-        days.append(PlanDay(date, phase.id, day_number, session_index + 1))
+        days.append(PlanDay(date, phase.id, day_number, first_number + session_index))
         date += dt.timedelta(days=1)
-    schedule = Schedule(protocol, ordered, tuple(days), (), ())
+    schedule = Schedule(protocol, ordered, tuple(days), (), (), first_number)
+    final_number = first_number + len(ordered) - 1
     milestones = _phase_milestones(schedule) + [
-        PlanMilestone(date, milestone_id, len(ordered)) for milestone_id, date in milestone_dates.items()
+        PlanMilestone(date, milestone_id, final_number) for milestone_id, date in milestone_dates.items()
     ]
     milestones.sort(key=lambda m: (m.date, m.id))
     reminders = tuple(session - dt.timedelta(days=1) for session in ordered[1:])
-    return Schedule(protocol, ordered, tuple(days), tuple(milestones), reminders)
+    return Schedule(protocol, ordered, tuple(days), tuple(milestones), reminders, first_number)
 
 
 def _phase_milestones(schedule: Schedule) -> list[PlanMilestone]:

@@ -116,7 +116,7 @@ def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEv
     events = [_span_event(schedule, span, _) for span in schedule.spans()]
     events += milestone_events(schedule, _)
     before_care = " ".join(_(item.title) + "." for item in schedule.protocol.before_care)
-    for index, evening in enumerate(schedule.reminders, start=2):
+    for (index, _date), evening in zip(schedule.numbered_sessions()[1:], schedule.reminders, strict=True):
         events.append(
             CalendarEvent(
                 key=f"reminder|{index}|{evening.isoformat()}",

@@ -164,3 +164,12 @@ def test_all_clear_is_counted_only_from_the_final_session(sessions: list[dt.date
             assert (day.phase, day.day) == ("gentle", 4)
         if milestone.id == "back-to-normal":
             assert (day.phase, day.day) == ("normal", 7)
+
+
+def test_a_client_at_their_second_session_sees_session_2() -> None:
+    schedule = build_schedule([d("2026-11-24"), d("2026-12-08")], PROTOCOL, TODAY, first_number=2)
+    assert schedule.numbered_sessions() == [(2, d("2026-11-24")), (3, d("2026-12-08"))]
+    assert {day.session for day in schedule.days} == {2, 3}
+    assert [m.session for m in schedule.milestones if m.id == "all-clear"] == [3]
+    with pytest.raises(UserError, match="counted from 1"):
+        build_schedule([d("2026-11-24")], PROTOCOL, TODAY, first_number=0)

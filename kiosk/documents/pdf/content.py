@@ -39,7 +39,7 @@ def session_lines(schedule: Schedule, regional: Regional, _: Translate) -> list[
         return [translate(_, "Your session: {date}", date=regional.full_date(schedule.sessions[0]))]
     return [
         translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
-        for number, date in enumerate(schedule.sessions, start=1)
+        for number, date in schedule.numbered_sessions()
     ]
 
 
@@ -55,7 +55,7 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     first_phase = protocol.phases[0]
     entries: list[KeyDate] = []
     spans = schedule.spans()
-    for number, date in enumerate(schedule.sessions, start=1):
+    for number, date in schedule.numbered_sessions():
         strict = next(s for s in spans if s.session == number and s.phase == first_phase.id)
         text = translate(
             _,
@@ -72,7 +72,7 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     for milestone in schedule.milestones:
         text = milestone_summary(schedule, milestone, _)
         entries.append(KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text))
-    for number, evening in enumerate(schedule.reminders, start=2):
+    for (number, _date), evening in zip(schedule.numbered_sessions()[1:], schedule.reminders, strict=True):
         text = translate(_, "This evening: before-care for session {number} tomorrow.", number=number)
         entries.append(KeyDate(evening, "moisturiser", text))
     order = {"calendar": 0}
@@ -110,8 +110,7 @@ def before_care(schedule: Schedule, hair: HairChoice | None) -> tuple[BeforeCare
 def next_sessions(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
     return [
         translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
-        for number, date in enumerate(schedule.sessions, start=1)
-        if number > 1
+        for number, date in schedule.numbered_sessions()[1:]
     ]
 
 

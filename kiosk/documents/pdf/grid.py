@@ -111,7 +111,7 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             line, theme.muted, offset=offset + column * cell_w, width=cell_w, baseline=header_base, align="center"
         )
     grid_top = top - theme.month.line_height - theme.muted.line_height
-    sessions = {date: number for number, date in enumerate(schedule.sessions, start=1)}
+    sessions = {date: number for number, date in schedule.numbered_sessions()}
     milestones: dict[dt.date, str] = {}
     for planned in schedule.milestones:
         milestones.setdefault(planned.date, planned.id)
