@@ -5,7 +5,7 @@ from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
 
 from __future__ import annotations
 
-from kiosk.documents.pdf.document import build_calendar_pdf
+from kiosk.documents.pdf.document import build_calendar_pdf, calendar_codes
 from kiosk.documents.pdf.request import CalendarRequest, Hair, Paper, default_paper
 
-__all__ = ["CalendarRequest", "Hair", "Paper", "build_calendar_pdf", "default_paper"]
+__all__ = ["CalendarRequest", "Hair", "Paper", "build_calendar_pdf", "calendar_codes", "default_paper"]

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from kiosk.documents.ics import CalendarEvent
 from kiosk.documents.pdf import sections
 from kiosk.documents.pdf.content import day_one_note, session_lines
 from kiosk.documents.pdf.context import Context
@@ -57,6 +58,11 @@ class Rendered:
 def build_calendar_pdf(request: CalendarRequest) -> bytes:
     """The whole calendar as PDF bytes; raises UserError on bad input. Safe to call from any thread."""
     return render(request).pdf
+
+
+def calendar_codes(request: CalendarRequest) -> list[tuple[CalendarEvent, bytes]]:
+    """The milestone QR payloads exactly as the PDF prints them (same events, UIDs, name and language)."""
+    return sections.milestone_codes(request, clean(request.name), translations(request.language).gettext)
 
 
 def render(request: CalendarRequest) -> Rendered:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from reportlab.lib.units import mm
 
-from kiosk.documents.ics import default_stamp, milestone_events, plan_key, single_event_ics
+from kiosk.documents.ics import CalendarEvent, default_stamp, milestone_events, plan_key, single_event_ics
 from kiosk.documents.pdf import content
 from kiosk.documents.pdf.context import Context
 from kiosk.documents.pdf.grid import phase_colours
 from kiosk.documents.pdf.layout import ACCENT, MUTED, PANEL, RULE, PageWriter, fill_round_rect
 from kiosk.documents.pdf.pictograms import draw_pictogram
+from kiosk.documents.pdf.request import CalendarRequest
 from kiosk.documents.pdf.text import Colour, Style, wrap
 from kiosk.documents.qr import qr_modules
 
@@ -161,12 +163,9 @@ def long_term(writer: PageWriter, context: Context) -> None:
 
 def qr_codes(writer: PageWriter, context: Context) -> None:
     theme, _, request = context.theme, context._, context.request
-    schedule = request.schedule
-    events = milestone_events(schedule, _)
-    if not events:
+    codes = milestone_codes(request, context.name, _)
+    if not codes:
         return
-    stamp = dt.datetime.combine(schedule.start, dt.time(0), tzinfo=dt.UTC) if request.deterministic else default_stamp()
-    key = plan_key(schedule, context.name)
     size = (40 if theme.large_print else 32) * mm
     gap = 6 * mm
     columns = 1 if theme.large_print else 2
@@ -176,8 +175,9 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
     heading(writer, context, _("Put the key dates in your phone"), keep=size + theme.body.line_height * 2)
     writer.paragraph(_("Point your phone's camera at a code. It adds that date to your phone's calendar."), theme.body)
     writer.y -= theme.gap
-    for start in range(0, len(events), columns):
-        row = events[start : start + columns]
+    for start in range(0, len(codes), columns):
+        row = [event for event, _data in codes[start : start + columns]]
+        payloads = [data for _event, data in codes[start : start + columns]]
         captions = [(context.regional.long_date(e.date), e.summary) for e in row]
         height = max(
             size,
@@ -188,15 +188,22 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
         )
         writer.ensure(height)
         top = writer.y
-        for column, event in enumerate(row):
+        for column in range(len(row)):
             offset = column * (column_width + gap)
-            data = single_event_ics(event, event.uid(key), stamp)
-            draw_qr(writer, qr_modules(data), writer.x(offset, size), top - size, size)
+            draw_qr(writer, qr_modules(payloads[column]), writer.x(offset, size), top - size, size)
             writer.y = top - 3 * mm
             date, summary = captions[column]
             writer.paragraph(date, theme.strong, offset=offset + caption_offset, width=caption_width)
             writer.paragraph(summary, theme.body, offset=offset + caption_offset, width=caption_width)
         writer.y = top - height - theme.gap * 0.6
+
+
+def milestone_codes(request: CalendarRequest, name: str, _: Callable[[str], str]) -> list[tuple[CalendarEvent, bytes]]:
+    """Each milestone event with its QR payload (a one-event calendar); the kiosk screen shows the same codes."""
+    schedule = request.schedule
+    stamp = dt.datetime.combine(schedule.start, dt.time(0), tzinfo=dt.UTC) if request.deterministic else default_stamp()
+    key = plan_key(schedule, name)
+    return [(event, single_event_ics(event, event.uid(key), stamp)) for event in milestone_events(schedule, _)]
 
 
 def draw_qr(writer: PageWriter, modules: tuple[int, bytes], x: float, y: float, size: float) -> None:
