@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TaskOutcome:
+    task: int  # which HandoverTask this comes from
     kind: str  # "print" | "email" | "retry"
     visit: int  # the model's wipe count when the task started: a later client never sees an earlier result
     result: HandoverResult | None
@@ -48,19 +49,21 @@ class HandoverTaskSignals(QObject):
 class HandoverTask:
     """One blocking hand-over call; `run` goes to a QThreadPool (a plain callable, like CalendarJob)."""
 
-    def __init__(self, kind: str, visit: int, work: Callable[[], HandoverResult | None], fallback: str) -> None:
-        self.kind, self.visit, self.work, self.fallback = kind, visit, work, fallback
+    def __init__(
+        self, task: int, kind: str, visit: int, work: Callable[[], HandoverResult | None], fallback: str
+    ) -> None:
+        self.task, self.kind, self.visit, self.work, self.fallback = task, kind, visit, work, fallback
         self.signals = HandoverTaskSignals()
 
     def run(self) -> None:
         try:
-            outcome = TaskOutcome(self.kind, self.visit, self.work(), "")
+            outcome = TaskOutcome(self.task, self.kind, self.visit, self.work(), "")
         except UserError as exc:  # e.g. a PDF that is not whole: nothing was queued
             log.error("hand-over %s refused: %s", self.kind, exc)
-            outcome = TaskOutcome(self.kind, self.visit, None, self.fallback)
+            outcome = TaskOutcome(self.task, self.kind, self.visit, None, self.fallback)
         except Exception:  # a bug must not leave the client looking at "Printing…" forever
             log.exception("hand-over %s crashed", self.kind)
-            outcome = TaskOutcome(self.kind, self.visit, None, self.fallback)
+            outcome = TaskOutcome(self.task, self.kind, self.visit, None, self.fallback)
         self.signals.finished.emit(outcome)
 
 
@@ -83,7 +86,8 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         self.service = service if service is not None else open_service()
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)  # one hand-over at a time: the outbox is tried in order
-        self._tasks: set[HandoverTask] = set()
+        self._tasks: dict[int, HandoverTask] = {}  # kept alive until their result is back
+        self._task_count = 0
         self._codes: list[dict[str, Any]] = []
         self._codes_for = -1
         self._reset()
@@ -115,13 +119,15 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         return self.model.flow.visit.language
 
     def _start(self, kind: str, work: Callable[[], HandoverResult | None], fallback: str) -> None:
-        task = HandoverTask(kind, self.model.flow.wipes, work, translations(self._language()).gettext(fallback))
+        self._task_count += 1
+        fallback_text = translations(self._language()).gettext(fallback)
+        task = HandoverTask(self._task_count, kind, self.model.flow.wipes, work, fallback_text)
         task.signals.finished.connect(self._finished)
-        self._tasks.add(task)
+        self._tasks[task.task] = task
         self._pool.start(task.run)
 
     def _finished(self, outcome: TaskOutcome) -> None:
-        self._tasks = {task for task in self._tasks if task.signals is not self.sender()}
+        self._tasks.pop(outcome.task, None)
         if outcome.kind == "retry" or outcome.visit != self.model.flow.wipes:
             return
         state = outcome.result.status if outcome.result else "failed"
