@@ -138,6 +138,7 @@ def in_process(runs: int, flows: int) -> tuple[list[float], float]:
         elapsed = wait_for_preview(began)
         if run:  # the first one warms up ReportLab, fonts and QtPdf
             taps.append(elapsed)
+        model.next()  # to "take it with you"
         model.next()
         model.finish()
 
@@ -146,6 +147,8 @@ def in_process(runs: int, flows: int) -> tuple[list[float], float]:
         model.next()
         while model.flow.pdf.value != "ready":
             settle(5)
+        settle(10)
+        model.next()  # "take it with you": the QR codes are drawn
         settle(10)
         model.next()
         model.finish()

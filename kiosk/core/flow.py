@@ -28,12 +28,13 @@ class Step(Enum):
     SESSION = "session"
     BEFORE_CARE = "before-care"
     CALENDAR = "calendar"
+    HANDOVER = "handover"  # take it with you: print, QR codes for the phone, email
     FINISH = "finish"
     ERROR = "error"
 
 
 # The steps a client sees in the progress indicator, in order.
-PROGRESS_STEPS = (Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.FINISH)
+PROGRESS_STEPS = (Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.HANDOVER, Step.FINISH)
 
 
 class PdfStatus(Enum):
@@ -372,7 +373,10 @@ class Flow:
 
     def _calendar_next(self, _: Next) -> None:
         if self.pdf is PdfStatus.READY:
-            self.step = Step.FINISH
+            self.step = Step.HANDOVER
+
+    def _handover_back(self, _: Back) -> None:
+        self.step = Step.CALENDAR  # the same PDF: nothing the client answered has changed
 
     def _finish(self, _: Finish) -> None:
         self.wipe()
@@ -397,8 +401,10 @@ _TRANSITIONS: dict[tuple[Step, type], _Handler] = {
     (Step.BEFORE_CARE, Back): Flow._care_back,  # type: ignore[dict-item]
     (Step.CALENDAR, Next): Flow._calendar_next,  # type: ignore[dict-item]
     (Step.CALENDAR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
+    (Step.HANDOVER, Next): lambda flow, _: flow._go(Step.FINISH),
+    (Step.HANDOVER, Back): Flow._handover_back,  # type: ignore[dict-item]
     (Step.FINISH, Finish): Flow._finish,  # type: ignore[dict-item]
-    (Step.FINISH, Back): lambda flow, _: flow._make_calendar(),
+    (Step.FINISH, Back): lambda flow, _: flow._go(Step.HANDOVER),
     (Step.ERROR, Retry): lambda flow, _: flow._make_calendar(),
     (Step.ERROR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
 }

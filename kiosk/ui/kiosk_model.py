@@ -27,6 +27,7 @@ from kiosk.i18n.dates import long_date
 from kiosk.paths import resources_dir
 from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
 from kiosk.ui.dates import shift_date
+from kiosk.ui.handover_bridge import HandoverBridge
 
 QML_IMPORT_NAME = "Kiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -83,6 +84,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._jobs: set[CalendarJob] = set()
+        self.handover_bridge = HandoverBridge(self)  # print, email, QR codes: the hand-over screen
 
     # ------------------------------------------------------------ sending events
 
@@ -150,7 +152,8 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self.send(f.PdfFailed(generation, message))
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        self.handover_bridge.stop()
+        return self._pool.waitForDone(msecs) and self.handover_bridge.wait_for_jobs(msecs)
 
     # ------------------------------------------------------------ slots: what the screens send
 
@@ -316,6 +319,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     inactivitySeconds = Property(int, lambda self: self._inactivity, constant=True)  # noqa: N815
     warningSeconds = Property(int, lambda self: self._warning, constant=True)  # noqa: N815
     progressCount = Property(int, lambda self: len(PROGRESS_STEPS), constant=True)  # noqa: N815
+    handover = Property(QObject, lambda self: self.handover_bridge, constant=True)
 
     contactTitle = Property(str, lambda self: self._t(self.flow.protocol.contact_title), notify=changed)  # noqa: N815
     contactText = Property(str, lambda self: self._t(self.flow.protocol.contact_text), notify=changed)  # noqa: N815

@@ -69,6 +69,7 @@ def steps(model: KioskModel) -> list[tuple[str, Callable[[], None]]]:
         ("05-before-care-hair", lambda: model.answerMoisturised(True)),
         ("06-before-care-relax", lambda: model.chooseHair("buzz")),
         ("07-calendar", calendar),
+        ("07b-take-it-with-you", model.next),
         ("08-finish", model.next),
         ("09-inactivity-warning", model.inactivityWarning),
     ]

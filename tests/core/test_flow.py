@@ -22,13 +22,14 @@ def make_flow() -> Flow:
 
 def walk_to(flow: Flow, step: Step) -> None:
     """Drive a flow from welcome to `step` the way a client would."""
-    order = [Step.WELCOME, Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.FINISH]
+    order = [Step.WELCOME, Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.HANDOVER, Step.FINISH]
     actions: dict[Step, list[f.Event]] = {
         Step.WELCOME: [f.ChooseLanguage("de"), f.CheckIn()],
         Step.NAME: [f.SetName("Amira", "Haddad"), f.Next()],
         Step.SESSION: [f.SetSession(2), f.AddPlannedDate(TODAY + dt.timedelta(days=14)), f.Next()],
         Step.BEFORE_CARE: [f.AnswerMoisturised(True), f.ChooseHair("long"), f.Next()],
         Step.CALENDAR: [f.PdfReady(flow.generation + 1), f.Next()],
+        Step.HANDOVER: [f.Next()],
     }
     for current in order[: order.index(step)]:
         assert flow.step is current
@@ -142,7 +143,7 @@ def test_back_from_every_step_keeps_every_answer() -> None:
     flow = make_flow()
     walk_to(flow, Step.FINISH)
     answers = dataclasses.asdict(flow.visit)
-    expected = [Step.CALENDAR, Step.BEFORE_CARE, Step.BEFORE_CARE, Step.BEFORE_CARE, Step.SESSION, Step.NAME]
+    expected = [Step.HANDOVER, Step.CALENDAR, *[Step.BEFORE_CARE] * 3, Step.SESSION, Step.NAME]
     for step in [*expected, Step.WELCOME]:
         flow.handle(f.Back())
         assert flow.step is step
@@ -249,3 +250,21 @@ def test_events_that_do_not_fit_are_ignored() -> None:
     for event in (f.Next(), f.Finish(), f.Retry(), f.SetName("x", "y"), f.AnswerMoisturised(True), f.StillHere()):
         assert flow.handle(event) is False
     assert flow.step is Step.WELCOME and flow.visit.first_name == ""
+
+
+def test_handover_keeps_the_pdf_both_ways() -> None:
+    flow = make_flow()
+    walk_to(flow, Step.HANDOVER)
+    generation = flow.generation
+    assert flow.handle(f.Back()) and state(flow) == (Step.CALENDAR, PdfStatus.READY)
+    assert flow.handle(f.Next()) and state(flow) == (Step.HANDOVER, PdfStatus.READY)
+    assert flow.handle(f.Next()) and state(flow) == (Step.FINISH, PdfStatus.READY)
+    assert flow.handle(f.Back()) and state(flow) == (Step.HANDOVER, PdfStatus.READY)
+    assert flow.generation == generation  # no new calendar was asked for: print and codes match the preview
+    assert not flow.handle(f.Finish())  # finishing happens on the finish screen only
+    assert flow.step is Step.HANDOVER
+
+
+def test_handover_is_a_progress_step_between_calendar_and_finish() -> None:
+    steps = list(f.PROGRESS_STEPS)
+    assert steps.index(Step.HANDOVER) == steps.index(Step.CALENDAR) + 1 == steps.index(Step.FINISH) - 1

@@ -53,7 +53,7 @@ def text_of(name: object) -> str:
 
 def every_string(kiosk: KioskApp) -> Iterator[tuple[str, str]]:
     """Every string property of every object in the QML tree and of the model: (where, value)."""
-    objects: list[QObject] = [kiosk.model, kiosk.window]
+    objects: list[QObject] = [kiosk.model, *kiosk.model.findChildren(QObject), kiosk.window]  # with its bridges
     for item in all_items(kiosk.window):
         objects.append(item)
         objects.extend(item.findChildren(QObject))
@@ -154,6 +154,9 @@ def test_the_whole_check_in_by_touch(drive: Driver) -> None:
     drive.tap("zoomInButton")
     assert drive.find("calendarPage0").width() > width * 1.4
 
+    drive.tap("nextButton")
+    drive.wait_step("handover")
+    assert drive.find("printButton").isEnabled() and drive.has("qrCode0")
     drive.tap("nextButton")
     drive.wait_step("finish")
     assert FIRST in str(read_property(drive.find("thanksText"), "text"))

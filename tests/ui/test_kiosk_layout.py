@@ -37,6 +37,8 @@ def screens(kiosk: KioskApp) -> Iterator[str]:
     model.next()
     yield "calendar"
     model.next()
+    yield "handover"
+    model.next()
     yield "finish"
     model.inactivityWarning()
     yield "inactivity warning"

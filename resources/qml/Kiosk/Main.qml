@@ -32,7 +32,7 @@ ApplicationWindow {
     readonly property bool portrait: height > width
     readonly property var screens: ({
         "welcome": welcomeScreen, "name": nameScreen, "session": sessionScreen, "before-care": careScreen,
-        "calendar": calendarScreen, "finish": finishScreen, "error": errorScreen
+        "calendar": calendarScreen, "handover": handoverScreen, "finish": finishScreen, "error": errorScreen
     })
 
     Timer {
@@ -203,6 +203,7 @@ ApplicationWindow {
     Component { id: sessionScreen; SessionScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: careScreen; BeforeCareScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: calendarScreen; CalendarScreen { kiosk: window.kiosk } }
+    Component { id: handoverScreen; HandoverScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: finishScreen; FinishScreen { kiosk: window.kiosk } }
     Component { id: errorScreen; ErrorScreen { kiosk: window.kiosk } }
 }

@@ -8,7 +8,7 @@ import Kiosk
 Item {
     id: screen
     required property var kiosk
-    property string nextText: qsTr("Done")
+    property string nextText: qsTr("Next")
     property bool nextEnabled: kiosk.pdfStatus === "ready"
     function goNext() { kiosk.next() }
 
