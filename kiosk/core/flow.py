@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from kiosk.core.protocol import BeforeCareItem, HairChoice, Protocol
+from kiosk.core.protocol import BeforeCareItem, Protocol
 from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
-from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, SessionNumber, Visit, clean_name
+from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, HairAnswer, SessionNumber, Visit, clean_name
 from kiosk.errors import UserError
 
 
@@ -116,7 +116,7 @@ class AnswerMoisturised:
 
 @dataclass(frozen=True)
 class ChooseHair:
-    hair: HairChoice
+    hair: HairAnswer
 
 
 @dataclass(frozen=True)
@@ -333,7 +333,8 @@ class Flow:
     def _choose_hair(self, event: ChooseHair) -> None:
         page = self.care_page
         if page is not None and page.kind is CarePageKind.HAIR:
-            self.visit.hair = event.hair
+            self.visit.hair_answer = event.hair
+            self.visit.hair = "buzz" if event.hair == "not-yet" else event.hair
             self._care_next(Next())
 
     def _care_next(self, _: Next) -> None:
@@ -341,7 +342,7 @@ class Flow:
         if page.kind is CarePageKind.MOISTURISED and self.visit.moisturised is None:
             self.problem = N_("Please tap Yes or Not yet.")
         elif page.kind is CarePageKind.HAIR and self.visit.hair is None:
-            self.problem = N_("Please choose one of the two.")
+            self.problem = N_("Please choose one answer.")
         elif self.care_index + 1 < len(self.pages):
             self.care_index += 1
         else:

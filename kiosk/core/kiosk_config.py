@@ -11,6 +11,7 @@ import hmac
 import json
 import os
 import secrets
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,6 +91,22 @@ class KioskConfig:
 
     def warning_seconds(self) -> int:
         return self._seconds("warning_seconds", DEFAULT_WARNING_SECONDS, 5)
+
+    # ------------------------------------------------------------ records
+
+    def kiosk_id(self) -> str:
+        """The name this kiosk's check-ins carry on a shared database; the machine's host name by default."""
+        value = self.load().get("kiosk_id") or socket.gethostname() or "kiosk"
+        if not isinstance(value, str) or not value.strip():
+            raise UserError(f"kiosk settings {self.path}: 'kiosk_id' must be a non-empty text")
+        return value.strip()[:64]
+
+    def database_url(self) -> str | None:
+        """Where check-ins are kept: None for SQLite in data_dir(), or e.g. postgresql://user:pw@host/db."""
+        value = self.load().get("database_url")
+        if value is not None and not isinstance(value, str):
+            raise UserError(f"kiosk settings {self.path}: 'database_url' must be a text or null")
+        return value or None
 
     # ------------------------------------------------------------ the PIN
 

@@ -9,6 +9,8 @@ from typing import Literal
 from kiosk.core.protocol import HairChoice
 
 SessionNumber = Literal[1, 2, 3, "touch-up"]
+# The hair question's answers: "not-yet" means the client plans a buzz cut but has not done it yet.
+HairAnswer = Literal["buzz", "long", "not-yet"]
 SESSION_NUMBERS: tuple[SessionNumber, ...] = (1, 2, 3, "touch-up")
 MAX_PLANNED_DATES = 4
 NAME_MAX_CHARS = 60
@@ -26,7 +28,8 @@ class Visit:
     session_date: dt.date = field(init=False)
     planned_dates: list[dt.date] = field(default_factory=list)
     moisturised: bool | None = None
-    hair: HairChoice | None = None
+    hair: HairChoice | None = None  # what the aftercare plan follows ("not-yet" plans a buzz cut)
+    hair_answer: HairAnswer | None = None  # what the client said, for the front desk
 
     def __post_init__(self) -> None:
         self.session_date = self.today

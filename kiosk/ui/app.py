@@ -23,6 +23,8 @@ from kiosk.paths import resources_dir
 from kiosk.ui.gettext_translator import GettextTranslator
 from kiosk.ui.kiosk_model import KioskModel
 from kiosk.ui.refcount_guard import protect_singletons
+from kiosk.ui.staff_model import StaffModel
+from kiosk.ui.store_bridge import StoreBridge
 
 QML_MODULE = "Kiosk"
 _ACTIVITY = frozenset(
@@ -73,6 +75,7 @@ class KioskApp:
     window: QQuickWindow
     translator: GettextTranslator
     event_filter: KioskEventFilter
+    staff: StaffModel
     closed: bool = False
 
     def shutdown(self) -> None:
@@ -81,6 +84,8 @@ class KioskApp:
             return
         self.closed = True
         self.model.wait_for_jobs()
+        self.staff.close()
+        self.staff.bridge.close()
         self.app.removeEventFilter(self.event_filter)
         self.app.removeTranslator(self.translator)
         self.model._exit_allowed = True
@@ -160,7 +165,10 @@ def start(
 
     model.languageSwitched.connect(switch_language)
     model.wiped.connect(lambda: release_memory(engine))
-    engine.setInitialProperties({"kiosk": model, "windowed": windowed})
+    bridge = StoreBridge(config.database_url(), config.kiosk_id(), clinic=clinic)
+    staff = StaffModel(bridge, config)
+    model.checkInFinished.connect(bridge.record)
+    engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")
     roots = engine.rootObjects()
     if not roots:
@@ -170,7 +178,7 @@ def start(
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
     model.exitRequested.connect(window.close)
-    return KioskApp(app, engine, model, window, translator, event_filter)
+    return KioskApp(app, engine, model, window, translator, event_filter, staff)
 
 
 def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:

@@ -7,6 +7,7 @@ language; texts written in QML use qsTr.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -52,7 +53,9 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     changed = Signal()  # anything shown on a screen may have changed
     activity = Signal()  # the client touched the screen or typed
     wiped = Signal()  # the client's data is gone; the welcome screen shows
-    exitRequested = Signal()  # noqa: N815 - staff unlocked the kiosk with the right PIN
+    exitRequested = Signal()  # noqa: N815 - staff chose "Exit kiosk" on the staff screen
+    staffRequested = Signal()  # noqa: N815 - staff typed the right PIN: show the staff screen
+    checkInFinished = Signal(object)  # noqa: N815 - a copy of the Visit of a client who finished, to record
     languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
     settingsChanged = Signal()  # noqa: N815
 
@@ -90,10 +93,13 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     def send(self, event: f.Event) -> bool:
         before = (self.flow.pdf, self.flow.generation, self.flow.wipes)
+        finishing = copy.deepcopy(self.flow.visit) if self.flow.step is Step.FINISH else None
         changed = self.flow.handle(event)
         if not changed:
             return False
         if self.flow.wipes != before[2]:
+            if finishing is not None:  # Finish, or walking away on the finish screen: the check-in is done
+                self.checkInFinished.emit(finishing)
             self._forget()
         if self.flow.pdf is PdfStatus.MAKING and (self.flow.pdf, self.flow.generation) != before[:2]:
             self._start_calendar()
@@ -209,7 +215,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     @Slot(str)
     def chooseHair(self, hair: str) -> None:  # noqa: N802
-        if hair in ("buzz", "long"):
+        if hair in ("buzz", "long", "not-yet"):
             self.send(f.ChooseHair(hair))  # type: ignore[arg-type]
 
     @Slot()
@@ -247,9 +253,8 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         result: PinCheck = self.config.check_pin(pin)
         if result.accepted:
             self._pin_message = ""
-            self._exit_allowed = True
             self.settingsChanged.emit()
-            self.exitRequested.emit()
+            self.staffRequested.emit()
             return True
         if result.locked_for:
             minutes = max(1, (result.locked_for + 59) // 60)
@@ -260,6 +265,13 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self._pin_message = self._t("Wrong PIN. {tries} tries left.").format(tries=result.tries_left)
         self.settingsChanged.emit()
         return False
+
+    @Slot()
+    def exitKiosk(self) -> None:  # noqa: N802
+        """Staff chose "Exit kiosk" on the staff screen (reached only with the right PIN)."""
+        self._exit_allowed = True
+        self.settingsChanged.emit()
+        self.exitRequested.emit()
 
     @Slot()
     def clearPinMessage(self) -> None:  # noqa: N802
@@ -339,7 +351,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815
     careCount = Property(int, lambda self: len(self.flow.pages), notify=changed)  # noqa: N815
     moisturised = Property(str, _moisturised, notify=changed)
-    hair = Property(str, lambda self: self.flow.visit.hair or "", notify=changed)
+    hair = Property(str, lambda self: self.flow.visit.hair_answer or "", notify=changed)
     pdfStatus = Property(str, lambda self: self.flow.pdf.value, notify=changed)  # noqa: N815
     pdfGeneration = Property(int, lambda self: self.flow.generation, notify=changed)  # noqa: N815
     pageCount = Property(int, lambda self: len(self.images.pages), notify=changed)  # noqa: N815

@@ -10,7 +10,7 @@ import pytest
 from kiosk.core import flow as f
 from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
 from kiosk.core.protocol import load_protocol
-from kiosk.core.visit import Visit, clean_name
+from kiosk.core.visit import HairAnswer, Visit, clean_name
 
 TODAY = dt.date(2026, 11, 24)
 PROTOCOL = load_protocol("smp")
@@ -132,7 +132,7 @@ def test_before_care_questions_need_an_answer() -> None:
     flow.handle(f.AnswerMoisturised(False))
     assert flow.care_index == 1 and flow.visit.moisturised is False
     flow.handle(f.Next())
-    assert flow.problem == "Please choose one of the two."
+    assert flow.problem == "Please choose one answer."
     flow.handle(f.ChooseHair("buzz"))
     assert flow.care_index == 2
     flow.handle(f.Next())
@@ -268,3 +268,17 @@ def test_handover_keeps_the_pdf_both_ways() -> None:
 def test_handover_is_a_progress_step_between_calendar_and_finish() -> None:
     steps = list(f.PROGRESS_STEPS)
     assert steps.index(Step.HANDOVER) == steps.index(Step.CALENDAR) + 1 == steps.index(Step.FINISH) - 1
+
+
+@pytest.mark.parametrize(("answer", "plan"), [("buzz", "buzz"), ("long", "long"), ("not-yet", "buzz")])
+def test_hair_answer_kept_and_not_yet_plans_a_buzz_cut(answer: HairAnswer, plan: str) -> None:
+    flow = make_flow()
+    walk_to(flow, Step.BEFORE_CARE)
+    flow.handle(f.AnswerMoisturised(True))
+    flow.handle(f.ChooseHair(answer))
+    assert flow.visit.hair_answer == answer
+    assert flow.visit.hair == plan  # the calendar follows the buzz-cut branch for "not yet"
+    flow.handle(f.Back())
+    assert flow.visit.hair_answer == answer  # back keeps the answer
+    flow.wipe()
+    assert flow.visit.hair_answer is None and flow.visit.hair is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 import stat
 import subprocess
 import sys
@@ -120,3 +121,15 @@ def test_the_command_line_does_not_load_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_kiosk_id_defaults_to_the_host_name_and_database_to_sqlite(tmp_path: Path) -> None:
+    config = KioskConfig(tmp_path / "kiosk.json")
+    assert config.kiosk_id() == (socket.gethostname() or "kiosk")
+    assert config.database_url() is None
+    config.save({"kiosk_id": " front-desk ", "database_url": "postgresql://smp@db/smp"})
+    assert config.kiosk_id() == "front-desk"
+    assert config.database_url() == "postgresql://smp@db/smp"
+    config.save({"database_url": 5})
+    with pytest.raises(UserError, match="database_url"):
+        config.database_url()

@@ -266,8 +266,11 @@ def test_a_short_press_in_the_corner_opens_nothing(drive: Driver) -> None:
 def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
     drive.hold("staffCorner", 3200)
     assert drive.has("pinPad")
+    type_pin(drive, "2468")
+    drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)  # the staff screen, not an exit yet
+    assert not read_property(drive.kiosk.model, "exitAllowed") and not drive.has("pinPad")
     with drive.qtbot.waitSignal(drive.kiosk.model.exitRequested, timeout=5000):
-        type_pin(drive, "2468")
+        drive.tap("staffExit")
     assert read_property(drive.kiosk.model, "exitAllowed")
     drive.qtbot.waitUntil(lambda: not drive.kiosk.window.isVisible())
 

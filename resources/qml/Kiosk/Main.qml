@@ -10,6 +10,7 @@ import Kiosk.Models
 ApplicationWindow {
     id: window
     required property KioskModel kiosk
+    required property StaffModel staff
     property bool windowed: true
 
     width: 1280
@@ -39,13 +40,14 @@ ApplicationWindow {
         id: idleTimer
         objectName: "idleTimer"
         interval: window.kiosk.inactivitySeconds * 1000
-        running: !window.kiosk.warning && !pinPad.visible
+        running: !window.kiosk.warning && !pinPad.visible && !staffScreen.visible
         onTriggered: window.kiosk.inactivityWarning()
     }
     Connections {
         target: window.kiosk
         function onActivity() { if (!window.kiosk.warning) idleTimer.restart() }
         function onWiped() { Qt.inputMethod.hide(); pinPad.visible = false }
+        function onStaffRequested() { pinPad.visible = false; staffScreen.open() }
     }
 
     ColumnLayout {
@@ -189,6 +191,16 @@ ApplicationWindow {
         objectName: "inactivityOverlay"
         anchors.fill: parent
         kiosk: window.kiosk
+    }
+
+    StaffScreen {
+        id: staffScreen
+        objectName: "staffScreen"
+        anchors.fill: parent
+        anchors.bottomMargin: inputPanel.active ? inputPanel.height : 0
+        kiosk: window.kiosk
+        staff: window.staff
+        today: window.staff.today
     }
 
     PinPad {

@@ -122,6 +122,20 @@ Item {
                             onClicked: screen.kiosk.chooseHair(modelData.hair)
                         }
                     }
+                    ChoiceButton {
+                        // Planning a buzz cut but not done yet: the calendar follows the buzz-cut branch,
+                        // and the front desk sees the flag.
+                        objectName: "hair_not-yet"
+                        visible: screen.kind === "hair"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        Layout.preferredWidth: 1
+                        Layout.columnSpan: screen.portrait ? 1 : 2
+                        pictogram: screen.kiosk.pictogram("clipper")
+                        text: qsTr("Not yet — I still need to buzz cut")
+                        selected: screen.kiosk.hair === "not-yet"
+                        onClicked: screen.kiosk.chooseHair("not-yet")
+                    }
                 }
             }
         }

@@ -1,0 +1,152 @@
+"""The staff screen's model (behind the PIN): today's check-ins on every kiosk, their flags, storage health,
+CSV export and a new PIN. Every store call goes through StoreBridge, off the GUI thread; while the screen is
+open the list is read again every few seconds, so check-ins from other kiosks on the database show up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlElement, QmlUncreatable
+
+from kiosk.core.kiosk_config import KioskConfig
+from kiosk.errors import UserError
+from kiosk.i18n import translations
+from kiosk.paths import data_dir
+from kiosk.store import CheckInSummary, Flag
+from kiosk.ui.store_bridge import StaffView, StoreBridge
+
+QML_IMPORT_NAME = "Kiosk.Models"
+QML_IMPORT_MAJOR_VERSION = 1
+POLL_MSECS = 3000
+
+
+def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
+    return text
+
+
+FLAG_TEXTS = {  # shown in the staff list
+    Flag.NOT_BUZZ_CUT: N_("not buzz cut yet"),
+    Flag.NOT_MOISTURISED: N_("not moisturised"),
+    Flag.RECEIPT_MISSING: N_("no signed receipt"),
+}
+
+
+def exports_dir() -> Path:
+    return data_dir() / "exports"
+
+
+@QmlElement
+@QmlUncreatable("StaffModel is made by the kiosk application")
+class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types QmlUncreatable as a class)
+    changed = Signal()
+
+    def __init__(self, bridge: StoreBridge, config: KioskConfig, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.bridge = bridge
+        self.config = config
+        self.language = "en"
+        self._view: StaffView | None = None
+        self._message = ""
+        self._open = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MSECS)
+        self._timer.timeout.connect(self.refresh)
+        bridge.refreshed.connect(self._refreshed)
+        bridge.exported.connect(self._exported)
+        bridge.failed.connect(self._failed)
+
+    def _t(self, text: str) -> str:
+        return translations(self.language).gettext(text)
+
+    def _say(self, message: str) -> None:
+        self._message = message
+        self.changed.emit()
+
+    # ------------------------------------------------------------ results from the worker thread
+
+    def _refreshed(self, view: StaffView) -> None:
+        if self._open:
+            self._view = view
+            self.changed.emit()
+
+    def _exported(self, path: str, rows: int) -> None:
+        self._say(self._t("{rows} check-ins written to {path}").format(rows=rows, path=path))
+
+    def _failed(self, message: str) -> None:
+        self._say(message)
+
+    # ------------------------------------------------------------ slots
+
+    @Slot(str)
+    def open(self, language: str) -> None:
+        self.language = language
+        self._open = True
+        self._message = ""
+        self.refresh()
+        self._timer.start()
+        self.changed.emit()
+
+    @Slot()
+    def close(self) -> None:
+        """Back to the kiosk: forget what was shown (names stay on screen only while staff look)."""
+        self._open = False
+        self._timer.stop()
+        self._view = None
+        self._message = ""
+        self.changed.emit()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.bridge.refresh()
+
+    @Slot(str, str)
+    def exportCsv(self, first_iso: str, last_iso: str) -> None:  # noqa: N802
+        try:
+            first, last = dt.date.fromisoformat(first_iso), dt.date.fromisoformat(last_iso)
+        except ValueError:
+            self._say(self._t("Please check the dates."))
+            return
+        if last < first:
+            first, last = last, first
+        path = exports_dir() / f"checkins-{first.isoformat()}-{last.isoformat()}.csv"
+        self.bridge.export_csv(first, last, path)
+
+    @Slot(str, str)
+    def changePin(self, pin: str, again: str) -> None:  # noqa: N802
+        if pin != again:
+            self._say(self._t("The two PINs are not the same."))
+            return
+        try:
+            self.config.set_pin(pin)
+        except UserError:
+            self._say(self._t("A PIN is 4 to 12 digits."))
+            return
+        self._say(self._t("The new PIN is saved."))
+
+    # ------------------------------------------------------------ properties
+
+    def _row(self, summary: CheckInSummary) -> dict[str, Any]:
+        return {
+            "name": summary.display_name,
+            "time": summary.checked_in_at.astimezone().strftime("%H:%M"),
+            "session": str(summary.session),
+            "kiosk": summary.kiosk_id,
+            "pending": summary.pending,
+            "flags": ", ".join(self._t(FLAG_TEXTS[flag]) for flag in summary.flags),
+        }
+
+    def _checkins(self) -> list[dict[str, Any]]:
+        return [self._row(summary) for summary in self._view.checkins] if self._view else []
+
+    def _health(self) -> str:
+        return self._view.health.message(self.language) if self._view else ""
+
+    checkins = Property(list, _checkins, notify=changed)
+    health = Property(str, _health, notify=changed)
+    message = Property(str, lambda self: self._message, notify=changed)
+    today = Property(str, lambda self: dt.date.today().isoformat(), notify=changed)
+    loaded = Property(bool, lambda self: self._view is not None, notify=changed)

@@ -1,0 +1,126 @@
+"""The kiosk's way to the check-in store: every call runs on one worker thread and reports back by signal.
+
+`CheckInStore` may take seconds to answer (a locked SQLite file, a PostgreSQL server that went away), so
+the GUI thread never calls it. One thread (a pool of one) keeps the calls in order and the store's
+connections on a single thread. The store is opened on that thread too: opening runs the migrations.
+Nothing here logs a client's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from kiosk.core.clinic import Clinic
+from kiosk.core.visit import Visit
+from kiosk.errors import UserError
+from kiosk.store import CheckIn, CheckInStore, CheckInSummary, StoreHealth
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StaffView:
+    """What the staff screen shows, read in one go on the worker thread."""
+
+    checkins: list[CheckInSummary]
+    health: StoreHealth
+
+
+def check_in_of(visit: Visit, kiosk_id: str, *, receipt_required: bool, strokes: str | None) -> CheckIn:
+    """The record of a finished visit: only the first name and last initial; "not yet" keeps no hair answer."""
+    hair = visit.hair_answer if visit.hair_answer in ("buzz", "long") else None
+    return CheckIn.create(
+        first_name=visit.first_name,
+        last_name=visit.last_name,
+        session=visit.session_number,
+        session_date=visit.session_date,
+        language=visit.language,
+        moisturised=visit.moisturised,
+        hair=hair,
+        kiosk_id=kiosk_id,
+        receipt_required=receipt_required,
+        signature_strokes=strokes,
+    )
+
+
+class StoreBridge(QObject):
+    recorded = Signal(str)  # the Outcome's value: stored, spooled, in-memory, refused
+    refreshed = Signal(object)  # a StaffView
+    exported = Signal(str, int)  # the CSV file, rows written
+    failed = Signal(str)  # a message for staff
+
+    def __init__(
+        self,
+        url: str | None,
+        kiosk_id: str,
+        *,
+        clinic: Clinic | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.url = url
+        self.kiosk_id = kiosk_id
+        self.clinic = clinic
+        self._store: CheckInStore | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    # ------------------------------------------------------------ on the worker thread only
+
+    def _open(self) -> CheckInStore:
+        if self._store is None:
+            self._store = CheckInStore(url=self.url, clinic=self.clinic)
+        return self._store
+
+    def _submit(self, work: Callable[[CheckInStore], None]) -> None:
+        def run() -> None:
+            try:
+                work(self._open())
+            except UserError as exc:
+                self.failed.emit(str(exc))
+            except Exception as exc:  # a slot that raises would leave the screen waiting for ever
+                log.exception("check-in store call failed")
+                self.failed.emit(f"{type(exc).__name__}: {exc}")
+
+        self._pool.start(run)
+
+    # ------------------------------------------------------------ called from the GUI thread
+
+    def record(self, visit: Visit, strokes: str | None = None) -> None:
+        """Keep a finished visit. A problem with the database never stops the client: the store spools."""
+
+        def work(store: CheckInStore) -> None:
+            check_in = check_in_of(
+                visit, self.kiosk_id, receipt_required=store.settings().receipt_required, strokes=strokes
+            )
+            outcome = store.record(check_in)
+            log.info("check-in from kiosk %s: %s", self.kiosk_id, outcome.value)
+            self.recorded.emit(outcome.value)
+
+        self._submit(work)
+
+    def refresh(self) -> None:
+        self._submit(lambda store: self.refreshed.emit(StaffView(store.todays_checkins(), store.health())))
+
+    def export_csv(self, first: dt.date, last: dt.date, path: Path) -> None:
+        def work(store: CheckInStore) -> None:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            rows = store.export_csv(first, last, path)
+            self.exported.emit(str(path), rows)
+
+        self._submit(work)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        self.wait()
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,163 @@
+"""Check-ins recorded through the store, and the staff screen behind the PIN, driven by touch offscreen:
+the list with its flags (SQLite in a private data folder, and a real PostgreSQL server), CSV export, a new
+PIN, the way out; the "not yet" hair answer; no client name in the logs."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.kiosk_config import KioskConfig
+from kiosk.logging_setup import configure_logging
+from kiosk.store import CheckInStore, Flag
+from kiosk.ui.app import KioskApp
+from tests.store.conftest import postgres  # noqa: F401 - the private PostgreSQL server, shared with tests/store
+from tests.store.postgres_server import PostgresServer
+from tests.ui.conftest import Driver, read_property
+
+FIRST, LAST = "Zorabel", "Quint"
+
+
+def type_pin(drive: Driver, pin: str) -> None:
+    for digit in pin:
+        drive.tap(f"pinKey{digit}")
+    drive.tap("pinOk")
+
+
+def check_in(drive: Driver, hair: str = "not-yet", moisturised: bool = True) -> None:
+    """A client's whole way through the kiosk, by touch, up to Finish."""
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys(FIRST)
+    drive.tap("lastNameField")
+    drive.type_keys(LAST)
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    drive.tap("nextButton")
+    drive.wait_step("before-care")
+    drive.tap("moisturisedYes" if moisturised else "moisturisedNo")
+    drive.tap(f"hair_{hair}")
+    while read_property(drive.kiosk.model, "step") == "before-care":
+        drive.tap("nextButton")
+    drive.wait_step("calendar")
+    drive.qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
+    for _ in range(3):  # the calendar, then the hand-over screen where there is one
+        if read_property(drive.kiosk.model, "step") == "finish":
+            break
+        drive.tap("nextButton")
+        drive.qtbot.wait(100)
+    drive.wait_step("finish")
+    with drive.qtbot.waitSignal(drive.kiosk.staff.bridge.recorded, timeout=30_000):
+        drive.tap("nextButton")
+    drive.wait_step("welcome")
+
+
+def open_staff_screen(drive: Driver, pin: str = "2468") -> None:
+    drive.qtbot.wait(300)  # the wipe after a check-in frees memory; let it finish before timing a hold
+    drive.hold("staffCorner", 4000)
+    drive.qtbot.waitUntil(lambda: drive.has("pinKey2"), timeout=5000)
+    type_pin(drive, pin)
+    drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)
+
+
+@pytest.fixture
+def pg_kiosk(
+    postgres: PostgresServer,  # noqa: F811
+    make_kiosk: Callable[..., KioskApp],
+    data_dir: Path,
+) -> Iterator[tuple[KioskApp, str]]:
+    name = postgres.create_database()
+    url = postgres.url(name)
+    KioskConfig().save({"database_url": url, "kiosk_id": "front-desk"})
+    yield make_kiosk(), url
+    postgres.drop_database(name)
+
+
+def test_a_check_in_lands_in_the_store_and_on_the_staff_screen(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
+    drive = Driver(qtbot, kiosk)
+    check_in(drive, hair="not-yet")
+    store = CheckInStore(data_dir=data_dir)
+    try:
+        [summary] = store.todays_checkins()
+    finally:
+        store.close()
+    assert summary.first_name == FIRST and summary.hair is None
+    assert Flag.NOT_BUZZ_CUT in summary.flags and Flag.NOT_MOISTURISED not in summary.flags
+
+    open_staff_screen(drive)
+    qtbot.waitUntil(lambda: drive.has("staffName0"), timeout=10_000)
+    assert drive.text("staffName0") == f"{FIRST} Q."  # the first name and the last initial only
+    assert "not buzz cut yet" in drive.text("staffFlags0")
+
+    drive.tap("staffBack")
+    assert not drive.has("staffScreen")
+    assert read_property(kiosk.model, "step") == "welcome"
+
+
+def test_postgresql_check_in_shows_for_every_kiosk(qtbot: QtBot, pg_kiosk: tuple[KioskApp, str]) -> None:
+    kiosk, url = pg_kiosk
+    drive = Driver(qtbot, kiosk)
+    check_in(drive, hair="buzz", moisturised=False)
+    other = CheckInStore(url=url)  # a second kiosk on the same database sees it
+    try:
+        [summary] = other.todays_checkins()
+    finally:
+        other.close()
+    assert summary.kiosk_id == "front-desk" and summary.hair == "buzz"
+    assert summary.flags == (Flag.NOT_MOISTURISED,)
+    open_staff_screen(drive)
+    qtbot.waitUntil(lambda: drive.has("staffName0"), timeout=10_000)
+    assert drive.text("staffFlags0") == "not moisturised"
+
+
+def test_csv_export_new_pin_and_exit(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
+    drive = Driver(qtbot, kiosk)
+    check_in(drive, hair="long")
+    open_staff_screen(drive)
+    today = dt.date.today().isoformat()  # check-in times are real, whatever day the kiosk pretends it is
+    assert read_property(drive.find("staffExportFirst"), "text") == today
+    drive.tap("staffExport")
+    qtbot.waitUntil(lambda: drive.has("staffMessage"), timeout=10_000)
+    path = data_dir / "exports" / f"checkins-{today}-{today}.csv"
+    assert str(path) in drive.text("staffMessage")
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    assert any(FIRST in row for row in rows[1:])
+
+    drive.tap("staffPin")
+    drive.type_keys("9753")
+    drive.tap("staffPinAgain")
+    drive.type_keys("9753")
+    drive.tap("staffSavePin")
+    assert drive.text("staffMessage") == "The new PIN is saved."
+    drive.tap("staffBack")
+    drive.hold("staffCorner", 4000)
+    type_pin(drive, "2468")  # the demo PIN no longer opens anything
+    assert not drive.has("staffScreen") and "Wrong PIN" in drive.text("pinMessage")
+    drive.tap("pinCancel")
+    open_staff_screen(drive, "9753")
+    with qtbot.waitSignal(kiosk.model.exitRequested, timeout=5000):
+        drive.tap("staffExit")
+    qtbot.waitUntil(lambda: not kiosk.window.isVisible())
+
+
+def test_logs_never_hold_the_clients_name(
+    qtbot: QtBot, kiosk: KioskApp, data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    configure_logging(file_level=logging.DEBUG)
+    drive = Driver(qtbot, kiosk)
+    check_in(drive)
+    open_staff_screen(drive)
+    qtbot.waitUntil(lambda: drive.has("staffName0"), timeout=10_000)
+    drive.tap("staffBack")
+    logs = list((data_dir / "logs").rglob("*"))
+    assert logs, "the kiosk wrote no log file"
+    texts = caplog.text + "".join(p.read_text(errors="replace") for p in logs if p.is_file())
+    assert "check-in from kiosk" in texts  # the check-in was logged, without the name
+    assert FIRST not in texts and LAST not in texts
