@@ -222,7 +222,9 @@ class Flow:
         return today - dt.timedelta(days=365 * MAX_YEARS_AWAY - 1), today + dt.timedelta(days=365 * MAX_YEARS_AWAY - 1)
 
     def schedule(self) -> Schedule:
-        return build_schedule(self.visit.session_dates(), self.protocol, self.visit.today)
+        return build_schedule(
+            self.visit.session_dates(), self.protocol, self.visit.today, self.visit.first_session_count()
+        )
 
     # ------------------------------------------------------------ events
 

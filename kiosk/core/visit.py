@@ -47,6 +47,13 @@ class Visit:
         """Today's session and the planned next ones, in order: what the aftercare plan is built from."""
         return sorted({self.session_date, *self.planned_dates})
 
+    def first_session_count(self) -> int:
+        """The number the aftercare plan gives today's session: a second session is Session 2.
+
+        A touch-up usually follows the three main sessions, so it counts as the fourth.
+        """
+        return 4 if self.session_number == "touch-up" else self.session_number
+
     def is_blank(self, default_language: str) -> bool:
         return self == Visit(language=default_language, today=self.today)
 
