@@ -264,7 +264,7 @@ def test_a_short_press_in_the_corner_opens_nothing(drive: Driver) -> None:
 
 
 def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
-    drive.hold("staffCorner", 3200)
+    drive.hold("staffCorner", 4000)  # pressAndHold fires at 3 s; a busy loop must not let the release come first
     assert drive.has("pinPad")
     type_pin(drive, "2468")
     drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)  # the staff screen, not an exit yet
@@ -278,7 +278,7 @@ def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
 def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
     kiosk = make_kiosk()
     drive = Driver(qtbot, kiosk)
-    drive.hold("staffCorner", 3200)
+    drive.hold("staffCorner", 4000)  # pressAndHold fires at 3 s; a busy loop must not let the release come first
     for _ in range(4):
         type_pin(drive, "1111")
     assert "1 tries left" in drive.text("pinMessage")
@@ -292,6 +292,6 @@ def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_ki
     restarted = make_kiosk()
     assert read_property(restarted.model, "pinLocked")
     drive = Driver(qtbot, restarted)
-    drive.hold("staffCorner", 3200)
+    drive.hold("staffCorner", 4000)  # pressAndHold fires at 3 s; a busy loop must not let the release come first
     type_pin(drive, "2468")
     assert not read_property(restarted.model, "exitAllowed") and restarted.window.isVisible()

@@ -79,34 +79,47 @@ Rectangle {
                 anchors.margins: 12
                 model: root.staff.checkins
                 spacing: 4
-                delegate: RowLayout {
+                delegate: GridLayout {
                     id: row
                     required property var modelData
                     required property int index
+                    readonly property bool wide: width >= 1000
                     objectName: "staffRow" + index
                     width: ListView.view.width
-                    height: 48
-                    spacing: 16
-                    BodyText { text: row.modelData.time; Layout.preferredWidth: 80 }
+                    columns: wide ? 5 : 4
+                    columnSpacing: 16
+                    rowSpacing: 0
+                    BodyText { text: row.modelData.time; Layout.preferredWidth: 72; Layout.minimumHeight: 48; verticalAlignment: Text.AlignVCenter }
                     BodyText {
                         objectName: "staffName" + row.index
                         text: row.modelData.name
                         font.weight: Font.DemiBold
-                        Layout.preferredWidth: 220
+                        Layout.preferredWidth: 200
+                        wrapMode: Text.NoWrap
                         elide: Text.ElideRight
                     }
                     BodyText {
                         text: qsTr("Session %1").arg(row.modelData.session === "touch-up" ? qsTr("touch-up")
                                                                                            : row.modelData.session)
-                        Layout.preferredWidth: 180
+                        Layout.preferredWidth: 160
+                        wrapMode: Text.NoWrap
                     }
-                    BodyText { text: row.modelData.kiosk; color: Theme.muted; Layout.preferredWidth: 160; elide: Text.ElideRight }
+                    BodyText {
+                        text: row.modelData.kiosk
+                        color: Theme.muted
+                        Layout.fillWidth: !row.wide
+                        Layout.preferredWidth: 160
+                        wrapMode: Text.NoWrap
+                        elide: Text.ElideRight
+                    }
                     BodyText {
                         objectName: "staffFlags" + row.index
                         Layout.fillWidth: true
+                        Layout.columnSpan: row.wide ? 1 : 4
+                        Layout.leftMargin: row.wide ? 0 : 88
+                        visible: text !== ""
                         text: row.modelData.flags + (row.modelData.pending ? (row.modelData.flags ? " · " : "") + qsTr("waiting for the database") : "")
                         color: Theme.problem
-                        elide: Text.ElideRight
                     }
                 }
             }
