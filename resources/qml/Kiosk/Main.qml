@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 import Kiosk.Models
 
@@ -174,6 +175,24 @@ ApplicationWindow {
             InputPanel {
                 id: inputPanel
                 objectName: "inputPanel"
+                // The keyboard types in the client's language (Arabic, Hebrew, Cyrillic letters...), with
+                // a key to switch to Latin letters for a name written that way.
+                readonly property var layouts: ({
+                    "en": "en_GB", "es": "es_ES", "fr": "fr_FR", "de": "de_DE", "it": "it_IT",
+                    "pt_BR": "pt_BR", "nl": "nl_NL", "pl": "pl_PL", "tr": "tr_TR", "ru": "ru_RU",
+                    "ar": "ar_AR", "he": "he_IL"
+                })
+                readonly property string layoutLocale: layouts[window.kiosk.language] || "en_GB"
+                Binding {
+                    target: VirtualKeyboardSettings
+                    property: "activeLocales"
+                    value: inputPanel.layoutLocale === "en_GB" ? ["en_GB"] : [inputPanel.layoutLocale, "en_GB"]
+                }
+                Binding {
+                    target: VirtualKeyboardSettings
+                    property: "locale"
+                    value: inputPanel.layoutLocale
+                }
                 width: window.portrait ? parent.width : Math.min(parent.width, 920)
                 anchors.horizontalCenter: parent.horizontalCenter
             }
