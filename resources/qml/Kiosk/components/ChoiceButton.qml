@@ -55,7 +55,11 @@ AbstractButton {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignVCenter
                     verticalAlignment: Text.AlignVCenter
-                    wrapMode: Text.Wrap
+                    // A compact chip (a language name) stays on one line, shrinking a long name slightly
+                    // rather than spilling out of its button.
+                    wrapMode: control.compact ? Text.NoWrap : Text.Wrap
+                    fontSizeMode: control.compact ? Text.HorizontalFit : Text.FixedSize
+                    minimumPixelSize: 20
                     horizontalAlignment: control.detail === "" ? Text.AlignHCenter : Text.AlignLeft
                     color: Theme.text
                     font.pixelSize: Theme.buttonSize
