@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from babel import localedata
 from babel.core import get_global, parse_locale
 
 from kiosk.i18n.languages import parse_tag
@@ -69,3 +70,12 @@ def _with_region(tag: str) -> str:
             parts = [locale.language, locale.script or script or "", territory or ""]
             return "_".join(part for part in parts if part)
     return str(locale)
+
+
+def local_tag(language: str, clinic_region: str) -> str:
+    """The locale for dates and the week's first day: the language as spoken in the clinic's country when
+    CLDR knows that pair (`en` in a GB clinic -> en_GB: Monday first, "24 November"), else the language."""
+    if not clinic_region or has_region(language):
+        return language
+    candidate = f"{language}_{clinic_region.upper()}"
+    return candidate if localedata.exists(candidate) else language
