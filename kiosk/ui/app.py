@@ -166,7 +166,7 @@ def start(
     model.languageSwitched.connect(switch_language)
     model.wiped.connect(lambda: release_memory(engine))
     bridge = StoreBridge(config.database_url(), config.kiosk_id(), clinic=clinic)
-    staff = StaffModel(bridge, config)
+    staff = StaffModel(bridge, config, model.handover_bridge)
     model.checkInFinished.connect(bridge.record)
     engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")

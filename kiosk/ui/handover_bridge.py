@@ -46,6 +46,37 @@ class HandoverTaskSignals(QObject):
     finished = Signal(object)  # TaskOutcome
 
 
+class OutboxListing(QObject):
+    """The outbox's jobs for the staff screen, read on a worker thread of their own: a print that waits for
+    CUPS must not hold the list back."""
+
+    listed = Signal(object)  # list[Job]
+
+    def __init__(self, service: HandoverService | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def request(self) -> None:
+        service = self.service
+        if service is None or self._pool.activeThreadCount() > 0:
+            return
+
+        def run() -> None:
+            try:
+                jobs = [job for job in service.jobs() if job.state != "done"]
+            except Exception:  # a slot that raises would leave the list as it was, silently
+                log.exception("the outbox could not be read")
+                return
+            self.listed.emit(jobs)
+
+        self._pool.start(run)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self._pool.waitForDone(msecs)
+
+
 class HandoverTask:
     """One blocking hand-over call; `run` goes to a QThreadPool (a plain callable, like CalendarJob)."""
 
@@ -93,6 +124,7 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         self._reset()
         model.wiped.connect(self._forget)
         model.changed.connect(self._follow_model)
+        self.listing = OutboxListing(self.service, self)
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_INTERVAL_MS)
         self._retry_timer.timeout.connect(self.retryDue)
@@ -139,7 +171,7 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         self.changed.emit()
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
-        return self._pool.waitForDone(msecs)
+        return self._pool.waitForDone(msecs) and self.listing.wait(msecs)
 
     def stop(self) -> None:
         self._retry_timer.stop()
@@ -155,6 +187,19 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         def retry() -> None:
             for result in service.retry_due():
                 log.info("outbox job %s (%s): %s", result.job_id, result.kind, result.status)
+
+        self._start("retry", retry, messages.PRINT_DELAYED)
+
+    @Slot()
+    def retryNow(self) -> None:  # noqa: N802
+        """Staff: try every waiting job now, ignoring the backoff (the staff screen's "Retry now")."""
+        service = self.service
+        if service is None:
+            return
+
+        def retry() -> None:
+            for result in service.retry_now():
+                log.info("outbox job %s (%s) retried by staff: %s", result.job_id, result.kind, result.status)
 
         self._start("retry", retry, messages.PRINT_DELAYED)
 

@@ -1,6 +1,8 @@
 """The staff screen's model (behind the PIN): today's check-ins on every kiosk, their flags, storage health,
-CSV export and a new PIN. Every store call goes through StoreBridge, off the GUI thread; while the screen is
-open the list is read again every few seconds, so check-ins from other kiosks on the database show up.
+CSV export, a new PIN, and the prints and emails waiting in the outbox (addresses masked, "Retry now").
+Every store call goes through StoreBridge and every outbox call through the HandoverBridge, off the GUI
+thread; while the screen is open both are read again every few seconds, so check-ins from other kiosks on
+the database show up.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
+from kiosk.commands.handover import mask_address
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.errors import UserError
+from kiosk.handover import Job
 from kiosk.i18n import translations
 from kiosk.paths import data_dir
 from kiosk.store import CheckInSummary, Flag
+from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.store_bridge import StaffView, StoreBridge
 
 QML_IMPORT_NAME = "Kiosk.Models"
@@ -35,6 +40,14 @@ FLAG_TEXTS = {  # shown in the staff list
 }
 
 
+JOB_KINDS = {"print": N_("Print"), "email": N_("Email")}
+JOB_STATES = {  # "sending" is a job a worker has claimed right now
+    "pending": N_("waiting to retry"),
+    "sending": N_("trying now"),
+    "failed-permanently": N_("failed: needs staff"),
+}
+
+
 def exports_dir() -> Path:
     return data_dir() / "exports"
 
@@ -44,9 +57,17 @@ def exports_dir() -> Path:
 class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types QmlUncreatable as a class)
     changed = Signal()
 
-    def __init__(self, bridge: StoreBridge, config: KioskConfig, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        bridge: StoreBridge,
+        config: KioskConfig,
+        handover: HandoverBridge | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bridge = bridge
+        self.handover = handover
+        self._jobs: list[Job] = []
         self.config = config
         self.language = "en"
         self._view: StaffView | None = None
@@ -58,6 +79,8 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         bridge.refreshed.connect(self._refreshed)
         bridge.exported.connect(self._exported)
         bridge.failed.connect(self._failed)
+        if handover is not None:
+            handover.listing.listed.connect(self._listed)
 
     def _t(self, text: str) -> str:
         return translations(self.language).gettext(text)
@@ -71,6 +94,11 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _refreshed(self, view: StaffView) -> None:
         if self._open:
             self._view = view
+            self.changed.emit()
+
+    def _listed(self, jobs: list[Job]) -> None:
+        if self._open:
+            self._jobs = jobs
             self.changed.emit()
 
     def _exported(self, path: str, rows: int) -> None:
@@ -96,12 +124,23 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._open = False
         self._timer.stop()
         self._view = None
+        self._jobs = []
         self._message = ""
         self.changed.emit()
 
     @Slot()
     def refresh(self) -> None:
         self.bridge.refresh()
+        if self.handover is not None:
+            self.handover.listing.request()
+
+    @Slot()
+    def retryOutbox(self) -> None:  # noqa: N802
+        """Try every waiting print and email now, on the hand-over worker thread."""
+        if self.handover is None or self.handover.service is None:
+            return
+        self.handover.retryNow()
+        self._say(self._t("Trying the waiting prints and emails again…"))
 
     @Slot(str, str)
     def exportCsv(self, first_iso: str, last_iso: str) -> None:  # noqa: N802
@@ -139,6 +178,21 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             "flags": ", ".join(self._t(FLAG_TEXTS[flag]) for flag in summary.flags),
         }
 
+    def _job_row(self, job: Job) -> dict[str, Any]:
+        if job.kind == "email":
+            target = mask_address(job.details.get("recipient", ""))
+        else:
+            target = job.details.get("cups_printer") or job.details.get("printer") or ""
+        created = dt.datetime.fromtimestamp(job.created_at).strftime("%H:%M")
+        return {
+            "kind": self._t(JOB_KINDS.get(job.kind, job.kind)),
+            "state": self._t(JOB_STATES.get(job.state, job.state)),
+            "target": target,
+            "time": created,
+            "attempts": job.attempts,
+            "error": job.last_error,
+        }
+
     def _checkins(self) -> list[dict[str, Any]]:
         return [self._row(summary) for summary in self._view.checkins] if self._view else []
 
@@ -146,6 +200,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         return self._view.health.message(self.language) if self._view else ""
 
     checkins = Property(list, _checkins, notify=changed)
+    outbox = Property(list, lambda self: [self._job_row(job) for job in self._jobs], notify=changed)
     health = Property(str, _health, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)
     today = Property(str, lambda self: dt.date.today().isoformat(), notify=changed)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.visit import Visit
@@ -22,6 +22,7 @@ from kiosk.errors import UserError
 from kiosk.store import CheckIn, CheckInStore, CheckInSummary, StoreHealth
 
 log = logging.getLogger(__name__)
+RETRY_INTERVAL_MS = 120_000  # how often spooled check-ins are written again while the database is away
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class StoreBridge(QObject):
     refreshed = Signal(object)  # a StaffView
     exported = Signal(str, int)  # the CSV file, rows written
     failed = Signal(str)  # a message for staff
+    retried = Signal(object)  # the StoreHealth after a timed store.retry()
 
     def __init__(
         self,
@@ -70,6 +72,10 @@ class StoreBridge(QObject):
         self._store: CheckInStore | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setInterval(RETRY_INTERVAL_MS)
+        self.retry_timer.timeout.connect(self.retry)
+        self.retry_timer.start()
 
     # ------------------------------------------------------------ on the worker thread only
 
@@ -116,10 +122,15 @@ class StoreBridge(QObject):
 
         self._submit(work)
 
+    def retry(self) -> None:
+        """Write what waits in the spool once the database is back (every two minutes, on the worker)."""
+        self._submit(lambda store: self.retried.emit(store.retry()))
+
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)
 
     def close(self) -> None:
+        self.retry_timer.stop()
         self.wait()
         if self._store is not None:
             self._store.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,14 +15,18 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.kiosk_config import KioskConfig
+from kiosk.handover import HandoverService
 from kiosk.logging_setup import configure_logging
 from kiosk.store import CheckInStore, Flag
 from kiosk.ui.app import KioskApp
+from tests.handover import servers
+from tests.handover.servers import CupsServer, PdfPrinter
 from tests.store.conftest import postgres  # noqa: F401 - the private PostgreSQL server, shared with tests/store
 from tests.store.postgres_server import PostgresServer
 from tests.ui.conftest import Driver, read_property
 
 FIRST, LAST = "Zorabel", "Quint"
+cups_server, cups_env, pdf_printer = servers.cups_server, servers.cups_env, servers.pdf_printer
 
 
 def type_pin(drive: Driver, pin: str) -> None:
@@ -161,3 +166,72 @@ def test_logs_never_hold_the_clients_name(
     texts = caplog.text + "".join(p.read_text(errors="replace") for p in logs if p.is_file())
     assert "check-in from kiosk" in texts  # the check-in was logged, without the name
     assert FIRST not in texts and LAST not in texts
+
+
+def test_a_print_waiting_for_a_stopped_printer_shows_in_the_outbox_list(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter, cups_env: CupsServer
+) -> None:
+    assert cups_env.run("cupsdisable", "-r", "Out of paper", pdf_printer.name).returncode == 0
+    data = Path(os.environ["SMP_KIOSK_DATA_DIR"])
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "kiosk.toml").write_text(f'printer = "{pdf_printer.name}"\n', encoding="utf-8")
+    kiosk = make_kiosk()
+    drive = Driver(qtbot, kiosk)
+    open_staff_screen(drive)
+    assert drive.text("staffOutboxTitle") == "No prints or emails are waiting."
+    assert not drive.has("staffRetryOutbox")
+    drive.tap("staffBack")
+
+    check_in_with_print(drive)
+    [job] = HandoverService.open(data).jobs()
+    assert job.kind == "print" and job.state == "pending"
+
+    open_staff_screen(drive)
+    qtbot.waitUntil(lambda: drive.has("staffJob0"), timeout=10_000)
+    row = drive.text("staffJob0")
+    assert "Print" in row and pdf_printer.name in row and "waiting to retry" in row
+    assert drive.text("staffOutboxTitle") == "Prints and emails waiting: 1"
+    attempts = job.attempts
+    drive.tap("staffRetryOutbox")
+    assert "again" in drive.text("staffMessage")
+    qtbot.waitUntil(lambda: HandoverService.open(data).jobs()[0].attempts > attempts, timeout=40_000)
+    assert pdf_printer.printed(timeout=1) == []  # the printer is still stopped: the job waits on
+    drive.tap("staffBack")
+
+
+def check_in_with_print(drive: Driver) -> None:
+    """check_in, tapping Print on the hand-over screen and waiting until the job is queued."""
+    qtbot, bridge = drive.qtbot, drive.kiosk.model.handover_bridge
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys(FIRST)
+    drive.tap("lastNameField")
+    drive.type_keys(LAST)
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    drive.tap("nextButton")
+    drive.wait_step("before-care")
+    drive.tap("moisturisedYes")
+    drive.tap("hair_buzz")
+    while read_property(drive.kiosk.model, "step") == "before-care":
+        drive.tap("nextButton")
+    drive.wait_step("calendar")
+    qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
+    drive.tap("nextButton")
+    drive.wait_step("handover")
+    drive.tap("printButton")
+    qtbot.waitUntil(lambda: read_property(bridge, "printState") == "queued", timeout=40_000)
+    drive.tap("nextButton")
+    drive.wait_step("finish")
+    with qtbot.waitSignal(drive.kiosk.staff.bridge.recorded, timeout=30_000):
+        drive.tap("nextButton")
+    drive.wait_step("welcome")
+
+
+def test_spooled_check_ins_are_retried_on_a_timer(qtbot: QtBot, kiosk: KioskApp) -> None:
+    bridge = kiosk.staff.bridge
+    assert bridge.retry_timer.isActive() and bridge.retry_timer.interval() == 2 * 60 * 1000
+    with qtbot.waitSignal(bridge.retried, timeout=30_000) as signal:
+        bridge.retry_timer.timeout.emit()  # what the timer does every two minutes
+    [health] = signal.args
+    assert health.ok

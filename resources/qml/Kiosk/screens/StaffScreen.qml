@@ -4,7 +4,7 @@ import QtQuick.Layouts
 import Kiosk
 
 // The staff screen, behind the PIN: today's check-ins on every kiosk (read again every few seconds),
-// their flags, storage health, CSV export of a date range, a new PIN, and the way out.
+// their flags, storage health, the prints and emails waiting in the outbox, CSV export of a date range, a new PIN, and the way out.
 Rectangle {
     id: root
     required property var kiosk
@@ -122,6 +122,46 @@ Rectangle {
                         color: Theme.problem
                     }
                 }
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: 12
+            BodyText {
+                objectName: "staffOutboxTitle"
+                Layout.fillWidth: true
+                font.weight: Font.DemiBold
+                text: outboxList.count === 0 ? qsTr("No prints or emails are waiting.")
+                                             : qsTr("Prints and emails waiting: %1").arg(outboxList.count)
+            }
+            BigButton {
+                objectName: "staffRetryOutbox"
+                visible: outboxList.count > 0
+                text: qsTr("Retry now")
+                onClicked: root.staff.retryOutbox()
+            }
+        }
+
+        ListView {
+            id: outboxList
+            objectName: "staffOutbox"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(contentHeight, 168)
+            visible: count > 0
+            clip: true
+            model: root.staff.outbox
+            spacing: 4
+            delegate: BodyText {
+                required property var modelData
+                required property int index
+                objectName: "staffJob" + index
+                width: ListView.view.width
+                text: modelData.time + "  " + modelData.kind + "  " + modelData.target + "  · " + modelData.state
+                      + "  · " + qsTr("tries: %1").arg(modelData.attempts)
+                      + (modelData.error ? "\n" + modelData.error : "")
+                color: Theme.problem
+                wrapMode: Text.Wrap
             }
         }
 
