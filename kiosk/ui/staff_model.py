@@ -7,6 +7,7 @@ the database show up.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from kiosk.errors import UserError
 from kiosk.handover import Job
 from kiosk.i18n import translations
 from kiosk.paths import data_dir
-from kiosk.store import CheckInSummary, Flag
+from kiosk.store import CheckInSummary, ClinicSettings, Flag
 from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.store_bridge import StaffView, StoreBridge
 
@@ -56,6 +57,7 @@ def exports_dir() -> Path:
 @QmlUncreatable("StaffModel is made by the kiosk application")
 class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types QmlUncreatable as a class)
     changed = Signal()
+    settingsChanged = Signal()  # noqa: N815 - apart from `changed`: the poll must not reset what staff type
 
     def __init__(
         self,
@@ -68,6 +70,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self.bridge = bridge
         self.handover = handover
         self._jobs: list[Job] = []
+        self._settings: ClinicSettings | None = None
         self.config = config
         self.language = "en"
         self._view: StaffView | None = None
@@ -79,6 +82,8 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         bridge.refreshed.connect(self._refreshed)
         bridge.exported.connect(self._exported)
         bridge.failed.connect(self._failed)
+        bridge.settings_loaded.connect(self._settings_loaded)
+        bridge.settings_saved.connect(self._settings_saved)
         if handover is not None:
             handover.listing.listed.connect(self._listed)
 
@@ -101,6 +106,17 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self._jobs = jobs
             self.changed.emit()
 
+    def _settings_loaded(self, settings: ClinicSettings) -> None:
+        if self._open:
+            self._settings = settings
+            self.settingsChanged.emit()
+
+    def _settings_saved(self, saved: bool) -> None:
+        if saved:
+            self._say(self._t("The clinic settings are saved."))
+        else:
+            self._say(self._t("The database cannot be reached: the settings were not saved. Please try again."))
+
     def _exported(self, path: str, rows: int) -> None:
         self._say(self._t("{rows} check-ins written to {path}").format(rows=rows, path=path))
 
@@ -115,6 +131,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._open = True
         self._message = ""
         self.refresh()
+        self.bridge.load_settings()
         self._timer.start()
         self.changed.emit()
 
@@ -125,6 +142,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._timer.stop()
         self._view = None
         self._jobs = []
+        self._settings = None
         self._message = ""
         self.changed.emit()
 
@@ -133,6 +151,26 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self.bridge.refresh()
         if self.handover is not None:
             self.handover.listing.request()
+
+    @Slot(bool, str, str, str)
+    def saveSettings(self, receipt: bool, timeout: str, printer: str, languages: str) -> None:  # noqa: N802
+        """Save the settings staff changed; everything else stays as loaded."""
+        if self._settings is None:
+            return
+        try:
+            seconds = int(timeout.strip())
+        except ValueError:
+            self._say(self._t("Please type the inactivity timeout in seconds, for example 120."))
+            return
+        tags = tuple(tag for tag in languages.replace(",", " ").split() if tag)
+        settings = dataclasses.replace(
+            self._settings,
+            receipt_required=receipt,
+            inactivity_timeout_s=seconds,
+            printer=printer.strip(),
+            languages=tags,
+        )
+        self.bridge.save_settings(settings)
 
     @Slot()
     def retryOutbox(self) -> None:  # noqa: N802
@@ -199,7 +237,19 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _health(self) -> str:
         return self._view.health.message(self.language) if self._view else ""
 
+    def _settings_view(self) -> dict[str, Any]:
+        settings = self._settings
+        if settings is None:
+            return {}
+        return {
+            "receipt": settings.receipt_required,
+            "timeout": str(settings.inactivity_timeout_s),
+            "printer": settings.printer,
+            "languages": ", ".join(settings.languages),
+        }
+
     checkins = Property(list, _checkins, notify=changed)
+    settings = Property(dict, _settings_view, notify=settingsChanged)
     outbox = Property(list, lambda self: [self._job_row(job) for job in self._jobs], notify=changed)
     health = Property(str, _health, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from kiosk.core.clinic import Clinic
 from kiosk.core.visit import Visit
 from kiosk.errors import UserError
-from kiosk.store import CheckIn, CheckInStore, CheckInSummary, StoreHealth
+from kiosk.store import CheckIn, CheckInStore, CheckInSummary, ClinicSettings, StoreHealth
 
 log = logging.getLogger(__name__)
 RETRY_INTERVAL_MS = 120_000  # how often spooled check-ins are written again while the database is away
@@ -56,6 +56,8 @@ class StoreBridge(QObject):
     exported = Signal(str, int)  # the CSV file, rows written
     failed = Signal(str)  # a message for staff
     retried = Signal(object)  # the StoreHealth after a timed store.retry()
+    settings_loaded = Signal(object)  # ClinicSettings
+    settings_saved = Signal(bool)  # False: the database is away, nothing was saved
 
     def __init__(
         self,
@@ -125,6 +127,20 @@ class StoreBridge(QObject):
     def retry(self) -> None:
         """Write what waits in the spool once the database is back (every two minutes, on the worker)."""
         self._submit(lambda store: self.retried.emit(store.retry()))
+
+    def load_settings(self) -> None:
+        self._submit(lambda store: self.settings_loaded.emit(store.settings()))
+
+    def save_settings(self, settings: ClinicSettings) -> None:
+        """Save for every kiosk on the database; a bad setting comes back on `failed` (its UserError)."""
+
+        def work(store: CheckInStore) -> None:
+            saved = store.save_settings(settings)
+            self.settings_saved.emit(saved)
+            if saved:
+                self.settings_loaded.emit(store.settings())
+
+        self._submit(work)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs)

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.kiosk_config import KioskConfig
@@ -235,3 +236,41 @@ def test_spooled_check_ins_are_retried_on_a_timer(qtbot: QtBot, kiosk: KioskApp)
         bridge.retry_timer.timeout.emit()  # what the timer does every two minutes
     [health] = signal.args
     assert health.ok
+
+
+def retype(drive: Driver, name: str, text: str) -> None:
+    drive.tap(name)
+    for _ in read_property(drive.find(name), "text"):
+        drive.key(Qt.Key.Key_Backspace)
+    drive.type_keys(text)
+
+
+def test_clinic_settings_are_saved_and_read_back(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
+    drive = Driver(qtbot, kiosk)
+    open_staff_screen(drive)
+    qtbot.waitUntil(lambda: read_property(drive.find("staffTimeout"), "text") != "", timeout=10_000)
+    assert read_property(drive.find("staffReceipt"), "checked") is False
+    retype(drive, "staffTimeout", "5")
+    drive.tap("staffSaveSettings")
+    qtbot.waitUntil(lambda: "between 15 and 900 seconds" in drive.text("staffMessage"), timeout=10_000)
+
+    retype(drive, "staffTimeout", "120")
+    retype(drive, "staffPrinter", "desk")
+    retype(drive, "staffLanguages", "en de")
+    drive.tap("staffReceipt")
+    drive.tap("staffSaveSettings")
+    qtbot.waitUntil(lambda: drive.text("staffMessage") == "The clinic settings are saved.", timeout=10_000)
+    store = CheckInStore(data_dir=data_dir)
+    try:
+        settings = store.settings()
+    finally:
+        store.close()
+    assert settings.receipt_required is True and settings.inactivity_timeout_s == 120
+    assert settings.printer == "desk" and settings.languages == ("en", "de")
+
+    drive.tap("staffBack")
+    open_staff_screen(drive)  # read back onto the screen
+    qtbot.waitUntil(lambda: read_property(drive.find("staffTimeout"), "text") == "120", timeout=10_000)
+    assert read_property(drive.find("staffReceipt"), "checked") is True
+    assert read_property(drive.find("staffLanguages"), "text") == "en, de"
+    drive.tap("staffBack")

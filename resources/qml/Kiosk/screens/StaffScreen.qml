@@ -21,6 +21,17 @@ Rectangle {
 
     MouseArea { anchors.fill: parent; Accessible.ignored: true }  // nothing behind the screen reacts
 
+    Connections {  // the saved settings fill the fields when they load (not on every poll)
+        target: root.staff
+        function onSettingsChanged() {
+            const settings = root.staff.settings
+            receipt.checked = settings.receipt === true
+            timeout.text = settings.timeout ?? ""
+            printer.text = settings.printer ?? ""
+            languages.text = settings.languages ?? ""
+        }
+    }  // nothing behind the screen reacts
+
     component StaffField: TextField {
         Layout.preferredHeight: 56
         font.pixelSize: Theme.bodySize
@@ -213,6 +224,46 @@ Rectangle {
                 objectName: "staffSavePin"
                 text: qsTr("Save PIN")
                 onClicked: { root.staff.changePin(pin.text, pinAgain.text); pin.text = ""; pinAgain.text = "" }
+            }
+
+            BodyText { text: qsTr("Signed receipt") }
+            Switch {
+                id: receipt
+                objectName: "staffReceipt"
+                implicitHeight: 56
+                Layout.preferredWidth: 180
+                Accessible.name: qsTr("Signed receipt")
+            }
+            BodyText { text: qsTr("Timeout (s)") }
+            StaffField {
+                id: timeout
+                objectName: "staffTimeout"
+                Layout.preferredWidth: 180
+                inputMethodHints: Qt.ImhDigitsOnly
+                Accessible.name: qsTr("Inactivity timeout in seconds")
+            }
+            Item { Layout.preferredWidth: 1 }
+            BodyText { text: qsTr("Printer") }
+            StaffField {
+                id: printer
+                objectName: "staffPrinter"
+                Layout.preferredWidth: 180
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                Accessible.name: qsTr("Printer")
+            }
+            BodyText { text: qsTr("Languages") }
+            StaffField {
+                id: languages
+                objectName: "staffLanguages"
+                Layout.preferredWidth: 180
+                inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
+                Accessible.name: qsTr("Languages offered (such as en, de, pt_BR)")
+            }
+            BigButton {
+                objectName: "staffSaveSettings"
+                text: qsTr("Save settings")
+                enabled: root.staff.settings.timeout !== undefined
+                onClicked: root.staff.saveSettings(receipt.checked, timeout.text, printer.text, languages.text)
             }
         }
 
