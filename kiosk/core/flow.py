@@ -206,6 +206,7 @@ class Flow:
     problem: str = ""  # what the client must fix on this screen (English source text, translated by the UI)
     error: str = ""  # why the ERROR step was entered
     wipes: int = 0
+    receipt_required: bool = False  # the clinic asks for a signed "I received my aftercare instructions"
 
     def __post_init__(self) -> None:
         self.pages = care_pages(self.protocol)
