@@ -262,7 +262,11 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
                 minutes=minutes
             )
         else:
-            self._pin_message = self._t("Wrong PIN. {tries} tries left.").format(tries=result.tries_left)
+            tries = result.tries_left
+            wrong = translations(self.flow.visit.language).ngettext(
+                "Wrong PIN. {tries} try left.", "Wrong PIN. {tries} tries left.", tries
+            )
+            self._pin_message = wrong.format(tries=tries)
         self.settingsChanged.emit()
         return False
 

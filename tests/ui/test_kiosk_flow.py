@@ -281,7 +281,7 @@ def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_ki
     drive.hold("staffCorner", 4000)  # pressAndHold fires at 3 s; a busy loop must not let the release come first
     for _ in range(4):
         type_pin(drive, "1111")
-    assert "1 tries left" in drive.text("pinMessage")
+    assert "1 try left" in drive.text("pinMessage")
     type_pin(drive, "1111")
     assert "locked" in drive.text("pinMessage")
     type_pin(drive, "2468")  # the right PIN, but the pad is locked
