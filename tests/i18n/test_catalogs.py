@@ -50,7 +50,8 @@ def test_catalog_is_complete_and_sound(language: str, source_template: Catalog) 
 
 
 def test_english_catalog_gives_the_english_plural_forms(source_template: Catalog) -> None:
-    """qsTr("%n seconds", "", n) is written once; the English catalog says "1 second" and "5 seconds"."""
+    """qsTr("%n seconds", "", n) is written once; the English catalog says "1 second" and "5 seconds".
+    Python's ngettext messages name the number as a {field} instead of %n."""
     plurals = plural_messages(source_template)
     catalog = load_catalog(po_path("en"), "en")
     assert catalog_problems(catalog, plurals) == []
@@ -61,7 +62,8 @@ def test_english_catalog_gives_the_english_plural_forms(source_template: Catalog
         singular = message.id[0]
         forms = catalog[singular].string
         assert isinstance(forms, tuple)
-        assert "%n" in forms[0] and "%n" in forms[1] and forms[0] != forms[1]
+        number = "%n" if "%n" in singular else singular[singular.index("{") : singular.index("}") + 1]
+        assert number in forms[0] and number in forms[1] and forms[0] != forms[1]
 
 
 @pytest.mark.parametrize("language", supported_languages())
