@@ -8,6 +8,8 @@ every rule about what may happen when lives here, in plain Python, and is unit-t
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -29,18 +31,40 @@ class Step(Enum):
     BEFORE_CARE = "before-care"
     CALENDAR = "calendar"
     HANDOVER = "handover"  # take it with you: print, QR codes for the phone, email
+    RECEIPT = "receipt"  # sign "I received my aftercare instructions" (only when the clinic asks for it)
     FINISH = "finish"
     ERROR = "error"
 
 
-# The steps a client sees in the progress indicator, in order.
+# The steps a client sees in the progress indicator, in order (Flow.progress_steps adds RECEIPT when asked for).
 PROGRESS_STEPS = (Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.HANDOVER, Step.FINISH)
+# A signature shorter than this (in the pad's pixels) is a stray tap, not a signature.
+MIN_SIGNATURE_LENGTH = 24.0
+Point = tuple[float, float]
 
 
 class PdfStatus(Enum):
     NONE = "none"
     MAKING = "making"
     READY = "ready"
+
+
+@dataclass(frozen=True)
+class PadSignature:
+    """What the signature pad drew: strokes of points in the pad's own pixels (y down) and the pad's size."""
+
+    width: float
+    height: float
+    strokes: tuple[tuple[Point, ...], ...]
+
+    @property
+    def length(self) -> float:
+        """How much ink: the summed length of every stroke."""
+        return sum(math.dist(a, b) for stroke in self.strokes for a, b in itertools.pairwise(stroke))
+
+    @property
+    def signed(self) -> bool:
+        return self.width > 0 and self.height > 0 and self.length >= MIN_SIGNATURE_LENGTH
 
 
 class CarePageKind(Enum):
@@ -130,6 +154,18 @@ class Back:
 
 
 @dataclass(frozen=True)
+class Sign:
+    """The pad after a stroke: every stroke drawn so far (not only the new one)."""
+
+    signature: PadSignature
+
+
+@dataclass(frozen=True)
+class ClearSignature:
+    pass
+
+
+@dataclass(frozen=True)
 class PdfReady:
     generation: int
 
@@ -177,6 +213,8 @@ Event = (
     | ChooseHair
     | Next
     | Back
+    | Sign
+    | ClearSignature
     | PdfReady
     | PdfFailed
     | Retry
@@ -207,6 +245,7 @@ class Flow:
     error: str = ""  # why the ERROR step was entered
     wipes: int = 0
     receipt_required: bool = False  # the clinic asks for a signed "I received my aftercare instructions"
+    signature: PadSignature | None = None  # the client's signature on the receipt step, until the wipe
 
     def __post_init__(self) -> None:
         self.pages = care_pages(self.protocol)
@@ -217,6 +256,17 @@ class Flow:
     @property
     def care_page(self) -> CarePage | None:
         return self.pages[self.care_index] if self.step is Step.BEFORE_CARE else None
+
+    @property
+    def progress_steps(self) -> tuple[Step, ...]:
+        """The steps the progress indicator counts: the receipt only when the clinic asks for it."""
+        if self.receipt_required or self.step is Step.RECEIPT:
+            return (*PROGRESS_STEPS[:-1], Step.RECEIPT, PROGRESS_STEPS[-1])
+        return PROGRESS_STEPS
+
+    @property
+    def signed(self) -> bool:
+        return self.signature is not None and self.signature.signed
 
     def date_range(self) -> tuple[dt.date, dt.date]:
         today = self.visit.today
@@ -262,6 +312,7 @@ class Flow:
     def wipe(self) -> bool:
         """Forget the client: every answer, the PDF, the screen; back to welcome in the default language."""
         self.visit.wipe(self.default_language, self.today())
+        self.signature = None
         self.step = Step.WELCOME
         self.care_index = 0
         self.warning = False
@@ -382,6 +433,24 @@ class Flow:
     def _handover_back(self, _: Back) -> None:
         self.step = Step.CALENDAR  # the same PDF: nothing the client answered has changed
 
+    def _handover_next(self, _: Next) -> None:
+        self.step = Step.RECEIPT if self.receipt_required else Step.FINISH
+
+    def _sign(self, event: Sign) -> None:
+        self.signature = event.signature if event.signature.strokes else None
+
+    def _clear_signature(self, _: ClearSignature) -> None:
+        self.signature = None
+
+    def _receipt_next(self, _: Next) -> None:
+        if self.signed:
+            self.step = Step.FINISH
+        else:
+            self.problem = N_("Please sign in the box with your finger.")
+
+    def _finish_back(self, _: Back) -> None:
+        self.step = Step.RECEIPT if self.receipt_required else Step.HANDOVER
+
     def _finish(self, _: Finish) -> None:
         self.wipe()
 
@@ -405,10 +474,14 @@ _TRANSITIONS: dict[tuple[Step, type], _Handler] = {
     (Step.BEFORE_CARE, Back): Flow._care_back,  # type: ignore[dict-item]
     (Step.CALENDAR, Next): Flow._calendar_next,  # type: ignore[dict-item]
     (Step.CALENDAR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
-    (Step.HANDOVER, Next): lambda flow, _: flow._go(Step.FINISH),
+    (Step.HANDOVER, Next): Flow._handover_next,  # type: ignore[dict-item]
     (Step.HANDOVER, Back): Flow._handover_back,  # type: ignore[dict-item]
+    (Step.RECEIPT, Sign): Flow._sign,  # type: ignore[dict-item]
+    (Step.RECEIPT, ClearSignature): Flow._clear_signature,  # type: ignore[dict-item]
+    (Step.RECEIPT, Next): Flow._receipt_next,  # type: ignore[dict-item]
+    (Step.RECEIPT, Back): lambda flow, _: flow._go(Step.HANDOVER),
     (Step.FINISH, Finish): Flow._finish,  # type: ignore[dict-item]
-    (Step.FINISH, Back): lambda flow, _: flow._go(Step.HANDOVER),
+    (Step.FINISH, Back): Flow._finish_back,  # type: ignore[dict-item]
     (Step.ERROR, Retry): lambda flow, _: flow._make_calendar(),
     (Step.ERROR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
 }
