@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
+from babel.dates import format_date, format_skeleton, get_date_format, get_day_names, get_month_names
 from babel.numbers import format_decimal
 
 from kiosk.i18n.languages import parse_tag
 from kiosk.i18n.regional import first_week_day
 
 Width = Literal["wide", "abbreviated", "narrow"]
+DatePart = Literal["day", "month", "year"]
+_PATTERN_LETTERS: dict[str, DatePart] = {"d": "day", "M": "month", "L": "month", "y": "year"}
 
 
 def long_date(date: dt.date, tag: str) -> str:
@@ -65,3 +67,15 @@ def week_days(tag: str, width: Width = "abbreviated") -> list[tuple[int, str]]:
 def number(value: int | float, tag: str) -> str:
     """A number with the locale's grouping and decimal signs, Latin digits."""
     return str(format_decimal(value, locale=parse_tag(tag), numbering_system="latn"))
+
+
+def date_field_order(tag: str) -> tuple[DatePart, ...]:
+    """The order people write a date's parts in: day-month-year for en-GB and de, month-day-year for en (US),
+    year-month-day for ja or hu, from the locale's short date pattern (CLDR)."""
+    pattern = get_date_format("short", locale=parse_tag(tag)).pattern
+    order: list[DatePart] = []
+    for letter in pattern:
+        part = _PATTERN_LETTERS.get(letter)
+        if part and part not in order:
+            order.append(part)
+    return tuple(order) if len(order) == 3 else ("day", "month", "year")

@@ -18,14 +18,18 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core import flow as f
 from kiosk.core.clinic import Clinic
-from kiosk.core.flow import PROGRESS_STEPS, CarePageKind, Flow, PdfStatus, Step
+from kiosk.core.flow import CarePageKind, Flow, PadSignature, PdfStatus, Step
 from kiosk.core.kiosk_config import KioskConfig, PinCheck
 from kiosk.core.protocol import Protocol
 from kiosk.core.visit import SESSION_NUMBERS
 from kiosk.documents.pdf import CalendarRequest
+from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
-from kiosk.i18n.dates import long_date
+from kiosk.i18n.dates import date_field_order, long_date, month_name
+from kiosk.i18n.regional import local_tag
 from kiosk.paths import resources_dir
+from kiosk.store.effective import EffectiveSettings
+from kiosk.store.receipt import MAX_POINTS, MAX_STROKES, Signature
 from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
 from kiosk.ui.dates import shift_date
 from kiosk.ui.handover_bridge import HandoverBridge
@@ -42,6 +46,31 @@ def offered_languages(clinic: Clinic) -> tuple[str, ...]:
     return chosen if default in chosen else (default, *chosen)
 
 
+def pad_signature(width: float, height: float, strokes: object) -> PadSignature:
+    """The signature pad's strokes (lists of [x, y] from QML) as the flow keeps them; what is not a point goes."""
+    kept: list[tuple[tuple[float, float], ...]] = []
+    total = 0
+    for stroke in strokes if isinstance(strokes, list) else []:
+        points = []
+        for point in stroke if isinstance(stroke, list) else []:
+            if isinstance(point, list) and len(point) == 2 and all(isinstance(v, int | float) for v in point):
+                points.append((float(point[0]), float(point[1])))
+        total += len(points)
+        if points and total <= MAX_POINTS and len(kept) < MAX_STROKES:
+            kept.append(tuple(points))
+    return PadSignature(width, height, tuple(kept))
+
+
+def signature_json(signature: PadSignature | None) -> str | None:
+    """What the store keeps of a signature (kiosk.store.receipt.Signature), None when there is none."""
+    if signature is None or not signature.signed:
+        return None
+    try:
+        return Signature.from_strokes(signature.width, signature.height, signature.strokes).to_json()
+    except UserError:
+        return None
+
+
 def pictogram_url(name: str) -> str:
     path = resources_dir() / "pictograms" / f"{name}.svg"
     return QUrl.fromLocalFile(str(path)).toString() if path.is_file() else ""
@@ -55,9 +84,11 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     wiped = Signal()  # the client's data is gone; the welcome screen shows
     exitRequested = Signal()  # noqa: N815 - staff chose "Exit kiosk" on the staff screen
     staffRequested = Signal()  # noqa: N815 - staff typed the right PIN: show the staff screen
-    checkInFinished = Signal(object)  # noqa: N815 - a copy of the Visit of a client who finished, to record
+    # A copy of the Visit of a client who finished, and their signature (JSON for the store, or None): to record.
+    checkInFinished = Signal(object, object)  # noqa: N815
     languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
     settingsChanged = Signal()  # noqa: N815
+    clinicChanged = Signal()  # noqa: N815 - clinic settings were applied (between clients)
 
     def __init__(
         self,
@@ -94,12 +125,13 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def send(self, event: f.Event) -> bool:
         before = (self.flow.pdf, self.flow.generation, self.flow.wipes)
         finishing = copy.deepcopy(self.flow.visit) if self.flow.step is Step.FINISH else None
+        signature = signature_json(self.flow.signature) if finishing is not None else None
         changed = self.flow.handle(event)
         if not changed:
             return False
         if self.flow.wipes != before[2]:
             if finishing is not None:  # Finish, or walking away on the finish screen: the check-in is done
-                self.checkInFinished.emit(finishing)
+                self.checkInFinished.emit(finishing, signature)
             self._forget()
         if self.flow.pdf is PdfStatus.MAKING and (self.flow.pdf, self.flow.generation) != before[:2]:
             self._start_calendar()
@@ -124,6 +156,27 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     def _t(self, text: str) -> str:
         return translations(self.flow.visit.language).gettext(text) if text else ""
+
+    # ------------------------------------------------------------ clinic settings (see kiosk/ui/live_settings.py)
+
+    def is_idle(self) -> bool:
+        """No client is mid-flow: the welcome screen shows and nothing has been chosen on it."""
+        return self.flow.step is Step.WELCOME and self.flow.visit.is_blank(self.flow.default_language)
+
+    def apply_settings(self, settings: EffectiveSettings) -> None:
+        """Use the clinic settings from now on; LiveSettings calls this only while `is_idle()`."""
+        self.clinic = settings.clinic
+        self.flow.protocol = settings.protocol
+        self.flow.pages = f.care_pages(settings.protocol)
+        self.flow.languages = offered_languages(settings.clinic)
+        self.flow.receipt_required = settings.receipt_required
+        self._inactivity = settings.inactivity_seconds
+        service = self.handover_bridge.service
+        if service is not None and settings.handover is not None:
+            service.config = settings.handover
+        self.clinicChanged.emit()
+        self.handover_bridge.changed.emit()
+        self.changed.emit()
 
     # ------------------------------------------------------------ the calendar, off the GUI thread
 
@@ -218,6 +271,21 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         if hair in ("buzz", "long", "not-yet"):
             self.send(f.ChooseHair(hair))  # type: ignore[arg-type]
 
+    @Slot(float, float, list)
+    def sign(self, width: float, height: float, strokes: list[Any]) -> None:
+        """The signature pad after each stroke: every stroke so far, in the pad's pixels, and its size."""
+        self.send(f.Sign(pad_signature(width, height, strokes)))
+
+    @Slot()
+    def clearSignature(self) -> None:  # noqa: N802
+        self.send(f.ClearSignature())
+
+    def set_receipt_required(self, required: bool) -> None:
+        """The clinic's "signed receipt" setting: a receipt step before Finish for the next clients."""
+        if required != self.flow.receipt_required:
+            self.flow.receipt_required = required
+            self.changed.emit()
+
     @Slot()
     def inactivityWarning(self) -> None:  # noqa: N802
         self.send(f.InactivityWarning())
@@ -240,9 +308,23 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         first, last = self.flow.date_range()
         return shift_date(dt.date.fromisoformat(iso), unit, amount, first, last).isoformat()
 
+    def _date_tag(self) -> str:
+        """The client's language with the clinic's country: English in a British clinic writes 24 November."""
+        return local_tag(self.flow.visit.language, self.clinic.region)
+
     @Slot(str, result=str)
     def dateText(self, iso: str) -> str:  # noqa: N802
-        return long_date(dt.date.fromisoformat(iso), self.flow.visit.language) if iso else ""
+        return long_date(dt.date.fromisoformat(iso), self._date_tag()) if iso else ""
+
+    @Slot(str, str, result=str)
+    def datePart(self, iso: str, part: str) -> str:  # noqa: N802
+        """One stepper of the date picker: the day or year number, or the month's short name."""
+        if not iso:
+            return ""
+        date = dt.date.fromisoformat(iso)
+        if part == "month":
+            return month_name(date.month, self._date_tag(), "abbreviated")
+        return str(date.day if part == "day" else date.year)
 
     @Slot(str, result=str)
     def pictogram(self, name: str) -> str:
@@ -289,7 +371,15 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     def _progress(self) -> int:
         step = Step.CALENDAR if self.flow.step is Step.ERROR else self.flow.step
-        return PROGRESS_STEPS.index(step) + 1 if step in PROGRESS_STEPS else 0
+        steps = self.flow.progress_steps
+        return steps.index(step) + 1 if step in steps else 0
+
+    def _signature(self) -> dict[str, Any]:
+        signature = self.flow.signature
+        if signature is None:
+            return {}
+        strokes = [[[x, y] for x, y in stroke] for stroke in signature.strokes]
+        return {"width": signature.width, "height": signature.height, "strokes": strokes}
 
     def _languages(self) -> list[dict[str, Any]]:
         return [{"tag": tag, "name": language_name(tag), "rtl": is_rtl(tag)} for tag in self.flow.languages]
@@ -311,8 +401,8 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         return {"kind": page.kind.value, "items": items, "last": self.flow.care_index == len(self.flow.pages) - 1}
 
     def _planned(self) -> list[dict[str, str]]:
-        lang = self.flow.visit.language
-        return [{"iso": d.isoformat(), "text": long_date(d, lang)} for d in self.flow.visit.planned_dates]
+        tag = self._date_tag()
+        return [{"iso": d.isoformat(), "text": long_date(d, tag)} for d in self.flow.visit.planned_dates]
 
     def _moisturised(self) -> str:
         answer = self.flow.visit.moisturised
@@ -330,11 +420,11 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         logo: Path | None = self.clinic.logo
         return QUrl.fromLocalFile(str(logo)).toString() if logo else ""
 
-    clinicName = Property(str, lambda self: self.clinic.name, constant=True)  # noqa: N815
-    clinicLogo = Property(str, _logo, constant=True)  # noqa: N815
-    inactivitySeconds = Property(int, lambda self: self._inactivity, constant=True)  # noqa: N815
+    clinicName = Property(str, lambda self: self.clinic.name, notify=clinicChanged)  # noqa: N815
+    clinicLogo = Property(str, _logo, notify=clinicChanged)  # noqa: N815
+    inactivitySeconds = Property(int, lambda self: self._inactivity, notify=clinicChanged)  # noqa: N815
     warningSeconds = Property(int, lambda self: self._warning, constant=True)  # noqa: N815
-    progressCount = Property(int, lambda self: len(PROGRESS_STEPS), constant=True)  # noqa: N815
+    progressCount = Property(int, lambda self: len(self.flow.progress_steps), notify=changed)  # noqa: N815
     handover = Property(QObject, lambda self: self.handover_bridge, constant=True)
 
     contactTitle = Property(str, lambda self: self._t(self.flow.protocol.contact_title), notify=changed)  # noqa: N815
@@ -351,6 +441,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
     today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)
     plannedDates = Property(list, _planned, notify=changed)  # noqa: N815
+    dateOrder = Property(list, lambda self: list(date_field_order(self._date_tag())), notify=changed)  # noqa: N815
     carePage = Property("QVariantMap", _care, notify=changed)  # type: ignore[arg-type]  # noqa: N815
     careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815
     careCount = Property(int, lambda self: len(self.flow.pages), notify=changed)  # noqa: N815
@@ -362,6 +453,10 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     problem = Property(str, lambda self: self._t(self.flow.problem), notify=changed)
     error = Property(str, lambda self: self.flow.error, notify=changed)
     warning = Property(bool, lambda self: self.flow.warning, notify=changed)
+    receiptRequired = Property(bool, lambda self: self.flow.receipt_required, notify=changed)  # noqa: N815
+    signature = Property("QVariantMap", _signature, notify=changed)  # type: ignore[arg-type]
+    signed = Property(bool, lambda self: self.flow.signed, notify=changed)
+    clientName = Property(str, lambda self: self.flow.visit.display_name, notify=changed)  # noqa: N815
 
     def _set_large_text(self, value: bool) -> None:
         if value != self._large_text:

@@ -17,7 +17,16 @@ from kiosk.i18n import (
     supported_languages,
     text_direction,
 )
-from kiosk.i18n.dates import day_month, long_date, month_name, month_year, number, week_days, weekday_name
+from kiosk.i18n.dates import (
+    date_field_order,
+    day_month,
+    long_date,
+    month_name,
+    month_year,
+    number,
+    week_days,
+    weekday_name,
+)
 
 TUESDAY = dt.date(2026, 11, 24)
 
@@ -139,3 +148,18 @@ def test_paper_for_a_clinic_country_and_whether_a_tag_names_one() -> None:
     assert paper_for_territory("MX") == "letter"
     assert has_region("es-MX") and has_region("pt_BR")
     assert not has_region("es") and not has_region("en")
+
+
+@pytest.mark.parametrize(
+    ("tag", "order"),
+    [
+        ("en", ("month", "day", "year")),
+        ("en-GB", ("day", "month", "year")),
+        ("de", ("day", "month", "year")),
+        ("ar", ("day", "month", "year")),
+        ("ja", ("year", "month", "day")),
+        ("hu", ("year", "month", "day")),
+    ],
+)
+def test_date_parts_come_in_the_order_people_write_them(tag: str, order: tuple[str, ...]) -> None:
+    assert date_field_order(tag) == order

@@ -2,7 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// A touch date picker: day, month and year steppers, and the whole date written out in the client's language.
+// A touch date picker: day, month and year steppers in the order the client's language writes a date
+// (day-month-year, or month-day-year for US English), the month by its short name, and the whole date written out.
 ColumnLayout {
     id: root
     required property var kiosk
@@ -11,7 +12,8 @@ ColumnLayout {
     signal picked(string iso)
     spacing: 12
 
-    readonly property var parts: iso.split("-")
+    readonly property var labels: ({ "day": qsTr("Day"), "month": qsTr("Month"), "year": qsTr("Year") })
+    readonly property var widths: ({ "day": 110, "month": 130, "year": 130 })
 
     function shift(unit, amount) {
         const moved = kiosk.shiftDate(iso, unit, amount)
@@ -22,27 +24,16 @@ ColumnLayout {
     RowLayout {
         spacing: 12
         Layout.fillWidth: true
-        LayoutMirroring.enabled: false  // day, month, year read the same way in every language here
-        DateStepper {
-            Layout.preferredWidth: 110
-            label: qsTr("Day")
-            namePrefix: root.namePrefix + "Day"
-            value: root.parts.length === 3 ? String(Number(root.parts[2])) : ""
-            onStep: amount => root.shift("day", amount)
-        }
-        DateStepper {
-            Layout.preferredWidth: 110
-            label: qsTr("Month")
-            namePrefix: root.namePrefix + "Month"
-            value: root.parts.length === 3 ? String(Number(root.parts[1])) : ""
-            onStep: amount => root.shift("month", amount)
-        }
-        DateStepper {
-            Layout.preferredWidth: 130
-            label: qsTr("Year")
-            namePrefix: root.namePrefix + "Year"
-            value: root.parts.length === 3 ? root.parts[0] : ""
-            onStep: amount => root.shift("year", amount)
+        Repeater {
+            model: root.kiosk.dateOrder
+            DateStepper {
+                required property string modelData
+                Layout.preferredWidth: root.widths[modelData]
+                label: root.labels[modelData]
+                namePrefix: root.namePrefix + modelData.charAt(0).toUpperCase() + modelData.slice(1)
+                value: root.kiosk.language, root.kiosk.datePart(root.iso, modelData)
+                onStep: amount => root.shift(modelData, amount)
+            }
         }
     }
     Text {
