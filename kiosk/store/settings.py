@@ -30,7 +30,29 @@ SETTINGS_COPY = "clinic-settings.json"
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_INACTIVITY_TIMEOUT = 90
 log = logging.getLogger(__name__)
+PICTURE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
+
+
+class SettingError(UserError):
+    """A clinic setting that is wrong. `setting` names it (a ClinicSettings field, "smtp.port",
+    "day_counts.dry", ...) so that the staff screen can say it in the staff member's language; `value` is
+    the bad value where the words depend on it (the logo's path)."""
+
+    def __init__(self, setting: str, message: str, value: str = "") -> None:
+        super().__init__(message)
+        self.setting = setting
+        self.value = value
+
+
+def picture_problem(path: str) -> str:
+    """ "" when `path` is a PNG or JPEG file; "missing" or "not-picture" otherwise."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(8)
+    except OSError:  # not there, a folder, or not readable
+        return "missing"
+    return "" if head.startswith(PICTURE_SIGNATURES) else "not-picture"
 
 
 @dataclass(frozen=True)
@@ -74,28 +96,43 @@ class ClinicSettings:
         )
 
     def validate(self) -> ClinicSettings:
-        """Return self, or raise UserError naming the setting that is wrong and how to fix it."""
+        """Return self, or raise SettingError naming the setting that is wrong and how to fix it."""
         if not self.name.strip():
-            raise UserError("the clinic name is empty: type the name clients know the clinic by")
+            raise SettingError("name", "the clinic name is empty: type the name clients know the clinic by")
+        if self.email.strip() and ("@" not in self.email or any(ch.isspace() for ch in self.email.strip())):
+            raise SettingError("email", f"the clinic email {self.email!r} is not an email address")
+        if any(ch.isspace() or ch in "/#" for ch in self.printer.strip()):
+            raise SettingError("printer", "a printer (CUPS queue) name has no spaces, '/' or '#'")
         if not 15 <= self.inactivity_timeout_s <= 900:
-            raise UserError("the inactivity timeout must be between 15 and 900 seconds")
+            raise SettingError("inactivity_timeout_s", "the inactivity timeout must be between 15 and 900 seconds")
         if not 1 <= self.retention_days <= 3650:
-            raise UserError("the retention period must be between 1 and 3650 days")
+            raise SettingError("retention_days", "the retention period must be between 1 and 3650 days")
         for tag in self.languages:
             if not _LANGUAGE_TAG.match(tag):
-                raise UserError(f"'{tag}' is not a language tag: use tags such as en, de or pt_BR")
+                raise SettingError("languages", f"'{tag}' is not a language tag: use tags such as en, de or pt_BR")
         for key, value in self.day_counts.items():
             if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
-                raise UserError(f"day count '{key}' must be a whole number of days from 1 to 365")
-        if self.logo_path and not Path(self.logo_path).is_file():
-            raise UserError(f"the logo file {self.logo_path} does not exist: choose a PNG or JPEG file")
+                raise SettingError(
+                    f"day_counts.{key}", f"day count '{key}' must be a whole number of days from 1 to 365"
+                )
+        if self.logo_path:
+            problem = picture_problem(self.logo_path)
+            if problem == "missing":
+                message = f"the logo file {self.logo_path} does not exist: choose a PNG or JPEG file"
+                raise SettingError("logo_path", message, self.logo_path)
+            if problem:
+                message = f"the logo file {self.logo_path} is not a PNG or JPEG picture"
+                raise SettingError("logo_path", message, self.logo_path)
         smtp = self.smtp
         if smtp.security not in ("starttls", "ssl", "none"):
-            raise UserError("SMTP security must be starttls, ssl or none")
+            raise SettingError("smtp.security", "SMTP security must be starttls, ssl or none")
         if not 1 <= smtp.port <= 65535:
-            raise UserError(f"SMTP port {smtp.port} is not a port number: use 587, 465 or 25")
-        if smtp.host and "@" not in smtp.sender:
-            raise UserError("the SMTP sender address is missing: type the address emails come from")
+            raise SettingError("smtp.port", f"SMTP port {smtp.port} is not a port number: use 587, 465 or 25")
+        if any(ch.isspace() for ch in smtp.host.strip()):
+            raise SettingError("smtp.host", f"the SMTP server {smtp.host!r} has a space in it")
+        if smtp.host.strip() and ("@" not in smtp.sender or "\n" in smtp.sender or "\r" in smtp.sender):
+            message = "the SMTP sender address is missing: type the address emails come from"
+            raise SettingError("smtp.sender", message)
         return self
 
     def to_fields(self) -> dict[str, Any]:
@@ -155,7 +192,9 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
     for key in counts:
         if key not in phase_ids | milestone_ids:
             known = ", ".join(sorted(phase_ids | milestone_ids))
-            raise UserError(f"day count '{key}' matches no phase or milestone: use one of {known}")
+            raise SettingError(
+                f"day_counts.{key}", f"day count '{key}' matches no phase or milestone: use one of {known}"
+            )
     phases = []
     first_day = protocol.phases[0].first_day
     for phase in protocol.phases:
@@ -169,3 +208,24 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
         dataclasses.replace(milestone, day=counts.get(milestone.id, milestone.day)) for milestone in protocol.milestones
     )
     return dataclasses.replace(protocol, phases=tuple(phases), milestones=milestones)
+
+
+def clinic_with_settings(clinic: Clinic, settings: ClinicSettings) -> Clinic:
+    """The clinic profile with the clinic-wide settings laid over it (what the screens, PDF and .ics show).
+
+    A logo that is missing on this kiosk, or is no PNG/JPEG, is left out rather than breaking the PDF."""
+    logo = Path(settings.logo_path) if settings.logo_path else None
+    if logo is not None and picture_problem(str(logo)):
+        log.warning("the clinic logo %s is missing or not a PNG/JPEG picture on this kiosk: no logo shown", logo)
+        logo = None
+    return dataclasses.replace(
+        clinic,
+        name=settings.name.strip() or clinic.name,
+        logo=logo,
+        phone=settings.phone.strip(),
+        text=settings.text.strip(),
+        email=settings.email.strip(),
+        website=settings.website.strip(),
+        address=settings.address.strip(),
+        languages=settings.languages,
+    )

@@ -266,8 +266,8 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
             self._codes, self._codes_for = codes, self.model.flow.generation
         return self._codes
 
-    emailEnabled = Property(  # noqa: N815
-        bool, lambda self: self.service is not None and self.service.email_enabled, constant=True
+    emailEnabled = Property(  # noqa: N815 - changes when clinic settings bring an SMTP server (between clients)
+        bool, lambda self: self.service is not None and self.service.email_enabled, notify=changed
     )
     canPrint = Property(  # noqa: N815
         bool, lambda self: self.model.pdf is not None and self._print_state != "printing", notify=changed
