@@ -3,6 +3,8 @@
 The kiosk's signature pad sends strokes (lists of points in the pad's own pixel coordinates, y down)
 and the pad's size; `Signature.from_strokes` checks them and `to_json()` is what a CheckIn keeps in
 `signature_strokes`. A PNG (`signature_png`) is accepted too, for pads that only give an image.
+The clinic copy is written in the clinic's language (right to left for Arabic and Hebrew), dates as
+spoken in the clinic's country.
 """
 
 from __future__ import annotations
@@ -11,18 +13,20 @@ import datetime as dt
 import io
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.dates import format_date
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.documents.pdf.text import Style, draw_line, layout_line
+from kiosk.documents.pdf.text import Style, draw_line, isolate_ltr, layout_line
 from kiosk.errors import UserError
+from kiosk.i18n import is_rtl, language_name, translations
+from kiosk.i18n.dates import long_date
+from kiosk.i18n.regional import local_tag
 from kiosk.store.checkin import TOUCH_UP, CheckIn, local_zone
 
 MAX_STROKES = 200
@@ -82,11 +86,22 @@ def check_png(data: bytes) -> bytes:
     return data
 
 
-def _put(canvas: Canvas, text: str, x: float, y: float, size: float, *, grey: float = 0.12) -> None:
-    """One line through the calendar's text layer: font fallback, bidi and shaping, so a name in any
-    script (Arabic joined and right to left, Hebrew, Cyrillic, ...) prints right."""
-    style = Style(size=size, colour=(grey, grey, grey))
-    draw_line(canvas, layout_line(text, style), x, y, style)
+@dataclass(frozen=True)
+class _Page:
+    """Where lines start: from the left margin, or from the right one for a right-to-left language."""
+
+    canvas: Canvas
+    width: float
+    margin: float
+    rtl: bool
+
+    def put(self, text: str, offset: float, y: float, size: float, *, grey: float = 0.12) -> None:
+        """One line `offset` in from the reading side's margin, through the calendar's text layer: font
+        fallback, bidi and shaping, so a name in any script (Arabic joined, Hebrew, Cyrillic, ...) prints right."""
+        style = Style(size=size, colour=(grey, grey, grey))
+        line = layout_line(text, style, "rtl" if self.rtl else "ltr")
+        x = self.width - self.margin - offset - line.width if self.rtl else self.margin + offset
+        draw_line(self.canvas, line, x, y, style)
 
 
 def build_receipt_pdf(
@@ -95,55 +110,66 @@ def build_receipt_pdf(
     *,
     logo: Path | None = None,
     tz: dt.tzinfo | None = None,
+    language: str = "en",
+    region: str = "",
     deterministic: bool = False,
 ) -> bytes:
-    """The clinic copy: clinic, client (first name + initial), date, session, the statement, the signature."""
+    """The clinic copy: clinic, client (first name + initial), date, session, the statement, the signature;
+    in the clinic's `language`, dates as spoken in the clinic's country (`region`, e.g. "GB")."""
+    _ = translations(language).gettext
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=deterministic, pageCompression=0)
-    canvas.setTitle(f"Aftercare receipt - {clinic_name}")
+    canvas.setTitle(_("Aftercare receipt - {clinic}").format(clinic=clinic_name))
     width, height = A4
-    left, y = 25 * mm, height - 30 * mm
+    page = _Page(canvas, width, 25 * mm, is_rtl(language))
+    left, y = page.margin, height - 30 * mm
     if logo is not None and logo.is_file():
         canvas.drawImage(
             ImageReader(str(logo)),
-            width - 65 * mm,
+            left if page.rtl else width - 65 * mm,
             y - 12 * mm,
             40 * mm,
             20 * mm,
             preserveAspectRatio=True,
+            anchor="w" if page.rtl else "e",
             mask="auto",
         )
-    _put(canvas, clinic_name, left, y, 20)
-    _put(canvas, "Aftercare receipt (clinic copy)", left, y - 9 * mm, 12)
+    page.put(clinic_name, 0, y, 20)
+    page.put(_("Aftercare receipt (clinic copy)"), 0, y - 9 * mm, 12)
     name = f"{check_in.first_name} {check_in.last_initial}." if check_in.last_initial else check_in.first_name
-    session = "Touch-up" if check_in.session == TOUCH_UP else f"Session {check_in.session}"
+    session = _("Touch-up") if check_in.session == TOUCH_UP else _("Session {number}").format(number=check_in.session)
     checked_in = check_in.checked_in_at.astimezone(local_zone(tz))  # the clinic's clock
+    when = isolate_ltr(f"{checked_in:%Y-%m-%d %H:%M} {checked_in.tzname() or ''}".strip())
     rows = [
-        ("Client", name),
-        ("Date", format_date(check_in.session_date, format="long", locale="en")),
-        ("Session", session),
-        ("Checked in", f"{checked_in:%Y-%m-%d %H:%M} {checked_in.tzname() or ''} at kiosk {check_in.kiosk_id}"),
+        (_("Client"), name),
+        (_("Date"), long_date(check_in.session_date, local_tag(language, region))),
+        (_("Session"), session),
+        (_("Language"), language_name(check_in.language, language)),
+        (_("Checked in"), _("{time} at kiosk {kiosk}").format(time=when, kiosk=isolate_ltr(check_in.kiosk_id))),
     ]
     y -= 25 * mm
     for label, value in rows:
-        _put(canvas, label, left, y, 11, grey=0.35)
-        _put(canvas, value, left + 35 * mm, y, 13)
+        page.put(label, 0, y, 11, grey=0.35)
+        page.put(value, 35 * mm, y, 13)
         y -= 9 * mm
     y -= 6 * mm
-    _put(canvas, "I received my aftercare instructions.", left, y, 15)
+    page.put(_("I received my aftercare instructions."), 0, y, 15)
     box_w, box_h = width - 2 * left, 60 * mm
     box_y = y - 8 * mm - box_h
     canvas.setLineWidth(0.5)
     canvas.setStrokeGray(0.6)
     canvas.rect(left, box_y, box_w, box_h)
-    _draw_signature(canvas, check_in, (left, box_y, box_w, box_h))
-    _put(canvas, "Signature of the client", left, box_y - 6 * mm, 9, grey=0.4)
+    _draw_signature(page, check_in, (left, box_y, box_w, box_h), _)
+    page.put(_("Signature of the client"), 0, box_y - 6 * mm, 9, grey=0.4)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
-def _draw_signature(canvas: Canvas, check_in: CheckIn, box: tuple[float, float, float, float]) -> None:
+def _draw_signature(
+    page: _Page, check_in: CheckIn, box: tuple[float, float, float, float], _: Callable[[str], str]
+) -> None:
+    canvas = page.canvas
     x, y, w, h = box
     pad = 4 * mm
     if check_in.signature_strokes:
@@ -166,5 +192,8 @@ def _draw_signature(canvas: Canvas, check_in: CheckIn, box: tuple[float, float, 
         image = ImageReader(io.BytesIO(check_png(check_in.signature_png)))
         canvas.drawImage(image, x + pad, y + pad, w - 2 * pad, h - 2 * pad, preserveAspectRatio=True, mask="auto")
     else:
-        note = "Not signed." if check_in.receipt_required else "Not signed: the clinic did not ask for a signature."
-        _put(canvas, note, x + pad, y + h / 2, 11, grey=0.3)
+        if check_in.receipt_required:
+            note = _("Not signed.")
+        else:
+            note = _("Not signed: the clinic did not ask for a signature.")
+        page.put(note, pad, y + h / 2, 11, grey=0.3)

@@ -175,13 +175,16 @@ class CheckInStore:
         return len(summaries)
 
     def receipt_pdf(self, uid: str, tz: dt.tzinfo | None = None) -> bytes:
-        """The clinic copy of one check-in's signed receipt as PDF bytes."""
+        """The clinic copy of one check-in's signed receipt as PDF bytes, in the clinic's default language."""
         check_in = self.check_in(uid)
         if check_in is None:
             raise UserError("this check-in is no longer stored (it may be past the retention period)")
         settings = self.settings()
         logo = Path(settings.logo_path) if settings.logo_path else None
-        return build_receipt_pdf(check_in, settings.name, logo=logo, tz=tz)
+        clinic = self._base_clinic()
+        return build_receipt_pdf(
+            check_in, settings.name, logo=logo, tz=tz, language=clinic.default_language, region=clinic.region
+        )
 
     def check_in(self, uid: str) -> CheckIn | None:
         """One full check-in (with its signature) from the database or the spool; None if unknown."""

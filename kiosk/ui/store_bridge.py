@@ -58,6 +58,8 @@ class StoreBridge(QObject):
     retried = Signal(object)  # the StoreHealth after a timed store.retry()
     settings_loaded = Signal(object)  # ClinicSettings
     settings_saved = Signal(bool)  # False: the database is away, nothing was saved
+    receipt_made = Signal(str, object)  # a check-in's uid and its clinic copy (PDF bytes)
+    receipt_failed = Signal(str, str)  # a check-in's uid and why its clinic copy cannot be made (for staff)
 
     def __init__(
         self,
@@ -101,15 +103,29 @@ class StoreBridge(QObject):
     # ------------------------------------------------------------ called from the GUI thread
 
     def record(self, visit: Visit, strokes: str | None = None) -> None:
-        """Keep a finished visit. A problem with the database never stops the client: the store spools."""
+        """Keep a finished visit (with the signature's JSON when the client signed the receipt).
+        A problem with the database never stops the client: the store spools."""
 
         def work(store: CheckInStore) -> None:
-            check_in = check_in_of(
-                visit, self.kiosk_id, receipt_required=store.settings().receipt_required, strokes=strokes
-            )
+            # A signature means the kiosk asked for one, even if the setting changed since.
+            required = strokes is not None or store.settings().receipt_required
+            check_in = check_in_of(visit, self.kiosk_id, receipt_required=required, strokes=strokes)
             outcome = store.record(check_in)
             log.info("check-in from kiosk %s: %s", self.kiosk_id, outcome.value)
             self.recorded.emit(outcome.value)
+
+        self._submit(work)
+
+    def receipt_pdf(self, uid: str) -> None:
+        """Make the clinic copy of one check-in's receipt (`receipt_made`, or `receipt_failed`)."""
+
+        def work(store: CheckInStore) -> None:
+            try:
+                pdf = store.receipt_pdf(uid)
+            except UserError as exc:
+                self.receipt_failed.emit(uid, str(exc))
+            else:
+                self.receipt_made.emit(uid, pdf)
 
         self._submit(work)
 

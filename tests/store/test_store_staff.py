@@ -103,7 +103,7 @@ def test_the_signature_is_kept_and_drawn_on_the_clinic_copy(make_store: StoreFac
     for expected in (
         "Northside Scalp Studio",
         "Zoë Ö.",
-        "November 24, 2026",
+        "24 November 2026",  # as the date is said in the clinic's country (GB)
         "Session 2",
         "aftercare instructions",
         "11:30 CET",
