@@ -173,6 +173,11 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs) and self.listing.wait(msecs)
 
+    def start_staff_task(self, task: HandoverTask) -> None:
+        """Run a staff hand-over (the clinic copy of a receipt) on this worker, after what is already queued there;
+        its result goes only to `task.signals`, never to the client's screen."""
+        self._pool.start(task.run)
+
     def stop(self) -> None:
         self._retry_timer.stop()
 
