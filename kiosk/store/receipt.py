@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import json
 import math
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,6 +77,17 @@ class Signature:
             raise UserError("the stored signature is damaged and cannot be drawn") from None
 
 
+def _starts_left_to_right(text: str) -> bool:
+    """Whether the first letter with a direction is written left to right (Latin, Cyrillic, ...)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return False
+        if kind == "L":
+            return True
+    return False
+
+
 def _finite(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -137,6 +149,8 @@ def build_receipt_pdf(
     page.put(clinic_name, 0, y, 20)
     page.put(_("Aftercare receipt (clinic copy)"), 0, y - 9 * mm, 12)
     name = f"{check_in.first_name} {check_in.last_initial}." if check_in.last_initial else check_in.first_name
+    if page.rtl and _starts_left_to_right(name):
+        name = isolate_ltr(name)  # "Zoë Ö." keeps its full stop after the initial in an Arabic copy
     session = _("Touch-up") if check_in.session == TOUCH_UP else _("Session {number}").format(number=check_in.session)
     checked_in = check_in.checked_in_at.astimezone(local_zone(tz))  # the clinic's clock
     when = isolate_ltr(f"{checked_in:%Y-%m-%d %H:%M} {checked_in.tzname() or ''}".strip())
