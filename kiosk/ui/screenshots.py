@@ -7,6 +7,7 @@ through the model's slots, exactly as the screens' buttons do.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import sys
 import tempfile
@@ -99,7 +100,7 @@ def save_screens(out: Path) -> None:
 
 
 def extras(kiosk: KioskApp, out: Path) -> None:
-    """Right-to-left, larger text with high contrast, and the staff PIN pad."""
+    """Right-to-left, larger text with high contrast, the signed receipt, and the staff PIN pad."""
     model = kiosk.model
     model.chooseLanguage("ar")
     shoot(kiosk, out / "landscape-10-welcome-arabic.png")
@@ -119,11 +120,38 @@ def extras(kiosk: KioskApp, out: Path) -> None:
     model.answerMoisturised(True)
     shoot(kiosk, out / "landscape-12-large-text-high-contrast.png")
     model.inactivityTimeout()
+    receipt_screens(kiosk, out)
     pin_pad = kiosk.window.findChild(QObject, "pinPad")
     if pin_pad is not None:
         pin_pad.setProperty("visible", True)
         shoot(kiosk, out / "landscape-13-staff-pin.png")
         pin_pad.setProperty("visible", False)
+
+
+def receipt_screens(kiosk: KioskApp, out: Path) -> None:
+    """The signed receipt (when a clinic turns it on), signed, in English and in Arabic."""
+    model = kiosk.model
+    model.set_receipt_required(True)
+    wave = [[[40.0 + i * 10, 120 + 45 * math.sin(i / 3.2)] for i in range(50)], [[150.0, 50.0], [190.0, 190.0]]]
+    for language, (first, last), name in (
+        ("en", ("Jordan", "Lee"), "landscape-15-receipt.png"),
+        ("ar", ("ليلى", "حداد"), "landscape-15b-receipt-arabic.png"),
+    ):
+        model.chooseLanguage(language)
+        model.checkIn()
+        model.setName(first, last)
+        model.next()
+        model.next()
+        model.answerMoisturised(True)
+        model.chooseHair("buzz")
+        model.next()
+        wait_for(lambda: model.flow.pdf.value == "ready")
+        model.next()
+        model.next()
+        model.sign(640, 240, wave)
+        shoot(kiosk, out / name)
+        model.inactivityTimeout()
+    model.set_receipt_required(False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,6 +88,15 @@ RowLayout {
     }
 
     Component.onCompleted: load()
+    Connections {  // the model's signature changed without this pad (cleared, or signed another way): show it
+        target: pad.kiosk
+        function onChanged() {
+            const saved = pad.kiosk.signature
+            const count = saved && saved.strokes ? saved.strokes.length : 0
+            if (pad.current === null && count !== pad.strokeCount)
+                pad.load()
+        }
+    }
 
     Rectangle {
         id: box
