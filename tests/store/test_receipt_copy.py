@@ -83,3 +83,11 @@ def test_a_right_to_left_clinic_copy_reads_from_the_right(language: str, tmp_pat
 
 def plain(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+def test_the_clinic_copy_has_no_transparency_so_printing_keeps_its_text(tmp_path: Path) -> None:
+    logo = load_clinic("demo").logo
+    assert logo is not None
+    pdf = build_receipt_pdf(signed_check_in(), "Clinic", logo=logo, deterministic=True)
+    assert b"/Image" in pdf and b"/SMask" not in pdf  # the logo is there, flattened on white
+    assert "Aftercare receipt (clinic copy)" in pdf_text(pdf, tmp_path)
