@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -53,12 +54,16 @@ def pad_signature(width: float, height: float, strokes: object) -> PadSignature:
     for stroke in strokes if isinstance(strokes, list) else []:
         points = []
         for point in stroke if isinstance(stroke, list) else []:
-            if isinstance(point, list) and len(point) == 2 and all(isinstance(v, int | float) for v in point):
+            if isinstance(point, list) and len(point) == 2 and all(_is_number(value) for value in point):
                 points.append((float(point[0]), float(point[1])))
         total += len(points)
         if points and total <= MAX_POINTS and len(kept) < MAX_STROKES:
             kept.append(tuple(points))
     return PadSignature(width, height, tuple(kept))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def signature_json(signature: PadSignature | None) -> str | None:
