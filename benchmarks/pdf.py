@@ -106,9 +106,7 @@ def first_pdf_ms(tries: int = 3) -> tuple[float, float]:
     inside, wall = [], []
     for _ in range(tries):
         start = time.perf_counter()
-        result = subprocess.run(
-            [sys.executable, "-c", FIRST_PDF], capture_output=True, text=True, check=True, cwd=ROOT
-        )
+        result = subprocess.run([sys.executable, "-c", FIRST_PDF], capture_output=True, text=True, check=True, cwd=ROOT)
         wall.append((time.perf_counter() - start) * 1000)
         inside.append(float(result.stdout.strip()))
     return min(inside), min(wall)
@@ -128,12 +126,23 @@ def main() -> int:
         return "ok" if value <= target else "OVER TARGET"
 
     rows = [
-        ("warm median, two sessions + QR codes", f"{warm:8.1f} ms", f"target <= {TARGET_WARM_MS} ms: "
-         + verdict(warm, TARGET_WARM_MS)),
-        ("first PDF in a fresh process", f"{first:8.1f} ms", f"target <= {TARGET_FIRST_MS} ms: "
-         + verdict(first, TARGET_FIRST_MS) + f"; whole process with interpreter start {wall:.0f} ms"),
-        ("file size", f"{size / 1024:8.1f} KB", f"target <= {TARGET_SIZE_KB} KB: "
-         + verdict(size / 1024, TARGET_SIZE_KB)),
+        (
+            "warm median, two sessions + QR codes",
+            f"{warm:8.1f} ms",
+            f"target <= {TARGET_WARM_MS} ms: " + verdict(warm, TARGET_WARM_MS),
+        ),
+        (
+            "first PDF in a fresh process",
+            f"{first:8.1f} ms",
+            f"target <= {TARGET_FIRST_MS} ms: "
+            + verdict(first, TARGET_FIRST_MS)
+            + f"; whole process with interpreter start {wall:.0f} ms",
+        ),
+        (
+            "file size",
+            f"{size / 1024:8.1f} KB",
+            f"target <= {TARGET_SIZE_KB} KB: " + verdict(size / 1024, TARGET_SIZE_KB),
+        ),
         ("baseline, bare ReportLab grid", f"{baseline:8.1f} ms", "same months, rectangles + Helvetica numbers"),
         ("ratio calendar / baseline", f"{warm / baseline:8.1f} x", ""),
     ]
