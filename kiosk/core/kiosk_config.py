@@ -1,4 +1,5 @@
-"""The kiosk's own settings file (kiosk.json in data_dir()): the staff PIN, its lockout, the inactivity timers.
+"""The kiosk's own settings file (kiosk.json in data_dir()): the staff PIN, its lockout, the inactivity timers,
+the kiosk id, the database address and the folder CSV exports go to. What wins over what: docs/settings.md.
 
 The PIN is kept only as a salted scrypt hash. Wrong tries and the lockout are written to the file too,
 so restarting the kiosk does not give a guesser five fresh tries. The file is readable by its owner only.
@@ -6,12 +7,14 @@ so restarting the kiosk does not give a guesser five fresh tries. The file is re
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import hmac
 import json
 import os
 import secrets
 import socket
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,10 +33,39 @@ LOCKOUT_SECONDS = 5 * 60
 DEFAULT_INACTIVITY_SECONDS = 90
 DEFAULT_WARNING_SECONDS = 30
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+# Where a USB stick or card shows up on Linux desktops (udisks) and on hand-made mounts.
+REMOVABLE_DRIVES = ("/media/*/*", "/run/media/*/*", "/mnt/*")
 
 
 def config_path() -> Path:
     return data_dir() / CONFIG_NAME
+
+
+def default_export_dir() -> Path:
+    return data_dir() / "exports"
+
+
+def folder_problem(folder: Path) -> str:
+    """Empty when CSV files can be written into `folder`, else "not-absolute", "missing", "not-folder" or
+    "not-writable" (tried for real: a read-only stick or a full disk says no, whatever the permissions say)."""
+    if not folder.is_absolute():
+        return "not-absolute"
+    if not folder.exists():
+        return "missing"
+    if not folder.is_dir():
+        return "not-folder"
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".smp-kiosk-"):
+            pass
+    except OSError:
+        return "not-writable"
+    return ""
+
+
+def removable_folders(patterns: tuple[str, ...] | None = None) -> list[Path]:
+    """Writable drives plugged into the kiosk (each a folder staff may export to), sorted by path."""
+    found = {Path(match) for pattern in patterns or REMOVABLE_DRIVES for match in glob.glob(pattern)}
+    return sorted(folder for folder in found if folder.is_dir() and not folder_problem(folder))
 
 
 def check_pin_format(pin: str) -> str:
@@ -89,6 +121,10 @@ class KioskConfig:
     def inactivity_seconds(self) -> int:
         return self._seconds("inactivity_seconds", DEFAULT_INACTIVITY_SECONDS, 5)
 
+    def inactivity_override(self) -> int | None:
+        """This kiosk's own inactivity timeout, when kiosk.json sets one: it wins over the clinic setting."""
+        return self.inactivity_seconds() if "inactivity_seconds" in self.load() else None
+
     def warning_seconds(self) -> int:
         return self._seconds("warning_seconds", DEFAULT_WARNING_SECONDS, 5)
 
@@ -107,6 +143,20 @@ class KioskConfig:
         if value is not None and not isinstance(value, str):
             raise UserError(f"kiosk settings {self.path}: 'database_url' must be a text or null")
         return value or None
+
+    def export_dir(self) -> Path:
+        """Where CSV exports go: the folder staff chose on this kiosk, else exports/ in the data folder."""
+        value = self.load().get("export_dir")
+        return Path(value) if isinstance(value, str) and value.strip() else default_export_dir()
+
+    def set_export_dir(self, folder: Path) -> None:
+        """Remember the export folder (the default folder is remembered as 'no choice')."""
+        raw = self.load()
+        if folder == default_export_dir():
+            raw.pop("export_dir", None)
+        else:
+            raw["export_dir"] = str(folder)
+        self.save(raw)
 
     # ------------------------------------------------------------ the PIN
 

@@ -46,7 +46,7 @@ class SettingError(UserError):
 
 
 def picture_problem(path: str) -> str:
-    """ "" when `path` is a PNG or JPEG file; "missing" or "not-picture" otherwise."""
+    """Empty when `path` is a PNG or JPEG file; "missing" or "not-picture" otherwise."""
     try:
         with open(path, "rb") as file:
             head = file.read(8)

@@ -19,10 +19,13 @@ from kiosk.core.clinic import Clinic
 from kiosk.core.dates import parse_date
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import load_protocol
+from kiosk.documents.pdf import forget_cached_text
 from kiosk.paths import resources_dir
 from kiosk.ui.gettext_translator import GettextTranslator
 from kiosk.ui.kiosk_model import KioskModel
+from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.refcount_guard import protect_singletons
+from kiosk.ui.settings_model import SettingsModel
 from kiosk.ui.staff_model import StaffModel
 from kiosk.ui.store_bridge import StoreBridge
 
@@ -76,6 +79,7 @@ class KioskApp:
     translator: GettextTranslator
     event_filter: KioskEventFilter
     staff: StaffModel
+    live: LiveSettings
     closed: bool = False
 
     def shutdown(self) -> None:
@@ -83,8 +87,10 @@ class KioskApp:
         if self.closed:
             return
         self.closed = True
+        self.live.stop()
         self.model.wait_for_jobs()
         self.staff.close()
+        self.staff.settings.wait()
         self.staff.bridge.close()
         self.app.removeEventFilter(self.event_filter)
         self.app.removeTranslator(self.translator)
@@ -126,7 +132,8 @@ def load_fonts(app: QGuiApplication) -> None:
 def release_memory(engine: QQmlApplicationEngine) -> None:
     """After a wipe: let the QML engine and Python collect the client's objects, and hand freed heap back to
     the system (the PDF is made on a worker thread, whose malloc arena glibc otherwise keeps), so a kiosk that
-    serves clients all day does not grow."""
+    serves clients all day does not grow. The PDF's cached text lines go too: they hold the client's name."""
+    forget_cached_text()
     engine.collectGarbage()
     gc.collect()
     if sys.platform.startswith("linux"):
@@ -145,9 +152,10 @@ def start(
 ) -> KioskApp:
     """Build everything and show the welcome screen; the caller runs the event loop (or a test drives it)."""
     app = application()
+    protocol = load_protocol(clinic.protocol)
     model = KioskModel(
         clinic,
-        load_protocol(clinic.protocol),
+        protocol,
         config,
         today=(lambda: today) if today else dt.date.today,
         inactivity_seconds=inactivity_seconds,
@@ -166,7 +174,12 @@ def start(
     model.languageSwitched.connect(switch_language)
     model.wiped.connect(lambda: release_memory(engine))
     bridge = StoreBridge(config.database_url(), config.kiosk_id(), clinic=clinic)
-    staff = StaffModel(bridge, config, model.handover_bridge)
+    settings = SettingsModel(bridge, config, protocol, model.flow.default_language)
+    staff = StaffModel(bridge, config, settings, model.handover_bridge)
+    live = LiveSettings(
+        model, bridge, clinic, protocol, kiosk_inactivity=inactivity_seconds or config.inactivity_override()
+    )
+    live.start()  # the clinic settings, before the first screen shows
     model.checkInFinished.connect(bridge.record)
     engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")
@@ -178,7 +191,7 @@ def start(
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
     model.exitRequested.connect(window.close)
-    return KioskApp(app, engine, model, window, translator, event_filter, staff)
+    return KioskApp(app, engine, model, window, translator, event_filter, staff, live)
 
 
 def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:

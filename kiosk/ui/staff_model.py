@@ -1,5 +1,6 @@
 """The staff screen's model (behind the PIN): today's check-ins on every kiosk, their flags, storage health,
 CSV export, a new PIN, and the prints and emails waiting in the outbox (addresses masked, "Retry now").
+The clinic settings and the export folder have their own model (kiosk/ui/settings_model.py).
 Every store call goes through StoreBridge and every outbox call through the HandoverBridge, off the GUI
 thread; while the screen is open both are read again every few seconds, so check-ins from other kiosks on
 the database show up.
@@ -7,22 +8,21 @@ the database show up.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.commands.handover import mask_address
-from kiosk.core.kiosk_config import KioskConfig
+from kiosk.core.kiosk_config import KioskConfig, default_export_dir
 from kiosk.errors import UserError
 from kiosk.handover import Job
 from kiosk.i18n import translations
-from kiosk.paths import data_dir
-from kiosk.store import CheckInSummary, ClinicSettings, Flag
+from kiosk.store import CheckInSummary, Flag
 from kiosk.ui.handover_bridge import HandoverBridge
+from kiosk.ui.receipt_print import ReceiptPrinter
+from kiosk.ui.settings_model import SettingsModel
 from kiosk.ui.store_bridge import StaffView, StoreBridge
 
 QML_IMPORT_NAME = "Kiosk.Models"
@@ -49,20 +49,16 @@ JOB_STATES = {  # "sending" is a job a worker has claimed right now
 }
 
 
-def exports_dir() -> Path:
-    return data_dir() / "exports"
-
-
 @QmlElement
 @QmlUncreatable("StaffModel is made by the kiosk application")
 class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types QmlUncreatable as a class)
     changed = Signal()
-    settingsChanged = Signal()  # noqa: N815 - apart from `changed`: the poll must not reset what staff type
 
     def __init__(
         self,
         bridge: StoreBridge,
         config: KioskConfig,
+        settings: SettingsModel,
         handover: HandoverBridge | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -70,7 +66,9 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self.bridge = bridge
         self.handover = handover
         self._jobs: list[Job] = []
-        self._settings: ClinicSettings | None = None
+        self.settings = settings
+        settings.setParent(self)
+        settings.said.connect(self._say)
         self.config = config
         self.language = "en"
         self._view: StaffView | None = None
@@ -82,10 +80,11 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         bridge.refreshed.connect(self._refreshed)
         bridge.exported.connect(self._exported)
         bridge.failed.connect(self._failed)
-        bridge.settings_loaded.connect(self._settings_loaded)
-        bridge.settings_saved.connect(self._settings_saved)
         if handover is not None:
             handover.listing.listed.connect(self._listed)
+        self.receipts = ReceiptPrinter(bridge, handover, lambda: self.language, self)  # "Print receipt"
+        self.receipts.said.connect(self._say)
+        self.receipts.changed.connect(self.changed)
 
     def _t(self, text: str) -> str:
         return translations(self.language).gettext(text)
@@ -106,17 +105,6 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self._jobs = jobs
             self.changed.emit()
 
-    def _settings_loaded(self, settings: ClinicSettings) -> None:
-        if self._open:
-            self._settings = settings
-            self.settingsChanged.emit()
-
-    def _settings_saved(self, saved: bool) -> None:
-        if saved:
-            self._say(self._t("The clinic settings are saved."))
-        else:
-            self._say(self._t("The database cannot be reached: the settings were not saved. Please try again."))
-
     def _exported(self, path: str, rows: int) -> None:
         self._say(self._t("{rows} check-ins written to {path}").format(rows=rows, path=path))
 
@@ -131,7 +119,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._open = True
         self._message = ""
         self.refresh()
-        self.bridge.load_settings()
+        self.settings.open(language)
         self._timer.start()
         self.changed.emit()
 
@@ -142,7 +130,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._timer.stop()
         self._view = None
         self._jobs = []
-        self._settings = None
+        self.settings.close()
         self._message = ""
         self.changed.emit()
 
@@ -152,25 +140,10 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         if self.handover is not None:
             self.handover.listing.request()
 
-    @Slot(bool, str, str, str)
-    def saveSettings(self, receipt: bool, timeout: str, printer: str, languages: str) -> None:  # noqa: N802
-        """Save the settings staff changed; everything else stays as loaded."""
-        if self._settings is None:
-            return
-        try:
-            seconds = int(timeout.strip())
-        except ValueError:
-            self._say(self._t("Please type the inactivity timeout in seconds, for example 120."))
-            return
-        tags = tuple(tag for tag in languages.replace(",", " ").split() if tag)
-        settings = dataclasses.replace(
-            self._settings,
-            receipt_required=receipt,
-            inactivity_timeout_s=seconds,
-            printer=printer.strip(),
-            languages=tags,
-        )
-        self.bridge.save_settings(settings)
+    @Slot(str)
+    def printReceipt(self, uid: str) -> None:  # noqa: N802
+        """The clinic copy of a signed check-in's receipt, made and printed off the GUI thread."""
+        self.receipts.print_copy(uid)
 
     @Slot()
     def retryOutbox(self) -> None:  # noqa: N802
@@ -189,7 +162,11 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             return
         if last < first:
             first, last = last, first
-        path = exports_dir() / f"checkins-{first.isoformat()}-{last.isoformat()}.csv"
+        folder = self.config.export_dir()
+        if folder != default_export_dir() and not folder.is_dir():  # a drive that was unplugged
+            self._say(self._t("Export folder: there is no folder at this path. Is the drive plugged in?"))
+            return
+        path = folder / f"checkins-{first.isoformat()}-{last.isoformat()}.csv"
         self.bridge.export_csv(first, last, path)
 
     @Slot(str, str)
@@ -214,6 +191,9 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             "kiosk": summary.kiosk_id,
             "pending": summary.pending,
             "flags": ", ".join(self._t(FLAG_TEXTS[flag]) for flag in summary.flags),
+            "uid": summary.uid,
+            "signed": summary.signed,
+            "printing": summary.uid in self.receipts.printing,
         }
 
     def _job_row(self, job: Job) -> dict[str, Any]:
@@ -237,19 +217,8 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _health(self) -> str:
         return self._view.health.message(self.language) if self._view else ""
 
-    def _settings_view(self) -> dict[str, Any]:
-        settings = self._settings
-        if settings is None:
-            return {}
-        return {
-            "receipt": settings.receipt_required,
-            "timeout": str(settings.inactivity_timeout_s),
-            "printer": settings.printer,
-            "languages": ", ".join(settings.languages),
-        }
-
     checkins = Property(list, _checkins, notify=changed)
-    settings = Property(dict, _settings_view, notify=settingsChanged)
+    clinicSettings = Property(QObject, lambda self: self.settings, constant=True)  # noqa: N815
     outbox = Property(list, lambda self: [self._job_row(job) for job in self._jobs], notify=changed)
     health = Property(str, _health, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)

@@ -85,7 +85,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def make_kiosk(qapp: QGuiApplication, qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., KioskApp]]:
     started: list[KioskApp] = []
 
-    def make(width: int = 1280, height: int = 800, inactivity: int = 600, warning: int = 30) -> KioskApp:
+    def make(width: int = 1280, height: int = 800, inactivity: int | None = 600, warning: int = 30) -> KioskApp:
+        # inactivity=None: the clinic setting (or kiosk.json) decides, as on a real kiosk
         kiosk = start(
             load_clinic("demo"),
             KioskConfig(),

@@ -1,6 +1,7 @@
 """Check-ins recorded through the store, and the staff screen behind the PIN, driven by touch offscreen:
 the list with its flags (SQLite in a private data folder, and a real PostgreSQL server), CSV export, a new
-PIN, the way out; the "not yet" hair answer; no client name in the logs."""
+PIN, the way out; the "not yet" hair answer; no client name in the logs. (The clinic settings and the export
+folder: test_staff_settings.py.)"""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.kiosk_config import KioskConfig
@@ -126,6 +128,7 @@ def test_csv_export_new_pin_and_exit(qtbot: QtBot, kiosk: KioskApp, data_dir: Pa
     drive = Driver(qtbot, kiosk)
     check_in(drive, hair="long")
     open_staff_screen(drive)
+    drive.tap("staffTabExport")
     today = dt.date.today().isoformat()  # check-in times are real, whatever day the kiosk pretends it is
     assert read_property(drive.find("staffExportFirst"), "text") == today
     drive.tap("staffExport")
@@ -135,10 +138,13 @@ def test_csv_export_new_pin_and_exit(qtbot: QtBot, kiosk: KioskApp, data_dir: Pa
     rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
     assert any(FIRST in row for row in rows[1:])
 
+    reveal(drive, "staffPin")
     drive.tap("staffPin")
     drive.type_keys("9753")
+    reveal(drive, "staffPinAgain")
     drive.tap("staffPinAgain")
     drive.type_keys("9753")
+    reveal(drive, "staffSavePin")
     drive.tap("staffSavePin")
     assert drive.text("staffMessage") == "The new PIN is saved."
     drive.tap("staffBack")
@@ -200,8 +206,8 @@ def test_a_print_waiting_for_a_stopped_printer_shows_in_the_outbox_list(
     drive.tap("staffBack")
 
 
-def check_in_with_print(drive: Driver) -> None:
-    """check_in, tapping Print on the hand-over screen and waiting until the job is queued."""
+def check_in_with_print(drive: Driver, state: str = "queued") -> None:
+    """check_in, tapping Print on the hand-over screen and waiting until the job is queued (or `state`)."""
     qtbot, bridge = drive.qtbot, drive.kiosk.model.handover_bridge
     drive.tap("checkInButton")
     drive.wait_step("name")
@@ -221,7 +227,7 @@ def check_in_with_print(drive: Driver) -> None:
     drive.tap("nextButton")
     drive.wait_step("handover")
     drive.tap("printButton")
-    qtbot.waitUntil(lambda: read_property(bridge, "printState") == "queued", timeout=40_000)
+    qtbot.waitUntil(lambda: read_property(bridge, "printState") == state, timeout=40_000)
     drive.tap("nextButton")
     drive.wait_step("finish")
     with qtbot.waitSignal(drive.kiosk.staff.bridge.recorded, timeout=30_000):
@@ -238,8 +244,27 @@ def test_spooled_check_ins_are_retried_on_a_timer(qtbot: QtBot, kiosk: KioskApp)
     assert health.ok
 
 
+def reveal(drive: Driver, name: str) -> QQuickItem:
+    """Scroll the staff page that holds `name` so that it shows (as a finger flicking the page would)."""
+    drive.qtbot.wait(20)
+    item = drive.find(name)
+    parent = item.parentItem()
+    while parent is not None and not parent.inherits("QQuickFlickable"):
+        parent = parent.parentItem()
+    if parent is not None:
+        content = read_property(parent, "contentItem")
+        top = item.mapToItem(content, QPointF(0, 0)).y()
+        highest = max(0.0, read_property(parent, "contentHeight") - parent.height())
+        parent.setProperty("contentY", min(highest, max(0.0, top - parent.height() / 3)))
+        drive.qtbot.wait(50)
+    return item
+
+
 def retype(drive: Driver, name: str, text: str) -> None:
+    """Tap a field, clear it and type `text`, as staff would on a keyboard."""
+    reveal(drive, name)
     drive.tap(name)
+    drive.key(Qt.Key.Key_End)
     for _ in read_property(drive.find(name), "text"):
         drive.key(Qt.Key.Key_Backspace)
     drive.type_keys(text)
@@ -248,15 +273,20 @@ def retype(drive: Driver, name: str, text: str) -> None:
 def test_clinic_settings_are_saved_and_read_back(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
     drive = Driver(qtbot, kiosk)
     open_staff_screen(drive)
+    drive.tap("staffTabSettings")
     qtbot.waitUntil(lambda: read_property(drive.find("staffTimeout"), "text") != "", timeout=10_000)
     assert read_property(drive.find("staffReceipt"), "checked") is False
     retype(drive, "staffTimeout", "5")
     drive.tap("staffSaveSettings")
-    qtbot.waitUntil(lambda: "between 15 and 900 seconds" in drive.text("staffMessage"), timeout=10_000)
+    qtbot.waitUntil(lambda: "from 15 to 900" in drive.text("staffMessage"), timeout=10_000)
+    assert read_property(drive.find("staffTimeout"), "text") == "5"  # what was typed stays
 
     retype(drive, "staffTimeout", "120")
     retype(drive, "staffPrinter", "desk")
-    retype(drive, "staffLanguages", "en de")
+    reveal(drive, "staffLanguage_fr")
+    for tag in ("es", "fr", "it", "pt_BR", "nl", "pl", "tr", "ru", "ar", "he"):
+        drive.tap(f"staffLanguage_{tag}")  # every language starts switched on: leave English and German
+    reveal(drive, "staffReceipt")
     drive.tap("staffReceipt")
     drive.tap("staffSaveSettings")
     qtbot.waitUntil(lambda: drive.text("staffMessage") == "The clinic settings are saved.", timeout=10_000)
@@ -270,7 +300,9 @@ def test_clinic_settings_are_saved_and_read_back(qtbot: QtBot, kiosk: KioskApp, 
 
     drive.tap("staffBack")
     open_staff_screen(drive)  # read back onto the screen
+    drive.tap("staffTabSettings")
     qtbot.waitUntil(lambda: read_property(drive.find("staffTimeout"), "text") == "120", timeout=10_000)
     assert read_property(drive.find("staffReceipt"), "checked") is True
-    assert read_property(drive.find("staffLanguages"), "text") == "en, de"
+    assert read_property(drive.find("staffLanguage_de"), "selected") is True
+    assert read_property(drive.find("staffLanguage_fr"), "selected") is False
     drive.tap("staffBack")
