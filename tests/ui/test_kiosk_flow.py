@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
+from kiosk.documents.pdf import cached_text_count
 from kiosk.ui.app import KioskApp
 from tests.ui.conftest import Driver, all_items, items_of, read_property, shown
 
@@ -80,6 +81,7 @@ def assert_no_trace(kiosk: KioskApp) -> None:
     found += [(where, text) for where, text in every_string(kiosk) if LAST.lower() in text.lower()]
     assert found == []
     assert kiosk.model.pdf is None and kiosk.model.images.pages == ()
+    assert cached_text_count() == 0  # the PDF's cached lines held the name
 
 
 def walk_to_calendar(drive: Driver) -> None:

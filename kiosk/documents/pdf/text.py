@@ -224,6 +224,17 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
     return Line(runs, sum(run.width for run in runs), text)
 
 
+def forget_cached_text() -> None:
+    """Drop the cached lines and widths: they hold the names of the last clients. The kiosk calls this at
+    every wipe; the next calendar is about 1 ms slower for it."""
+    for cached in (clean, measure, layout_line):
+        cached.cache_clear()
+
+
+def cached_text_count() -> int:
+    return sum(cached.cache_info().currsize for cached in (clean, measure, layout_line))
+
+
 def isolate_ltr(value: str) -> str:
     """Phone numbers, addresses and web sites read left to right inside any sentence ('+44 20 7946 0958',
     not '0958 7946 20 44+' in Arabic): left-to-right marks around them make the bidi algorithm keep them whole."""
