@@ -34,7 +34,8 @@ ApplicationWindow {
     readonly property bool portrait: height > width
     readonly property var screens: ({
         "welcome": welcomeScreen, "name": nameScreen, "session": sessionScreen, "before-care": careScreen,
-        "calendar": calendarScreen, "handover": handoverScreen, "finish": finishScreen, "error": errorScreen
+        "calendar": calendarScreen, "handover": handoverScreen, "receipt": receiptScreen, "finish": finishScreen,
+        "error": errorScreen
     })
 
     Timer {
@@ -235,6 +236,7 @@ ApplicationWindow {
     Component { id: careScreen; BeforeCareScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: calendarScreen; CalendarScreen { kiosk: window.kiosk } }
     Component { id: handoverScreen; HandoverScreen { kiosk: window.kiosk; portrait: window.portrait } }
+    Component { id: receiptScreen; ReceiptScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: finishScreen; FinishScreen { kiosk: window.kiosk } }
     Component { id: errorScreen; ErrorScreen { kiosk: window.kiosk } }
 }
