@@ -8,15 +8,39 @@ every rule about what may happen when lives here, in plain Python, and is unit-t
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from kiosk.core.events import (
+    MIN_SIGNATURE_LENGTH,
+    AddPlannedDate,
+    AnswerMoisturised,
+    Back,
+    CheckIn,
+    ChooseHair,
+    ChooseLanguage,
+    ClearSignature,
+    Event,
+    Finish,
+    InactivityTimeout,
+    InactivityWarning,
+    Next,
+    PadSignature,
+    PdfFailed,
+    PdfReady,
+    Point,
+    RemovePlannedDate,
+    Retry,
+    SetName,
+    SetSession,
+    SetSessionDate,
+    Sign,
+    StillHere,
+)
 from kiosk.core.protocol import BeforeCareItem, Protocol
 from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
-from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, HairAnswer, SessionNumber, Visit, clean_name
+from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, Visit, clean_name
 from kiosk.errors import UserError
 
 
@@ -38,33 +62,12 @@ class Step(Enum):
 
 # The steps a client sees in the progress indicator, in order (Flow.progress_steps adds RECEIPT when asked for).
 PROGRESS_STEPS = (Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.HANDOVER, Step.FINISH)
-# A signature shorter than this (in the pad's pixels) is a stray tap, not a signature.
-MIN_SIGNATURE_LENGTH = 24.0
-Point = tuple[float, float]
 
 
 class PdfStatus(Enum):
     NONE = "none"
     MAKING = "making"
     READY = "ready"
-
-
-@dataclass(frozen=True)
-class PadSignature:
-    """What the signature pad drew: strokes of points in the pad's own pixels (y down) and the pad's size."""
-
-    width: float
-    height: float
-    strokes: tuple[tuple[Point, ...], ...]
-
-    @property
-    def length(self) -> float:
-        """How much ink: the summed length of every stroke."""
-        return sum(math.dist(a, b) for stroke in self.strokes for a, b in itertools.pairwise(stroke))
-
-    @property
-    def signed(self) -> bool:
-        return self.width > 0 and self.height > 0 and self.length >= MIN_SIGNATURE_LENGTH
 
 
 class CarePageKind(Enum):
@@ -92,137 +95,6 @@ def care_pages(protocol: Protocol) -> tuple[CarePage, ...]:
         else:
             pages.append(CarePage(CarePageKind.NOTE, (item,)))
     return tuple(pages)
-
-
-# ---------------------------------------------------------------- events
-
-
-@dataclass(frozen=True)
-class ChooseLanguage:
-    language: str
-
-
-@dataclass(frozen=True)
-class CheckIn:
-    pass
-
-
-@dataclass(frozen=True)
-class SetName:
-    first: str
-    last: str
-
-
-@dataclass(frozen=True)
-class SetSession:
-    number: SessionNumber
-
-
-@dataclass(frozen=True)
-class SetSessionDate:
-    date: dt.date
-
-
-@dataclass(frozen=True)
-class AddPlannedDate:
-    date: dt.date
-
-
-@dataclass(frozen=True)
-class RemovePlannedDate:
-    date: dt.date
-
-
-@dataclass(frozen=True)
-class AnswerMoisturised:
-    answer: bool
-
-
-@dataclass(frozen=True)
-class ChooseHair:
-    hair: HairAnswer
-
-
-@dataclass(frozen=True)
-class Next:
-    pass
-
-
-@dataclass(frozen=True)
-class Back:
-    pass
-
-
-@dataclass(frozen=True)
-class Sign:
-    """The pad after a stroke: every stroke drawn so far (not only the new one)."""
-
-    signature: PadSignature
-
-
-@dataclass(frozen=True)
-class ClearSignature:
-    pass
-
-
-@dataclass(frozen=True)
-class PdfReady:
-    generation: int
-
-
-@dataclass(frozen=True)
-class PdfFailed:
-    generation: int
-    message: str
-
-
-@dataclass(frozen=True)
-class Retry:
-    pass
-
-
-@dataclass(frozen=True)
-class Finish:
-    pass
-
-
-@dataclass(frozen=True)
-class InactivityWarning:
-    pass
-
-
-@dataclass(frozen=True)
-class StillHere:
-    pass
-
-
-@dataclass(frozen=True)
-class InactivityTimeout:
-    pass
-
-
-Event = (
-    ChooseLanguage
-    | CheckIn
-    | SetName
-    | SetSession
-    | SetSessionDate
-    | AddPlannedDate
-    | RemovePlannedDate
-    | AnswerMoisturised
-    | ChooseHair
-    | Next
-    | Back
-    | Sign
-    | ClearSignature
-    | PdfReady
-    | PdfFailed
-    | Retry
-    | Finish
-    | InactivityWarning
-    | StillHere
-    | InactivityTimeout
-)
 
 
 # ---------------------------------------------------------------- the machine
@@ -485,3 +357,38 @@ _TRANSITIONS: dict[tuple[Step, type], _Handler] = {
     (Step.ERROR, Retry): lambda flow, _: flow._make_calendar(),
     (Step.ERROR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
 }
+
+__all__ = [
+    "MIN_SIGNATURE_LENGTH",
+    "N_",
+    "PROGRESS_STEPS",
+    "AddPlannedDate",
+    "AnswerMoisturised",
+    "Back",
+    "CarePage",
+    "CarePageKind",
+    "CheckIn",
+    "ChooseHair",
+    "ChooseLanguage",
+    "ClearSignature",
+    "Event",
+    "Finish",
+    "Flow",
+    "InactivityTimeout",
+    "InactivityWarning",
+    "Next",
+    "PadSignature",
+    "PdfFailed",
+    "PdfReady",
+    "PdfStatus",
+    "Point",
+    "RemovePlannedDate",
+    "Retry",
+    "SetName",
+    "SetSession",
+    "SetSessionDate",
+    "Sign",
+    "Step",
+    "StillHere",
+    "care_pages",
+]
