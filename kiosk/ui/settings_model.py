@@ -192,7 +192,7 @@ class SettingsModel(QObject):  # type: ignore[operator]  # (PySide's stub types 
             self.config.set_export_dir(folder)
             self._export_dir = str(folder)
             self.changed.emit()
-            self._say(self._t("CSV files now go to {folder}").format(folder=folder))
+            self._say(self._t("CSV files now go to {folder}").format(folder=f"\u200e{folder}\u200e"))  # LRM: a path
 
         self._off_thread(check, checked, "not-writable")
 

@@ -106,7 +106,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self.changed.emit()
 
     def _exported(self, path: str, rows: int) -> None:
-        self._say(self._t("{rows} check-ins written to {path}").format(rows=rows, path=path))
+        self._say(self._t("{rows} check-ins written to {path}").format(rows=rows, path=f"\u200e{path}\u200e"))
 
     def _failed(self, message: str) -> None:
         self._say(message)

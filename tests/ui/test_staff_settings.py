@@ -270,7 +270,7 @@ def test_csv_goes_to_a_plugged_in_drive_or_a_typed_folder(
         assert KioskConfig().export_dir() == stick  # a folder that cannot be used is not kept
     retype(drive, "staffExportPath", str(media))
     drive.tap("staffExportUse")
-    qtbot.waitUntil(lambda: drive.text("staffMessage") == f"CSV files now go to {media}", timeout=5000)
+    qtbot.waitUntil(lambda: drive.text("staffMessage") == f"CSV files now go to \u200e{media}\u200e", timeout=5000)
     reveal(drive, "staffExportChoice0")
     drive.tap("staffExportChoice0")  # back to this kiosk's own folder
     qtbot.waitUntil(lambda: KioskConfig().export_dir() == data_dir / "exports", timeout=5000)

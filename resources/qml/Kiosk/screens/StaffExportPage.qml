@@ -43,6 +43,7 @@ Item {
         GridLayout {
             id: grid
             width: flick.width - 24
+            x: LayoutMirroring.enabled ? 24 : 0  // the scroll bar's side
             columns: page.wide ? 2 : 1
             columnSpacing: 16
             rowSpacing: 10
@@ -79,7 +80,7 @@ Item {
                     objectName: "staffExportFolder"
                     Layout.fillWidth: true
                     Layout.topMargin: page.wide ? 12 : 0
-                    text: qsTr("CSV files go to: %1").arg(page.settings.exportFolder)
+                    text: qsTr("CSV files go to: %1").arg("\u200e" + page.settings.exportFolder + "\u200e")  // a path runs left to right
                     font.weight: Font.DemiBold
                     wrapMode: Text.WrapAnywhere
                 }

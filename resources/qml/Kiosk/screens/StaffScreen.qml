@@ -18,29 +18,37 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Staff screen")
 
-    function open() { visible = true; tabs.currentIndex = 0; staff.open(kiosk.language); exportPage.reset(today) }
+    property int page: 0  // 0 check-ins, 1 clinic settings, 2 export and PIN
+
+    function open() { visible = true; page = 0; staff.open(kiosk.language); exportPage.reset(today) }
     function close() { Qt.inputMethod.hide(); exportPage.reset(""); staff.close(); visible = false }
 
     MouseArea { anchors.fill: parent; Accessible.ignored: true }  // nothing behind the screen reacts
 
-    component PageTab: TabButton {
+    component PageTab: AbstractButton {  // (not a TabBar: its object model is no QML value a test can read)
+        required property int index
+        readonly property bool current: root.page === index
         implicitHeight: 56
+        focusPolicy: Qt.NoFocus
         font.pixelSize: Theme.buttonSize
         font.weight: Font.DemiBold
+        Accessible.role: Accessible.PageTab
         Accessible.name: text
+        Accessible.selected: current
+        onClicked: root.page = index
         contentItem: Text {
             text: parent.text
             font: parent.font
-            color: parent.checked ? Theme.accent : Theme.text
+            color: parent.current ? Theme.accent : Theme.text
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
             elide: Text.ElideRight
         }
         background: Rectangle {
             radius: 8
-            color: parent.checked ? Theme.accentSoft : Theme.surface
-            border.width: parent.checked ? 3 : 1
-            border.color: parent.checked ? Theme.accent : Theme.line
+            color: parent.current ? Theme.accentSoft : Theme.surface
+            border.width: parent.current ? 3 : 1
+            border.color: parent.current ? Theme.accent : Theme.line
         }
     }
 
@@ -65,21 +73,19 @@ Rectangle {
             }
         }
 
-        TabBar {
-            id: tabs
+        RowLayout {
             objectName: "staffTabs"
             Layout.fillWidth: true
             spacing: 8
-            background: Item {}
-            PageTab { objectName: "staffTabCheckins"; text: qsTr("Check-ins") }
-            PageTab { objectName: "staffTabSettings"; text: qsTr("Clinic settings") }
-            PageTab { objectName: "staffTabExport"; text: qsTr("Export and PIN") }
+            PageTab { index: 0; objectName: "staffTabCheckins"; text: qsTr("Check-ins"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
+            PageTab { index: 1; objectName: "staffTabSettings"; text: qsTr("Clinic settings"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
+            PageTab { index: 2; objectName: "staffTabExport"; text: qsTr("Export and PIN"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
         }
 
         StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            currentIndex: tabs.currentIndex
+            currentIndex: root.page
 
             ColumnLayout {  // today's check-ins and the outbox
                 spacing: 12

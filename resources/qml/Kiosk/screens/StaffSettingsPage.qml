@@ -81,13 +81,18 @@ Item {
         Layout.preferredWidth: page.wide ? 340 : -1
         Layout.fillWidth: !page.wide
         Layout.alignment: Qt.AlignTop
-        Layout.topMargin: page.wide ? 12 : 8
+        Layout.topMargin: page.wide ? 12 : 14
     }
     component Field: StaffField {
         property string settingId: ""
         Layout.fillWidth: true
         problem: settingId !== "" && page.settings.problem === settingId
         inputMethodHints: Qt.ImhNoPredictiveText
+    }
+    component NumberField: Field {
+        Layout.fillWidth: false
+        Layout.preferredWidth: 220
+        inputMethodHints: Qt.ImhDigitsOnly
     }
 
     ColumnLayout {
@@ -104,9 +109,10 @@ Item {
             GridLayout {
                 id: grid
                 width: flick.width - 24
+                x: LayoutMirroring.enabled ? 24 : 0  // the scroll bar's side
                 columns: page.wide ? 2 : 1
                 columnSpacing: 16
-                rowSpacing: 10
+                rowSpacing: page.wide ? 10 : 4  // in portrait a label sits close above its own field
 
                 Heading { text: qsTr("The clinic") }
                 Label { text: qsTr("Clinic name") }
@@ -184,7 +190,6 @@ Item {
                     objectName: "staffLanguages"
                     Layout.fillWidth: true
                     spacing: 10
-                    LayoutMirroring.enabled: false
                     Repeater {
                         model: page.settings.languages
                         ChoiceButton {
@@ -204,7 +209,7 @@ Item {
                     }
                 }
                 Label { text: qsTr("Inactivity timeout in seconds") }
-                Field {
+                NumberField {
                     id: timeout; objectName: "staffTimeout"; settingId: "inactivity_timeout_s"
                     label: qsTr("Inactivity timeout in seconds"); inputMethodHints: Qt.ImhDigitsOnly
                 }
@@ -234,9 +239,9 @@ Item {
                         Layout.fillWidth: true
                         columns: page.wide ? 2 : 1
                         columnSpacing: 16
-                        rowSpacing: 10
+                        rowSpacing: page.wide ? 10 : 4
                         Label { text: modelData.label }
-                        Field {
+                        NumberField {
                             id: dayField
                             objectName: "staffDays_" + modelData.id
                             settingId: "day_counts." + modelData.id
@@ -254,7 +259,7 @@ Item {
                     inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 }
                 Label { text: qsTr("Email server port") }
-                Field {
+                NumberField {
                     id: smtpPort; objectName: "staffSmtpPort"; settingId: "smtp.port"; label: qsTr("Email server port")
                     inputMethodHints: Qt.ImhDigitsOnly
                 }
@@ -295,7 +300,7 @@ Item {
 
                 Heading { text: qsTr("Privacy") }
                 Label { text: qsTr("Keep check-ins for (days)") }
-                Field {
+                NumberField {
                     id: retention; objectName: "staffRetention"; settingId: "retention_days"
                     label: qsTr("Keep check-ins for (days)"); inputMethodHints: Qt.ImhDigitsOnly
                 }
