@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -28,6 +28,7 @@ from tests.handover.servers import PdfPrinter, pdf_pages, pdf_text
 from tests.store.test_store_staff import ink_in_signature_box
 from tests.ui.conftest import Driver, read_property
 from tests.ui.test_kiosk_flow import FIRST, LAST, assert_no_trace
+from tests.ui.test_kiosk_layout import check_screen, in_view
 from tests.ui.test_staff_screen import open_staff_screen
 
 cups_server, cups_env, pdf_printer = servers.cups_server, servers.cups_env, servers.pdf_printer
@@ -318,3 +319,29 @@ def test_the_receipt_screen_reads_in_the_clients_language(
     folder = Path(SCREENSHOTS) if SCREENSHOTS else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
     assert kiosk.window.grabWindow().save(str(folder / f"receipt-{language}.png"))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
+def test_the_receipt_screen_is_made_for_touch_and_eyes(
+    qtbot: QtBot, receipt_kiosk: Callable[..., KioskApp], width: int, height: int, large: bool
+) -> None:
+    kiosk = receipt_kiosk(width=width, height=height)
+    drive, model = Driver(qtbot, kiosk), kiosk.model
+    model.checkIn()
+    model.setProperty("largeText", large)
+    model.setName(FIRST, LAST)
+    for _ in range(2):
+        model.next()
+    model.answerMoisturised(True)
+    model.chooseHair("buzz")
+    model.next()
+    qtbot.waitUntil(lambda: read_property(model, "pdfStatus") == "ready", timeout=30_000)
+    model.next()
+    model.next()
+    drive.wait_step("receipt")
+    drag_with_mouse(drive, squiggle(drive.find("signatureArea")))  # Clear is enabled now
+    assert check_screen(drive, "receipt") == []
+    pad, clear = drive.find("signatureBox"), drive.find("clearSignatureButton")
+    assert in_view(clear, clear.mapRectToScene(QRectF(0, 0, clear.width(), clear.height())), width, height)
+    assert pad.height() >= 200 and pad.width() >= 0.55 * width  # room to sign
