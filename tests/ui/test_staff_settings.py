@@ -25,6 +25,7 @@ from kiosk.ui.app import KioskApp
 from tests.handover import servers
 from tests.handover.servers import PdfPrinter, SmtpServer, pdf_text
 from tests.ui.conftest import Driver, all_items, read_property, shown
+from tests.ui.test_handover_screen import walk_to_handover
 from tests.ui.test_kiosk_layout import CONTROL_CLASSES, accessible_name, gap, ignored, in_view, ours, visible_rect
 from tests.ui.test_staff_screen import check_in, check_in_with_print, open_staff_screen, retype, reveal
 
@@ -201,9 +202,14 @@ def test_clinic_smtp_settings_bring_email_to_the_next_client(
     save(drive)
     drive.tap("staffBack")
     assert read_property(kiosk.model.handover_bridge, "emailEnabled")
-    service = kiosk.model.handover_bridge.service
-    assert service is not None and service.config.smtp is not None
-    assert (service.config.smtp.host, service.config.smtp.port) == ("127.0.0.1", server.port)
+
+    walk_to_handover(drive)  # the next client is offered email, sent through the clinic's server
+    drive.tap("emailField")
+    drive.type_keys("client@example.org")
+    drive.tap("sendEmailButton")
+    qtbot.waitUntil(lambda: read_property(kiosk.model.handover_bridge, "emailState") == "done", timeout=20_000)
+    [envelope] = server.mailbox.envelopes
+    assert envelope.mail_from == "desk@harbour.example" and envelope.rcpt_tos == ["client@example.org"]
 
 
 def test_another_kiosks_change_waits_for_the_client_mid_flow(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
