@@ -26,6 +26,7 @@ from tests.handover import servers
 from tests.handover.servers import PdfPrinter, SmtpServer, pdf_text
 from tests.ui.conftest import Driver, all_items, read_property, shown
 from tests.ui.test_handover_screen import walk_to_handover
+from tests.ui.test_kiosk_flow import every_string
 from tests.ui.test_kiosk_layout import CONTROL_CLASSES, accessible_name, gap, ignored, in_view, ours, visible_rect
 from tests.ui.test_staff_screen import check_in, check_in_with_print, open_staff_screen, retype, reveal
 
@@ -140,7 +141,9 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
         retention_days=30,
     )
     assert kiosk.model.flow.receipt_required is True  # applied at once: the kiosk is between clients
+    assert any("s3cret" in text for _, text in every_string(kiosk))
     drive.tap("staffBack")
+    assert not any("s3cret" in text for _, text in every_string(kiosk))  # no hidden field keeps the password
 
 
 def test_a_bad_value_is_named_in_the_staff_members_language(qtbot: QtBot, kiosk: KioskApp) -> None:

@@ -16,10 +16,16 @@ Item {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Clinic settings")
 
+    // Fill the fields from the saved settings, or empty them when the staff screen closes (nothing of the
+    // clinic's, its SMTP password least of all, stays in a hidden field).
     function fill() {
-        const values = settings.values
-        if (values.name === undefined)
-            return
+        const loaded = settings.values
+        const values = loaded.name !== undefined ? loaded : {
+            "name": "", "logo": "", "phone": "", "text": "", "email": "", "website": "", "address": "",
+            "printer": "", "timeout": "", "retention": "", "receipt": false, "smtpHost": "", "smtpPort": "",
+            "smtpUsername": "", "smtpPassword": "", "smtpSender": "", "smtpSecurity": "starttls",
+            "languages": [], "dayCounts": {}
+        }
         // A phone number has no letters to say which way it runs: a left-to-right mark keeps "+44 20" in
         // order beside right-to-left text (the model drops the mark again).
         name.text = values.name; logo.text = values.logo; phone.text = ltr(values.phone)
