@@ -154,6 +154,12 @@ class SettingsModel(QObject):  # type: ignore[operator]  # (PySide's stub types 
         self.changed.emit()
         self.bridge.save_settings(settings)
 
+    @Slot()
+    def clearProblem(self) -> None:  # noqa: N802
+        if self._problem:
+            self._problem = ""
+            self.changed.emit()
+
     @Slot(str, result=str)
     def logoProblem(self, path: str) -> str:  # noqa: N802
         """What is wrong with the logo path as typed ("" when it is a PNG or JPEG file, or empty)."""

@@ -101,7 +101,9 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
     qtbot.waitUntil(lambda: drive.text("staffMessage").startswith(expected), timeout=5000)
     assert read_property(drive.find("staffClinicName"), "text") == "Harbour SMP"
     assert read_property(drive.find("staffDays_all-clear", visible=False), "text") == "x"
+    assert read_property(drive.find("staffDays_all-clear", visible=False), "problem") is True  # its red border
     retype(drive, "staffDays_all-clear", "28")
+    assert read_property(drive.find("staffDays_all-clear"), "problem") is False
     retype(drive, "staffSmtpHost", "smtp.harbour.example")
     retype(drive, "staffSmtpPort", "465")
     reveal(drive, "staffSmtpSecurity_ssl")

@@ -94,6 +94,7 @@ Item {
         Layout.fillWidth: true
         problem: settingId !== "" && page.settings.problem === settingId
         inputMethodHints: Qt.ImhNoPredictiveText
+        onTextEdited: if (problem) page.settings.clearProblem()  // the red border goes once it is being fixed
     }
     component NumberField: Field {
         Layout.fillWidth: false
