@@ -18,13 +18,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.documents.pdf.document import LOGO_PIXELS
+from kiosk.documents.pdf.document import logo_image
 from kiosk.documents.pdf.text import Style, draw_line, isolate_ltr, layout_line
 from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, translations
@@ -77,21 +76,6 @@ class Signature:
             return cls.from_strokes(raw["width"], raw["height"], raw["strokes"])
         except (ValueError, KeyError, TypeError):
             raise UserError("the stored signature is damaged and cannot be drawn") from None
-
-
-def _opaque_logo(path: Path) -> ImageReader:
-    """The logo on white, without transparency: a page with a soft mask makes CUPS's PostScript step flatten
-    it and turn every letter into outlines (the printed copy then has no text to search or copy)."""
-    try:
-        with Image.open(path) as image:
-            image.load()
-            logo = image.convert("RGBA")
-    except (OSError, ValueError) as exc:
-        raise UserError(f"clinic logo {path} cannot be read as an image ({exc})") from None
-    logo.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
-    flat = Image.new("RGB", logo.size, "white")
-    flat.paste(logo, mask=logo.getchannel("A"))
-    return ImageReader(flat)
 
 
 def _starts_left_to_right(text: str) -> bool:
@@ -154,7 +138,7 @@ def build_receipt_pdf(
     left, y = page.margin, height - 30 * mm
     if logo is not None and logo.is_file():
         canvas.drawImage(
-            _opaque_logo(logo),
+            logo_image(logo),
             left if page.rtl else width - 65 * mm,
             y - 12 * mm,
             40 * mm,

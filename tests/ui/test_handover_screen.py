@@ -23,7 +23,7 @@ from kiosk.ui.app import KioskApp
 from tests.handover import servers
 from tests.handover.servers import CupsServer, PdfPrinter, SmtpServer, pdf_pages, pdf_text
 from tests.ui.conftest import Driver, read_property
-from tests.ui.test_kiosk_flow import assert_no_trace, every_string, walk_to_calendar
+from tests.ui.test_kiosk_flow import FIRST, assert_no_trace, every_string, walk_to_calendar
 
 ADDRESS = "amira.client@example.com"
 # The hand-over tests' real servers: a private cupsd with a cups-pdf queue, aiosmtpd on loopback.
@@ -103,10 +103,12 @@ def test_print_sends_the_calendar_to_the_clinic_printer(
     qtbot.waitUntil(lambda: read_property(kiosk.model.handover_bridge, "printState") == "done", timeout=40_000)
     assert drive.text("printMessage") == "Your calendar is printing. Please take it from the printer."
     [printed] = pdf_printer.printed()
-    # The client's calendar, whole: its pages, and this session's date. (The name is drawn in an embedded font
-    # whose text mapping does not survive CUPS's trip through PostScript; tests/handover checks names.)
+    # The client's calendar, whole: its pages, the name and this session's date, still as text on paper (a logo
+    # with transparency would make CUPS outline every letter of page 1).
     assert kiosk.model.pdf is not None and pdf_pages(printed) == pdf_pages_of(kiosk.model.pdf)
-    assert "Session 1. Keep your scalp dry until Thursday" in " ".join(pdf_text(printed).split())
+    printed_text = " ".join(pdf_text(printed).split())
+    assert FIRST in printed_text
+    assert "Session 1. Keep your scalp dry until Thursday" in printed_text
 
 
 def test_a_stopped_printer_gets_a_kind_message_and_the_job_waits(

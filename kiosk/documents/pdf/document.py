@@ -134,7 +134,6 @@ def _header(writer: PageWriter, context: Context) -> None:
             writer.y - logo_size,
             logo_size,
             logo_size,
-            mask="auto",
             preserveAspectRatio=True,
         )
         text_offset = logo_size + 4 * mm
@@ -159,7 +158,10 @@ def _header(writer: PageWriter, context: Context) -> None:
 
 @lru_cache(maxsize=8)
 def logo_image(path: Path) -> ImageReader:
-    """The clinic's logo at print resolution (about 300 dpi at its printed size), read once per process."""
+    """The clinic's logo at print resolution (about 300 dpi at its printed size), read once per process.
+
+    Flattened on white (the page's colour): a page with a soft mask makes CUPS's PostScript step flatten the
+    whole page and turn every letter into outlines, so the printed page has no text to search or copy."""
     try:
         with Image.open(path) as image:
             image.load()
@@ -167,7 +169,9 @@ def logo_image(path: Path) -> ImageReader:
     except (OSError, ValueError) as exc:
         raise UserError(f"clinic logo {path} cannot be read as an image ({exc})") from None
     logo.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
-    return ImageReader(logo)
+    flat = Image.new("RGB", logo.size, "white")
+    flat.paste(logo, mask=logo.getchannel("A"))
+    return ImageReader(flat)
 
 
 def _name_style(name: str, style: Style, width: float) -> Style:
