@@ -216,3 +216,10 @@ def test_plugged_in_drives_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyP
     (tmp_path / "media" / "staff" / "notes.txt").write_text("x", encoding="utf-8")
     monkeypatch.setattr(kiosk_config, "REMOVABLE_DRIVES", (str(tmp_path / "media" / "*" / "*"), "/proc"))
     assert removable_folders() == [tmp_path / "media" / "staff" / name for name in ("CARD", "STICK")]
+
+
+def test_a_timeout_in_kiosk_json_is_this_kiosks_own(data_dir: Path) -> None:
+    config = KioskConfig()
+    assert config.inactivity_override() is None  # the clinic setting decides
+    config.save({"inactivity_seconds": 120})
+    assert config.inactivity_override() == 120
