@@ -83,9 +83,7 @@ def test_every_date_is_listed_under_its_phase(make_request: Make, schedule: Sche
     assert listed == {day.date: day.phase for day in schedule.days}
 
 
-def test_key_dates_are_in_plain_words_with_babel_dates(
-    make_request: Make, schedule: Schedule, texts_of: Texts
-) -> None:
+def test_key_dates_are_in_plain_words_with_babel_dates(make_request: Make, schedule: Schedule, texts_of: Texts) -> None:
     text = after_page_one(texts_of(build_calendar_pdf(make_request())))
     local = regional("en")
     assert "Key dates" in text
@@ -126,9 +124,7 @@ def test_before_care_follows_the_hair_choice(
         assert title not in text
 
 
-def test_single_session_calendar_still_has_before_care(
-    make_request: Make, schedule: Schedule, texts_of: Texts
-) -> None:
+def test_single_session_calendar_still_has_before_care(make_request: Make, schedule: Schedule, texts_of: Texts) -> None:
     single = build_schedule([dt.date(2026, 11, 27)], schedule.protocol, dt.date(2026, 11, 24))
     text = after_page_one(texts_of(build_calendar_pdf(make_request(schedule=single))))
     assert "Before any further session" in text
@@ -177,4 +173,3 @@ def test_every_sentence_goes_through_the_catalog(
     assert leftovers == []
     assert "KEEP YOUR SCALP DRY" in text  # protocol texts too
     assert "PUT THE KEY DATES IN YOUR PHONE" in text
-

@@ -53,8 +53,12 @@ def test_each_day_cell_has_the_colour_of_its_phase(
         # the lower corner on the start side: away from the day number (top, start) and the pictogram (end)
         start = cell.x + cell.width * (0.6 if language == "ar" else 0.08)
         bottom = image.height - (cell.y + cell.height * 0.08) * scale
-        box = (round(start * scale), round(bottom - cell.height * 0.22 * scale),
-               round((start + cell.width * 0.32) * scale), round(bottom))
+        box = (
+            round(start * scale),
+            round(bottom - cell.height * 0.22 * scale),
+            round((start + cell.width * 0.32) * scale),
+            round(bottom),
+        )
         colour = dominant_colour(image, box)
         day = schedule.day_for(cell.date)
         expected = WHITE if day is None else to_rgb255(phase_colours(schedule, day.phase).fill)
@@ -100,8 +104,12 @@ def test_nothing_is_drawn_in_the_10_mm_margins(
     for index, image in enumerate(images_of(render(make_request(**changes)).pdf, dpi)):
         width, height = image.size
         grey = image.convert("L")
-        for box in ((0, 0, width, margin), (0, height - margin, width, height), (0, 0, margin, height),
-                    (width - margin, 0, width, height)):
+        for box in (
+            (0, 0, width, margin),
+            (0, height - margin, width, height),
+            (0, 0, margin, height),
+            (width - margin, 0, width, height),
+        ):
             darkest, _ = grey.crop(box).getextrema()
             assert isinstance(darkest, int)
             assert darkest >= 250, (index + 1, box)
