@@ -59,20 +59,18 @@ def in_view(item: QQuickItem, rect: QRectF, window_width: int, window_height: in
     return True
 
 
-def keyboard_items(drive: Driver) -> set[int]:
-    """Items of the Qt Virtual Keyboard (its own style, not ours)."""
-    found = set()
-    for item in all_items(drive.window):
-        ancestor: QQuickItem | None = item
-        while ancestor is not None:
-            name = ancestor.metaObject().className()
-            context = QQmlEngine.contextForObject(ancestor)
-            source = context.baseUrl().toString() if context is not None else ""
-            if ancestor.objectName() == "inputPanel" or "Keyboard" in name or "VirtualKeyboard" in source:
-                found.add(id(item))
-                break
-            ancestor = ancestor.parentItem()
-    return found
+def in_keyboard(item: QQuickItem) -> bool:
+    """Whether the item belongs to the Qt Virtual Keyboard (its own style, not ours). Asked of each item as it
+    is walked: Python ids of the short-lived wrappers are reused, so a set of ids would skip real controls."""
+    ancestor: QQuickItem | None = item
+    while ancestor is not None:
+        name = ancestor.metaObject().className()
+        context = QQmlEngine.contextForObject(ancestor)
+        source = context.baseUrl().toString() if context is not None else ""
+        if ancestor.objectName() == "inputPanel" or "Keyboard" in name or "VirtualKeyboard" in source:
+            return True
+        ancestor = ancestor.parentItem()
+    return False
 
 
 def visible_rect(item: QQuickItem, rect: QRectF) -> QRectF:
@@ -86,10 +84,9 @@ def visible_rect(item: QQuickItem, rect: QRectF) -> QRectF:
 
 
 def controls(drive: Driver) -> list[tuple[QQuickItem, QRectF]]:
-    skip = keyboard_items(drive)
     found = []
     for item in all_items(drive.window):
-        if id(item) in skip or not shown(item) or not any(item.inherits(name) for name in CONTROL_CLASSES):
+        if not shown(item) or not any(item.inherits(name) for name in CONTROL_CLASSES) or in_keyboard(item):
             continue
         if item.parentItem() is not None and item.parentItem().inherits("QQuickTextInput"):
             continue
