@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,21 +18,20 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core import flow as f
 from kiosk.core.clinic import Clinic
-from kiosk.core.flow import CarePageKind, Flow, PadSignature, PdfStatus, Step
+from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
 from kiosk.core.kiosk_config import KioskConfig, PinCheck
 from kiosk.core.protocol import Protocol
 from kiosk.core.visit import SESSION_NUMBERS
 from kiosk.documents.pdf import CalendarRequest
-from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
 from kiosk.i18n.dates import date_field_order, long_date, month_name
 from kiosk.i18n.regional import local_tag
 from kiosk.paths import resources_dir
 from kiosk.store.effective import EffectiveSettings
-from kiosk.store.receipt import MAX_POINTS, MAX_STROKES, Signature
 from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
 from kiosk.ui.dates import shift_date
 from kiosk.ui.handover_bridge import HandoverBridge
+from kiosk.ui.signature_pad import pad_signature, signature_json
 
 QML_IMPORT_NAME = "Kiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -45,35 +43,6 @@ def offered_languages(clinic: Clinic) -> tuple[str, ...]:
     chosen = tuple(tag for tag in shipped if not clinic.languages or tag in clinic.languages)
     default = clinic.default_language if clinic.default_language in shipped else "en"
     return chosen if default in chosen else (default, *chosen)
-
-
-def pad_signature(width: float, height: float, strokes: object) -> PadSignature:
-    """The signature pad's strokes (lists of [x, y] from QML) as the flow keeps them; what is not a point goes."""
-    kept: list[tuple[tuple[float, float], ...]] = []
-    total = 0
-    for stroke in strokes if isinstance(strokes, list) else []:
-        points = []
-        for point in stroke if isinstance(stroke, list) else []:
-            if isinstance(point, list) and len(point) == 2 and all(_is_number(value) for value in point):
-                points.append((float(point[0]), float(point[1])))
-        total += len(points)
-        if points and total <= MAX_POINTS and len(kept) < MAX_STROKES:
-            kept.append(tuple(points))
-    return PadSignature(width, height, tuple(kept))
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def signature_json(signature: PadSignature | None) -> str | None:
-    """What the store keeps of a signature (kiosk.store.receipt.Signature), None when there is none."""
-    if signature is None or not signature.signed:
-        return None
-    try:
-        return Signature.from_strokes(signature.width, signature.height, signature.strokes).to_json()
-    except UserError:
-        return None
 
 
 def pictogram_url(name: str) -> str:

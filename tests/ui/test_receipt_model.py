@@ -8,7 +8,7 @@ import json
 from kiosk.core.flow import PadSignature
 from kiosk.store import Signature
 from kiosk.store.receipt import MAX_POINTS, MAX_STROKES
-from kiosk.ui.kiosk_model import pad_signature, signature_json
+from kiosk.ui.signature_pad import pad_signature, signature_json
 
 
 def test_only_points_are_kept() -> None:
