@@ -25,6 +25,7 @@ JobState = Literal["pending", "completed", "failed"]
 COMMAND_TIMEOUT = 30.0
 POLL_INTERVAL = 0.5
 JOB_TITLE = "aftercare-calendar"  # never the client's name: CUPS lists and logs job titles
+RECEIPT_JOB_TITLE = "aftercare-receipt"  # the clinic copy of a signed receipt
 _REQUEST_ID = re.compile(r"request id is (\S+)")
 
 
@@ -108,10 +109,10 @@ def ensure_ready(name: str) -> None:
         raise _delayed(f"printer {name} does not accept jobs: allow them with `cupsaccept {name}`")
 
 
-def submit(pdf: Path, printer: str, media: str | None) -> str:
+def submit(pdf: Path, printer: str, media: str | None, title: str = JOB_TITLE) -> str:
     """Send the PDF to the queue without a dialog; returns the CUPS job id (`Queue-12`)."""
     options = ["-o", f"media={media}"] if media else []
-    result = _run("lp", "-d", printer, *options, "-t", JOB_TITLE, "--", str(pdf))
+    result = _run("lp", "-d", printer, *options, "-t", title, "--", str(pdf))
     match = _REQUEST_ID.search(result.stdout)
     if result.returncode != 0 or not match:
         detail = (result.stderr or result.stdout).strip().splitlines()

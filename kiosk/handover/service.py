@@ -74,11 +74,18 @@ class HandoverService:
         return normalise_address(text)
 
     def print_calendar(
-        self, pdf: bytes | Path, *, language: str, printer: str | None = None, paper: Paper | None = None
+        self,
+        pdf: bytes | Path,
+        *,
+        language: str,
+        printer: str | None = None,
+        paper: Paper | None = None,
+        title: str = cups.JOB_TITLE,
     ) -> HandoverResult:
-        """Queue the PDF for the printer (`printer`, else kiosk.toml's, else the system default) and print it now."""
+        """Queue the PDF for the printer (`printer`, else kiosk.toml's, else the system default) and print it now.
+        `title` is what the print queue lists: never a client's name."""
         checked = read_pdf(pdf)
-        details = {"language": language, "paper": paper or checked.paper or ""}
+        details = {"language": language, "paper": paper or checked.paper or "", "title": title}
         if printer:
             details["printer"] = printer
         job = self.outbox.add("print", details, checked.data)
@@ -179,7 +186,7 @@ class HandoverService:
         cups.ensure_ready(printer)
         paper = job.details.get("paper")
         media = next((name for size, name in CUPS_MEDIA.items() if size == paper), None)
-        cups_job = cups.submit(job.pdf, printer, media)
+        cups_job = cups.submit(job.pdf, printer, media, job.details.get("title") or cups.JOB_TITLE)
         self.outbox.update_details(job.id, cups_job=cups_job, cups_printer=printer)
         try:
             cups.wait_for_job(printer, cups_job, self.config.print_timeout)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.handover import HandoverResult
+from kiosk.handover.cups import RECEIPT_JOB_TITLE
 from kiosk.i18n import translations
 from kiosk.ui.handover_bridge import HandoverBridge, HandoverTask, TaskOutcome
 from kiosk.ui.store_bridge import StoreBridge
@@ -77,7 +78,7 @@ class ReceiptPrinter(QObject):
         language = self.language()
 
         def work() -> HandoverResult:
-            return service.print_calendar(pdf, language=language)
+            return service.print_calendar(pdf, language=language, title=RECEIPT_JOB_TITLE)
 
         self._count += 1
         task = HandoverTask(self._count, "print", handover.model.flow.wipes, work, "")

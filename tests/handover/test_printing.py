@@ -36,6 +36,7 @@ def test_prints_the_calendar_with_the_clients_name_on_a4(
     printed = pdf_printer.printed()
     assert len(printed) == 1
     assert "Zoë Müller" in pdf_text(printed[0])
+    assert "aftercare-calendar" in printed[0].name and "Zo" not in printed[0].name  # the queue's title, no name
     assert "(A4)" in pdf_page_size(printed[0])
     job = kiosk.jobs()[0]
     assert job.state == "done"

@@ -216,6 +216,7 @@ def test_sign_with_the_mouse_finish_and_print_the_clinic_copy(
     drive.tap("staffPrintReceipt0")
     qtbot.waitUntil(lambda: drive.text("staffMessage") == "The clinic copy of the receipt is printing.", timeout=40_000)
     [printed] = pdf_printer.printed()
+    assert "aftercare-receipt" in printed.name  # what the print queue lists for it
     assert pdf_pages(printed) == 1
     text = " ".join(pdf_text(printed).split())  # the text survives CUPS (no transparency on the page)
     assert "Northside Scalp Studio Aftercare receipt (clinic copy)" in text
