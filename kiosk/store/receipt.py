@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -28,7 +28,7 @@ from kiosk.documents.pdf.text import Style, draw_line, isolate_ltr, layout_line
 from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, translations
 from kiosk.i18n.dates import long_date
-from kiosk.i18n.regional import local_tag
+from kiosk.i18n.regional import local_tag, paper_for_territory
 from kiosk.store.checkin import TOUCH_UP, CheckIn, local_zone
 
 MAX_STROKES = 200
@@ -131,9 +131,10 @@ def build_receipt_pdf(
     in the clinic's `language`, dates as spoken in the clinic's country (`region`, e.g. "GB")."""
     _ = translations(language).gettext
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=deterministic, pageCompression=0)
+    paper = LETTER if region and paper_for_territory(region) == "letter" else A4  # the clinic printer's paper
+    canvas = Canvas(buffer, pagesize=paper, invariant=deterministic, pageCompression=0)
     canvas.setTitle(_("Aftercare receipt - {clinic}").format(clinic=clinic_name))
-    width, height = A4
+    width, height = paper
     page = _Page(canvas, width, 25 * mm, is_rtl(language))
     left, y = page.margin, height - 30 * mm
     if logo is not None and logo.is_file():

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.clinic import load_clinic
+from kiosk.handover.document import paper_of
 from kiosk.i18n import translations
 from kiosk.store import CheckIn, Signature, build_receipt_pdf
 
@@ -91,3 +92,9 @@ def test_the_clinic_copy_has_no_transparency_so_printing_keeps_its_text(tmp_path
     pdf = build_receipt_pdf(signed_check_in(), "Clinic", logo=logo, deterministic=True)
     assert b"/Image" in pdf and b"/SMask" not in pdf  # the logo is there, flattened on white
     assert "Aftercare receipt (clinic copy)" in pdf_text(pdf, tmp_path)
+
+
+@pytest.mark.parametrize(("region", "paper"), [("US", "letter"), ("CA", "letter"), ("GB", "a4"), ("", "a4")])
+def test_the_clinic_copy_is_on_the_paper_of_the_clinics_country(region: str, paper: str) -> None:
+    pdf = build_receipt_pdf(signed_check_in(), "Northside Scalp Studio", region=region, deterministic=True)
+    assert paper_of(pdf) == paper
