@@ -221,11 +221,42 @@ Item {
                     label: qsTr("Inactivity timeout in seconds"); inputMethodHints: Qt.ImhDigitsOnly
                 }
                 Label { text: qsTr("Signed receipt") }
-                Switch {
+                Switch {  // a large track, and On/Off in words: a small switch is hard to read and to hit
                     id: receipt
                     objectName: "staffReceipt"
                     implicitHeight: 56
+                    spacing: 12
+                    text: checked ? qsTr("On") : qsTr("Off")
+                    font.pixelSize: Theme.bodySize
                     Accessible.name: qsTr("Signed receipt")
+                    indicator: Rectangle {
+                        implicitWidth: 88
+                        implicitHeight: 48
+                        x: receipt.mirrored ? receipt.width - width - receipt.rightPadding : receipt.leftPadding
+                        y: (receipt.height - height) / 2
+                        radius: height / 2
+                        color: receipt.checked ? Theme.accent : Theme.surfaceAlt
+                        border.width: 2
+                        border.color: receipt.checked ? Theme.accent : Theme.muted
+                        Rectangle {
+                            width: 40
+                            height: 40
+                            radius: 20
+                            y: 4
+                            x: receipt.checked !== receipt.mirrored ? parent.width - width - 4 : 4
+                            color: Theme.surface
+                            border.width: 1
+                            border.color: Theme.muted
+                        }
+                    }
+                    contentItem: Text {
+                        leftPadding: receipt.mirrored ? 0 : receipt.indicator.width + receipt.spacing
+                        rightPadding: receipt.mirrored ? receipt.indicator.width + receipt.spacing : 0
+                        text: receipt.text
+                        font: receipt.font
+                        color: Theme.text
+                        verticalAlignment: Text.AlignVCenter
+                    }
                 }
                 Label { text: qsTr("Printer") }
                 Field {
