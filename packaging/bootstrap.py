@@ -140,7 +140,7 @@ def run(argv: list[str]) -> int:
     env = dict(os.environ, **OFFSCREEN_ENV, PYTHONDONTWRITEBYTECODE="1")
     if compile_translations(python) != 0:
         return 1
-    for check in (["ruff", "check", "."], ["mypy"]):
+    for check in (["ruff", "check", "."], ["ruff", "format", "--check", "."], ["mypy"]):
         say("running " + " ".join(check))
         if subprocess.call([str(python), "-m", *check], cwd=ROOT, env=env) != 0:
             return 1
