@@ -94,7 +94,7 @@ class KioskApp:
         self.staff.bridge.close()
         self.app.removeEventFilter(self.event_filter)
         self.app.removeTranslator(self.translator)
-        self.model._exit_allowed = True
+        self.model.lock.allow_exit()
         self.window.close()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the QML goes before its model
@@ -190,7 +190,7 @@ def start(
     assert isinstance(window, QQuickWindow), type(window)
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
-    model.exitRequested.connect(window.close)
+    model.lock.exitRequested.connect(window.close)
     return KioskApp(app, engine, model, window, translator, event_filter, staff, live)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 from kiosk.core import flow as f
 from kiosk.core.clinic import Clinic
 from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
-from kiosk.core.kiosk_config import KioskConfig, PinCheck
+from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import Protocol
 from kiosk.core.visit import SESSION_NUMBERS
 from kiosk.documents.pdf import CalendarRequest
@@ -32,6 +32,7 @@ from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
 from kiosk.ui.dates import shift_date
 from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.signature_pad import pad_signature, signature_json
+from kiosk.ui.staff_lock import StaffLock
 
 QML_IMPORT_NAME = "Kiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
@@ -56,8 +57,6 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     changed = Signal()  # anything shown on a screen may have changed
     activity = Signal()  # the client touched the screen or typed
     wiped = Signal()  # the client's data is gone; the welcome screen shows
-    exitRequested = Signal()  # noqa: N815 - staff chose "Exit kiosk" on the staff screen
-    staffRequested = Signal()  # noqa: N815 - staff typed the right PIN: show the staff screen
     # A copy of the Visit of a client who finished, and their signature (JSON for the store, or None): to record.
     checkInFinished = Signal(object, object)  # noqa: N815
     languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
@@ -86,8 +85,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._warning = warning_seconds or config.warning_seconds()
         self._large_text = False
         self._high_contrast = False
-        self._pin_message = ""
-        self._exit_allowed = False
+        self.lock = StaffLock(config, lambda: self.flow.visit.language, self)  # the PIN pad, the way out
         self._language = self.flow.visit.language
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -120,7 +118,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _forget(self) -> None:
         self._drop_calendar()
         self._large_text = self._high_contrast = False
-        self._pin_message = ""
+        self.lock.forget()
         self.settingsChanged.emit()
         self.wiped.emit()
 
@@ -304,40 +302,6 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def pictogram(self, name: str) -> str:
         return pictogram_url(name)
 
-    @Slot(str, result=bool)
-    def checkPin(self, pin: str) -> bool:  # noqa: N802
-        result: PinCheck = self.config.check_pin(pin)
-        if result.accepted:
-            self._pin_message = ""
-            self.settingsChanged.emit()
-            self.staffRequested.emit()
-            return True
-        if result.locked_for:
-            minutes = max(1, (result.locked_for + 59) // 60)
-            self._pin_message = self._t("Too many wrong tries. The pad is locked for {minutes} min.").format(
-                minutes=minutes
-            )
-        else:
-            tries = result.tries_left
-            wrong = translations(self.flow.visit.language).ngettext(
-                "Wrong PIN. {tries} try left.", "Wrong PIN. {tries} tries left.", tries
-            )
-            self._pin_message = wrong.format(tries=tries)
-        self.settingsChanged.emit()
-        return False
-
-    @Slot()
-    def exitKiosk(self) -> None:  # noqa: N802
-        """Staff chose "Exit kiosk" on the staff screen (reached only with the right PIN)."""
-        self._exit_allowed = True
-        self.settingsChanged.emit()
-        self.exitRequested.emit()
-
-    @Slot()
-    def clearPinMessage(self) -> None:  # noqa: N802
-        self._pin_message = ""
-        self.settingsChanged.emit()
-
     # ------------------------------------------------------------ properties the screens read
 
     def _step(self) -> str:
@@ -400,6 +364,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     warningSeconds = Property(int, lambda self: self._warning, constant=True)  # noqa: N815
     progressCount = Property(int, lambda self: len(self.flow.progress_steps), notify=changed)  # noqa: N815
     handover = Property(QObject, lambda self: self.handover_bridge, constant=True)
+    staffLock = Property(QObject, lambda self: self.lock, constant=True)  # noqa: N815
 
     contactTitle = Property(str, lambda self: self._t(self.flow.protocol.contact_title), notify=changed)  # noqa: N815
     contactText = Property(str, lambda self: self._t(self.flow.protocol.contact_text), notify=changed)  # noqa: N815
@@ -446,9 +411,6 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     highContrast = Property(  # noqa: N815
         bool, lambda self: self._high_contrast, _set_high_contrast, notify=settingsChanged
     )
-    pinMessage = Property(str, lambda self: self._pin_message, notify=settingsChanged)  # noqa: N815
-    pinLocked = Property(bool, lambda self: self.config.locked_for() > 0, notify=settingsChanged)  # noqa: N815
-    exitAllowed = Property(bool, lambda self: self._exit_allowed, notify=settingsChanged)  # noqa: N815
 
 
 __all__ = ["CarePageKind", "KioskModel", "offered_languages"]

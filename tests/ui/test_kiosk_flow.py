@@ -270,10 +270,10 @@ def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
     assert drive.has("pinPad")
     type_pin(drive, "2468")
     drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)  # the staff screen, not an exit yet
-    assert not read_property(drive.kiosk.model, "exitAllowed") and not drive.has("pinPad")
-    with drive.qtbot.waitSignal(drive.kiosk.model.exitRequested, timeout=5000):
+    assert not read_property(drive.kiosk.model.lock, "exitAllowed") and not drive.has("pinPad")
+    with drive.qtbot.waitSignal(drive.kiosk.model.lock.exitRequested, timeout=5000):
         drive.tap("staffExit")
-    assert read_property(drive.kiosk.model, "exitAllowed")
+    assert read_property(drive.kiosk.model.lock, "exitAllowed")
     drive.qtbot.waitUntil(lambda: not drive.kiosk.window.isVisible())
 
 
@@ -287,13 +287,13 @@ def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_ki
     type_pin(drive, "1111")
     assert "locked" in drive.text("pinMessage")
     type_pin(drive, "2468")  # the right PIN, but the pad is locked
-    assert not read_property(kiosk.model, "exitAllowed") and kiosk.window.isVisible()
+    assert not read_property(kiosk.model.lock, "exitAllowed") and kiosk.window.isVisible()
     drive.tap("pinCancel")
     kiosk.shutdown()
 
     restarted = make_kiosk()
-    assert read_property(restarted.model, "pinLocked")
+    assert read_property(restarted.model.lock, "pinLocked")
     drive = Driver(qtbot, restarted)
     drive.hold("staffCorner", 4000)  # pressAndHold fires at 3 s; a busy loop must not let the release come first
     type_pin(drive, "2468")
-    assert not read_property(restarted.model, "exitAllowed") and restarted.window.isVisible()
+    assert not read_property(restarted.model.lock, "exitAllowed") and restarted.window.isVisible()

@@ -153,7 +153,7 @@ def test_csv_export_new_pin_and_exit(qtbot: QtBot, kiosk: KioskApp, data_dir: Pa
     assert not drive.has("staffScreen") and "Wrong PIN" in drive.text("pinMessage")
     drive.tap("pinCancel")
     open_staff_screen(drive, "9753")
-    with qtbot.waitSignal(kiosk.model.exitRequested, timeout=5000):
+    with qtbot.waitSignal(kiosk.model.lock.exitRequested, timeout=5000):
         drive.tap("staffExit")
     qtbot.waitUntil(lambda: not kiosk.window.isVisible())
 

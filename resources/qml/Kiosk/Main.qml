@@ -29,7 +29,7 @@ ApplicationWindow {
     Binding { target: Theme; property: "highContrast"; value: window.kiosk.highContrast }
 
     // The kiosk only closes after staff typed the right PIN.
-    onClosing: close => close.accepted = kiosk.exitAllowed
+    onClosing: close => close.accepted = kiosk.staffLock.exitAllowed
 
     readonly property bool portrait: height > width
     readonly property var screens: ({
@@ -49,6 +49,9 @@ ApplicationWindow {
         target: window.kiosk
         function onActivity() { if (!window.kiosk.warning) idleTimer.restart() }
         function onWiped() { Qt.inputMethod.hide(); pinPad.visible = false }
+    }
+    Connections {
+        target: window.kiosk.staffLock
         function onStaffRequested() { pinPad.visible = false; staffScreen.open() }
     }
 
@@ -227,7 +230,7 @@ ApplicationWindow {
         id: pinPad
         objectName: "pinPad"
         anchors.fill: parent
-        kiosk: window.kiosk
+        lock: window.kiosk.staffLock
     }
 
     Component { id: welcomeScreen; WelcomeScreen { kiosk: window.kiosk } }

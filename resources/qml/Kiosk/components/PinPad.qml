@@ -6,7 +6,7 @@ import Kiosk
 // The staff PIN pad, opened by the hidden corner gesture. The right PIN lets the kiosk close.
 Rectangle {
     id: root
-    required property var kiosk
+    required property var lock  // the kiosk's StaffLock
     property string pin: ""
     signal cancelled()
 
@@ -15,7 +15,7 @@ Rectangle {
     Accessible.role: Accessible.Dialog
     Accessible.name: qsTr("Staff PIN")
 
-    function open() { pin = ""; kiosk.clearPinMessage(); visible = true }
+    function open() { pin = ""; lock.clearPinMessage(); visible = true }
     function close() { pin = ""; visible = false; cancelled() }
 
     MouseArea { anchors.fill: parent; Accessible.ignored: true }  // nothing behind the pad reacts
@@ -59,8 +59,8 @@ Rectangle {
                 objectName: "pinMessage"
                 Layout.fillWidth: true
                 visible: text !== ""
-                text: root.kiosk.pinLocked && root.kiosk.pinMessage === "" ? qsTr("The pad is locked. Try again later.")
-                                                                              : root.kiosk.pinMessage
+                text: root.lock.pinLocked && root.lock.pinMessage === "" ? qsTr("The pad is locked. Try again later.")
+                                                                              : root.lock.pinMessage
                 color: Theme.problem
                 font.pixelSize: Theme.smallSize
                 horizontalAlignment: Text.AlignHCenter
@@ -88,7 +88,7 @@ Rectangle {
                             } else if (modelData === "OK") {
                                 const typed = root.pin
                                 root.pin = ""
-                                root.kiosk.checkPin(typed)
+                                root.lock.checkPin(typed)
                             } else if (root.pin.length < 12) {
                                 root.pin += modelData
                             }

@@ -69,7 +69,7 @@ Rectangle {
             BigButton {
                 objectName: "staffExit"
                 text: qsTr("Exit kiosk")
-                onClicked: { root.close(); root.kiosk.exitKiosk() }
+                onClicked: { root.close(); root.kiosk.staffLock.exitKiosk() }
             }
         }
 
