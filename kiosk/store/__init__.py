@@ -45,11 +45,44 @@ The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's
 The handover outbox (failed prints and emails) belongs to kiosk.handover, not to this package.
 """
 
-from kiosk.store.checkin import CheckIn, CheckInSummary, Flag
-from kiosk.store.health import Problem, StoreHealth
-from kiosk.store.receipt import Signature, build_receipt_pdf
-from kiosk.store.service import CheckInStore, Outcome
-from kiosk.store.settings import ClinicSettings, SmtpSettings, apply_day_counts
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.store.checkin import CheckIn, CheckInSummary, Flag
+    from kiosk.store.health import Problem, StoreHealth
+    from kiosk.store.receipt import Signature, build_receipt_pdf
+    from kiosk.store.service import CheckInStore, Outcome
+    from kiosk.store.settings import ClinicSettings, SmtpSettings, apply_day_counts
+
+# Where each name lives. They are imported on first use: CheckInStore brings SQLAlchemy and Alembic (about a
+# third of a second), which the kiosk then loads on its store thread instead of before its first frame.
+_HOMES = {
+    "CheckIn": "kiosk.store.checkin",
+    "CheckInSummary": "kiosk.store.checkin",
+    "Flag": "kiosk.store.checkin",
+    "Problem": "kiosk.store.health",
+    "StoreHealth": "kiosk.store.health",
+    "Signature": "kiosk.store.receipt",
+    "build_receipt_pdf": "kiosk.store.receipt",
+    "CheckInStore": "kiosk.store.service",
+    "Outcome": "kiosk.store.service",
+    "ClinicSettings": "kiosk.store.settings",
+    "SmtpSettings": "kiosk.store.settings",
+    "apply_day_counts": "kiosk.store.settings",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "CheckIn",

@@ -22,15 +22,21 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from kiosk.errors import UserError
+from kiosk.store.files import PRIVATE_FILE, make_private_dir, make_private_file
 
 DATABASE_FILE = "checkins.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-PRIVATE_DIR = 0o700
-PRIVATE_FILE = 0o600
 
 
 def default_url(data_dir: Path) -> str:
     return f"sqlite+pysqlite:///{data_dir / DATABASE_FILE}"
+
+
+def load_driver(url: str | None) -> None:
+    """Import SQLAlchemy's dialect and the database driver for `url` (SQLite when None) now, on the caller's
+    thread; a bad address or a missing driver is left for opening the store to report."""
+    with contextlib.suppress(Exception):
+        make_url(url or "sqlite+pysqlite://").get_dialect().import_dbapi()
 
 
 def check_url(url: str) -> str:
@@ -54,27 +60,6 @@ def sqlite_path(url: str) -> Path | None:
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
     return Path(parsed.database)
-
-
-def make_private_dir(directory: Path) -> None:
-    """Create the folder (0700) or tighten an existing one the kiosk owns."""
-    directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
-    info = directory.stat()
-    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
-        # e.g. a fallback folder in /tmp made by someone else: never put clients' names there
-        raise PermissionError(13, "folder belongs to another user", str(directory))
-    if stat.S_IMODE(info.st_mode) != PRIVATE_DIR:
-        os.chmod(directory, PRIVATE_DIR)
-
-
-def make_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only, or tighten an existing one."""
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, PRIVATE_FILE)
-    try:
-        if stat.S_IMODE(os.fstat(fd).st_mode) != PRIVATE_FILE:
-            os.fchmod(fd, PRIVATE_FILE)
-    finally:
-        os.close(fd)
 
 
 def protect_sqlite_files(path: Path) -> None:

@@ -13,8 +13,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
-
 from kiosk.i18n.catalog import translations
 
 
@@ -55,6 +53,8 @@ _MESSAGES = {
 
 def classify(exc: BaseException) -> Problem:
     """Which Problem an exception from opening or writing the database means."""
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError  # noqa: PLC0415 - keeps SQLAlchemy off the kiosk's start
+
     if isinstance(exc, OSError) and not isinstance(exc, SQLAlchemyError):
         if exc.errno == errno.ENOSPC:
             return Problem.DISK_FULL

@@ -23,7 +23,7 @@ from typing import Any, Literal
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
 from kiosk.errors import UserError
-from kiosk.store.database import make_private_dir, make_private_file
+from kiosk.store.files import make_private_dir, make_private_file
 
 SmtpSecurity = Literal["starttls", "ssl", "none"]
 SETTINGS_COPY = "clinic-settings.json"

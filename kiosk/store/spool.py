@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.store.checkin import CheckIn, session_from_text, session_text
-from kiosk.store.database import PRIVATE_FILE, make_private_dir
+from kiosk.store.files import PRIVATE_FILE, make_private_dir
 
 SPOOL_FILE = "pending-checkins.jsonl"
 REFUSED_FILE = "refused-checkins.jsonl"  # check-ins the database refused (bad data): kept for staff

@@ -179,7 +179,7 @@ def start(
     live = LiveSettings(
         model, bridge, clinic, protocol, kiosk_inactivity=inactivity_seconds or config.inactivity_override()
     )
-    live.start()  # the clinic settings, before the first screen shows
+    live.start()  # the clinic settings from this kiosk's copy, before the first screen shows
     model.checkInFinished.connect(bridge.record)
     engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")
@@ -191,6 +191,8 @@ def start(
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
     model.lock.exitRequested.connect(window.close)
+    # The database (and SQLAlchemy with it) only once the welcome screen shows: a faster first frame.
+    window.frameSwapped.connect(live.read_soon, Qt.ConnectionType.SingleShotConnection)
     return KioskApp(app, engine, model, window, translator, event_filter, staff, live)
 
 

@@ -47,15 +47,24 @@ class LiveSettings(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(REREAD_MS)
         self.timer.timeout.connect(self.reread)
+        self.first_read = QTimer(self)  # once the first screen is up: see read_soon
+        self.first_read.setSingleShot(True)
+        self.first_read.setInterval(0)
+        self.first_read.timeout.connect(self.reread)
 
     def start(self) -> None:
-        """Apply this kiosk's private copy now (the first screen already shows the clinic), then ask the store."""
+        """Apply this kiosk's private copy now, so the first screen already shows the clinic; the store is asked
+        with `read_soon` once that screen is up (app.start calls it on the window's first frame)."""
         self._arrived(read_settings_copy(data_dir() / SETTINGS_COPY, ClinicSettings.from_clinic(self.profile)))
-        self.reread()
         self.timer.start()
+
+    def read_soon(self) -> None:
+        """Ask the store once the event loop is free (after whatever else the first frame set off)."""
+        self.first_read.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.first_read.stop()
 
     def reread(self) -> None:
         if self.model.is_idle():

@@ -13,13 +13,19 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.visit import Visit
 from kiosk.errors import UserError
-from kiosk.store import CheckIn, CheckInStore, CheckInSummary, ClinicSettings, StoreHealth
+from kiosk.store.checkin import CheckIn, CheckInSummary
+from kiosk.store.health import StoreHealth
+from kiosk.store.settings import ClinicSettings
+
+if TYPE_CHECKING:
+    from kiosk.store.service import CheckInStore
 
 log = logging.getLogger(__name__)
 RETRY_INTERVAL_MS = 120_000  # how often spooled check-ins are written again while the database is away
@@ -74,6 +80,7 @@ class StoreBridge(QObject):
         self.kiosk_id = kiosk_id
         self.clinic = clinic
         self._store: CheckInStore | None = None
+        self._database_code_loaded = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.retry_timer = QTimer(self)
@@ -85,10 +92,28 @@ class StoreBridge(QObject):
 
     def _open(self) -> CheckInStore:
         if self._store is None:
+            from kiosk.store.service import CheckInStore  # noqa: PLC0415 - loaded by _load_database_code
+
             self._store = CheckInStore(url=self.url, clinic=self.clinic)
         return self._store
 
+    def _load_database_code(self) -> None:
+        """SQLAlchemy, Alembic and the database driver, imported on the GUI thread before the first job.
+
+        They are left out of the kiosk's start (a third of a second before the first frame), but must not be
+        imported on the worker either: a C extension loaded there while Qt loads its QML plugins deadlocks (the
+        worker holds Python's lock inside dlopen; Qt's loader waits for that lock)."""
+        if self._database_code_loaded:
+            return
+        from kiosk.store.database import load_driver  # noqa: PLC0415
+        from kiosk.store.service import CheckInStore  # noqa: PLC0415, F401
+
+        load_driver(self.url)
+        self._database_code_loaded = True
+
     def _submit(self, work: Callable[[CheckInStore], None]) -> None:
+        self._load_database_code()
+
         def run() -> None:
             try:
                 work(self._open())
