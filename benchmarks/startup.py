@@ -28,14 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-OFFSCREEN = {
-    "QT_QPA_PLATFORM": "offscreen",
-    "QT_QUICK_BACKEND": "software",
-    "QT_IM_MODULE": "qtvirtualkeyboard",
-    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
-}
-for _key, _value in OFFSCREEN.items():
-    os.environ.setdefault(_key, _value)
+from kiosk.offscreen import use_offscreen  # noqa: E402 - after the path is set
+
+use_offscreen()
 
 BARE_QML = b"""
 import QtQuick

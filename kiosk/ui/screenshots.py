@@ -14,13 +14,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-for _key, _value in {
-    "QT_QPA_PLATFORM": "offscreen",
-    "QT_QUICK_BACKEND": "software",
-    "QT_IM_MODULE": "qtvirtualkeyboard",
-    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
-}.items():
-    os.environ.setdefault(_key, _value)
+from kiosk.offscreen import use_offscreen
+
+use_offscreen()
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer  # noqa: E402 - the environment must be set before Qt loads
 

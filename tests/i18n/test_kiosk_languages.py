@@ -6,17 +6,12 @@ still be an English source text that the catalog translates, and the layout mirr
 
 from __future__ import annotations
 
-import os
+from kiosk.offscreen import use_offscreen
 
-for _key, _value in {
-    "QT_QPA_PLATFORM": "offscreen",
-    "QT_QUICK_BACKEND": "software",
-    "QT_IM_MODULE": "qtvirtualkeyboard",
-    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
-}.items():
-    os.environ.setdefault(_key, _value)
+use_offscreen()
 
 import datetime as dt  # noqa: E402 - the environment must be set before Qt loads
+import os  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.offscreen import OFFSCREEN_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT = 900  # seconds; a clean build takes about a minute here, CI machines can be slower
 # Bundle tests pay for the build when they run first, so their time limit must cover it.
@@ -67,9 +69,6 @@ def bundle_env(tmp_path: Path) -> dict[str, str]:
     env.update(
         HOME=str(tmp_path),
         SMP_KIOSK_DATA_DIR=str(tmp_path / "data"),
-        QT_QPA_PLATFORM="offscreen",
-        QT_QUICK_BACKEND="software",
-        QT_IM_MODULE="qtvirtualkeyboard",
-        QT_VIRTUALKEYBOARD_DESKTOP_DISABLE="1",
+        **OFFSCREEN_ENV,
     )
     return env

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import os
 
-for _key, _value in {
-    "QT_QPA_PLATFORM": "offscreen",
-    "QT_QUICK_BACKEND": "software",
-    "QT_IM_MODULE": "qtvirtualkeyboard",
-    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
-    "QT_QUICK_CONTROLS_STYLE": "Basic",
-}.items():
-    os.environ.setdefault(_key, _value)
+from kiosk.offscreen import use_offscreen
+
+use_offscreen()
+os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 
 import datetime as dt  # noqa: E402 - the environment must be set before Qt loads
 from collections.abc import Callable, Iterator  # noqa: E402
@@ -170,8 +166,10 @@ class Driver:
     def centre(self, item: QQuickItem) -> QPointF:
         return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
 
-    def mouse(self, kind: QEvent.Type, point: QPointF) -> None:
-        buttons = Qt.MouseButton.LeftButton if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
+    def mouse(self, kind: QEvent.Type, point: QPointF, *, held: bool = False) -> None:
+        """One mouse event; `held`: a move with the button down (a drag)."""
+        pressed = kind == QEvent.Type.MouseButtonPress or held
+        buttons = Qt.MouseButton.LeftButton if pressed else Qt.MouseButton.NoButton
         event = QMouseEvent(
             kind,
             point,
@@ -182,6 +180,16 @@ class Driver:
             Qt.KeyboardModifier.NoModifier,
         )
         QCoreApplication.postEvent(self.window, event)
+
+    def drag(self, path: list[QPointF]) -> None:
+        """Press at the first point, move through the rest with the button held, release at the last."""
+        self.mouse(QEvent.Type.MouseButtonPress, path[0])
+        self.qtbot.wait(20)
+        for point in path[1:]:
+            self.mouse(QEvent.Type.MouseMove, point, held=True)
+            self.qtbot.wait(10)
+        self.mouse(QEvent.Type.MouseButtonRelease, path[-1])
+        self.qtbot.wait(50)
 
     def tap_item(self, item: QQuickItem) -> None:
         assert shown(item), f"{item.objectName()} is not visible"
@@ -227,3 +235,22 @@ class Driver:
     def wait_step(self, step: str, timeout: int = 20_000) -> None:
         self.qtbot.waitUntil(lambda: read_property(self.kiosk.model, "step") == step, timeout=timeout)
         self.qtbot.wait(30)  # let the loader show the new screen
+
+    def walk_to_calendar(self, first: str, last: str = "", *, moisturised: bool = True, hair: str = "buzz") -> None:
+        """A client's way from the welcome screen to their calendar, ready on screen, by touch and keys."""
+        self.tap("checkInButton")
+        self.wait_step("name")
+        self.type_keys(first)
+        if last:
+            self.tap("lastNameField")
+            self.type_keys(last)
+        self.tap("nextButton")
+        self.wait_step("session")
+        self.tap("nextButton")
+        self.wait_step("before-care")
+        self.tap("moisturisedYes" if moisturised else "moisturisedNo")
+        self.tap(f"hair_{hair}")
+        while read_property(self.kiosk.model, "step") == "before-care":
+            self.tap("nextButton")
+        self.wait_step("calendar")
+        self.qtbot.waitUntil(lambda: read_property(self.kiosk.model, "pdfStatus") == "ready", timeout=30_000)

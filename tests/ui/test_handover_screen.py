@@ -23,7 +23,7 @@ from kiosk.ui.app import KioskApp
 from tests.handover import servers
 from tests.handover.servers import CupsServer, PdfPrinter, SmtpServer, pdf_pages, pdf_text
 from tests.ui.conftest import Driver, read_property
-from tests.ui.test_kiosk_flow import FIRST, assert_no_trace, every_string, walk_to_calendar
+from tests.ui.test_kiosk_flow import FIRST, assert_no_trace, every_string
 
 ADDRESS = "amira.client@example.com"
 # The hand-over tests' real servers: a private cupsd with a cups-pdf queue, aiosmtpd on loopback.
@@ -54,7 +54,7 @@ def pdf_pages_of(pdf: bytes) -> int:
 
 
 def walk_to_handover(drive: Driver) -> None:
-    walk_to_calendar(drive)
+    drive.walk_to_calendar(FIRST)
     drive.tap("nextButton")
     drive.wait_step("handover")
 

@@ -84,21 +84,6 @@ def assert_no_trace(kiosk: KioskApp) -> None:
     assert cached_text_count() == 0  # the PDF's cached lines held the name
 
 
-def walk_to_calendar(drive: Driver) -> None:
-    drive.tap("checkInButton")
-    drive.wait_step("name")
-    drive.type_keys(FIRST)
-    drive.tap("nextButton")
-    drive.wait_step("session")
-    drive.tap("nextButton")
-    drive.wait_step("before-care")
-    drive.tap("moisturisedYes")
-    drive.tap("hair_buzz")
-    drive.tap("nextButton")
-    drive.wait_step("calendar")
-    drive.qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
-
-
 # ---------------------------------------------------------------- tests
 
 
@@ -211,7 +196,7 @@ def test_a_first_name_is_needed(drive: Driver) -> None:
 def test_walking_away_wipes_everything(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
     kiosk = make_kiosk(inactivity=1, warning=2)
     drive, model = Driver(qtbot, kiosk), kiosk.model
-    walk_to_calendar(drive)
+    drive.walk_to_calendar(FIRST)
     qtbot.waitUntil(lambda: drive.has("stillHereButton"), timeout=5000)
     drive.tap("stillHereButton")
     assert (

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -75,21 +75,7 @@ def receipt_kiosk(qtbot: QtBot, data_dir: Path, make_kiosk: Callable[..., KioskA
 
 
 def walk_to_receipt(drive: Driver) -> None:
-    drive.tap("checkInButton")
-    drive.wait_step("name")
-    drive.type_keys(FIRST)
-    drive.tap("lastNameField")
-    drive.type_keys(LAST)
-    drive.tap("nextButton")
-    drive.wait_step("session")
-    drive.tap("nextButton")
-    drive.wait_step("before-care")
-    drive.tap("moisturisedYes")
-    drive.tap("hair_buzz")
-    while read_property(drive.kiosk.model, "step") == "before-care":
-        drive.tap("nextButton")
-    drive.wait_step("calendar")
-    drive.qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
+    drive.walk_to_calendar(FIRST, LAST)
     drive.tap("nextButton")
     drive.wait_step("handover")
     drive.tap("nextButton")
@@ -103,29 +89,6 @@ def squiggle(area: QQuickItem, points: int = 24) -> list[QPointF]:
         QPointF(width * (0.1 + 0.8 * i / (points - 1)), height * (0.5 + 0.3 * math.sin(i / 2.5))) for i in range(points)
     ]
     return [area.mapToScene(point) for point in local]
-
-
-def post_mouse(drive: Driver, kind: QEvent.Type, point: QPointF, buttons: Qt.MouseButton) -> None:
-    event = QMouseEvent(
-        kind,
-        point,
-        point,
-        drive.window.mapToGlobal(point),
-        Qt.MouseButton.LeftButton,
-        buttons,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QCoreApplication.postEvent(drive.window, event)
-
-
-def drag_with_mouse(drive: Driver, path: list[QPointF]) -> None:
-    post_mouse(drive, QEvent.Type.MouseButtonPress, path[0], Qt.MouseButton.LeftButton)
-    drive.qtbot.wait(20)
-    for point in path[1:]:
-        post_mouse(drive, QEvent.Type.MouseMove, point, Qt.MouseButton.LeftButton)
-        drive.qtbot.wait(10)
-    post_mouse(drive, QEvent.Type.MouseButtonRelease, path[-1], Qt.MouseButton.NoButton)
-    drive.qtbot.wait(50)
 
 
 def drag_with_finger(drive: Driver, path: list[QPointF]) -> None:
@@ -183,7 +146,7 @@ def test_sign_with_the_mouse_finish_and_print_the_clinic_copy(
     assert ink(drive, box) == 0 and not drive.find("clearSignatureButton").isEnabled()
     size = (area.width(), area.height())
 
-    drag_with_mouse(drive, squiggle(area))
+    drive.drag(squiggle(area))
     assert read_property(model, "signed")
     saved = read_property(model, "signature")
     assert (saved["width"], saved["height"]) == size
@@ -250,7 +213,7 @@ def test_next_without_signing_explains_and_clear_empties_the_pad(
     drive.tap("nextButton")
     assert read_property(model, "step") == "receipt" and drive.text("problemText")
 
-    drag_with_mouse(drive, squiggle(area))
+    drive.drag(squiggle(area))
     assert read_property(model, "signed") and drive.text("problemText") == ""
     assert ink(drive, box) > 100
     drive.tap("clearSignatureButton")
@@ -293,7 +256,7 @@ def test_walking_away_wipes_the_signature(qtbot: QtBot, receipt_kiosk: Callable[
     kiosk = receipt_kiosk(inactivity=1, warning=2)
     drive, model = Driver(qtbot, kiosk), kiosk.model
     walk_to_receipt(drive)
-    drag_with_mouse(drive, squiggle(drive.find("signatureArea")))
+    drive.drag(squiggle(drive.find("signatureArea")))
     assert read_property(model, "signed")
     drive.wait_step("welcome", timeout=10_000)
     assert read_property(model, "signature") == {} and model.flow.signature is None
@@ -311,7 +274,7 @@ def test_the_receipt_screen_reads_in_the_clients_language(
     statement = translations(language).gettext("I received my aftercare instructions.")
     assert drive.text("receiptStatement") == statement
     assert language == "en" or statement != "I received my aftercare instructions."
-    drag_with_mouse(drive, squiggle(drive.find("signatureArea")))
+    drive.drag(squiggle(drive.find("signatureArea")))
     box, clear = drive.find("signatureBox"), drive.find("clearSignatureButton")
     box_x, clear_x = box.mapToScene(QPointF(0, 0)).x(), clear.mapToScene(QPointF(0, 0)).x()
     assert (clear_x < box_x) == (language == "ar")  # Clear sits at the end of the line: left in Arabic
@@ -341,7 +304,7 @@ def test_the_receipt_screen_is_made_for_touch_and_eyes(
     model.next()
     model.next()
     drive.wait_step("receipt")
-    drag_with_mouse(drive, squiggle(drive.find("signatureArea")))  # Clear is enabled now
+    drive.drag(squiggle(drive.find("signatureArea")))  # Clear is enabled now
     assert check_screen(drive, "receipt") == []
     pad, clear = drive.find("signatureBox"), drive.find("clearSignatureButton")
     assert in_view(clear, clear.mapRectToScene(QRectF(0, 0, clear.width(), clear.height())), width, height)

@@ -40,21 +40,7 @@ def type_pin(drive: Driver, pin: str) -> None:
 
 def check_in(drive: Driver, hair: str = "not-yet", moisturised: bool = True) -> None:
     """A client's whole way through the kiosk, by touch, up to Finish."""
-    drive.tap("checkInButton")
-    drive.wait_step("name")
-    drive.type_keys(FIRST)
-    drive.tap("lastNameField")
-    drive.type_keys(LAST)
-    drive.tap("nextButton")
-    drive.wait_step("session")
-    drive.tap("nextButton")
-    drive.wait_step("before-care")
-    drive.tap("moisturisedYes" if moisturised else "moisturisedNo")
-    drive.tap(f"hair_{hair}")
-    while read_property(drive.kiosk.model, "step") == "before-care":
-        drive.tap("nextButton")
-    drive.wait_step("calendar")
-    drive.qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
+    drive.walk_to_calendar(FIRST, LAST, moisturised=moisturised, hair=hair)
     for _ in range(3):  # the calendar, then the hand-over screen where there is one
         if read_property(drive.kiosk.model, "step") == "finish":
             break
@@ -209,21 +195,7 @@ def test_a_print_waiting_for_a_stopped_printer_shows_in_the_outbox_list(
 def check_in_with_print(drive: Driver, state: str = "queued") -> None:
     """check_in, tapping Print on the hand-over screen and waiting until the job is queued (or `state`)."""
     qtbot, bridge = drive.qtbot, drive.kiosk.model.handover_bridge
-    drive.tap("checkInButton")
-    drive.wait_step("name")
-    drive.type_keys(FIRST)
-    drive.tap("lastNameField")
-    drive.type_keys(LAST)
-    drive.tap("nextButton")
-    drive.wait_step("session")
-    drive.tap("nextButton")
-    drive.wait_step("before-care")
-    drive.tap("moisturisedYes")
-    drive.tap("hair_buzz")
-    while read_property(drive.kiosk.model, "step") == "before-care":
-        drive.tap("nextButton")
-    drive.wait_step("calendar")
-    qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
+    drive.walk_to_calendar(FIRST, LAST)
     drive.tap("nextButton")
     drive.wait_step("handover")
     drive.tap("printButton")

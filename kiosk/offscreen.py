@@ -1,0 +1,19 @@
+"""Running the kiosk with no screen (tests, screenshots, benchmarks): Qt's offscreen platform, software
+rendering and the virtual keyboard. Plain Python; call `use_offscreen()` before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+
+OFFSCREEN_ENV = {
+    "QT_QPA_PLATFORM": "offscreen",
+    "QT_QUICK_BACKEND": "software",
+    "QT_IM_MODULE": "qtvirtualkeyboard",
+    "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
+}
+
+
+def use_offscreen() -> None:
+    """Set the offscreen variables in this process, leaving any a caller already set."""
+    for key, value in OFFSCREEN_ENV.items():
+        os.environ.setdefault(key, value)
