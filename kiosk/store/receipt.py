@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import json
 import math
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +23,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.documents.pdf.document import logo_image
-from kiosk.documents.pdf.text import Style, draw_line, isolate_ltr, layout_line
+from kiosk.documents.pdf.text import Style, base_is_rtl, draw_line, isolate_ltr, layout_line
 from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, translations
 from kiosk.i18n.dates import long_date
@@ -46,14 +45,14 @@ class Signature:
     @classmethod
     def from_strokes(cls, width: float, height: float, strokes: Sequence[Sequence[Sequence[float]]]) -> Signature:
         """Check a pad's strokes; UserError when there is nothing to keep or it is not a drawing."""
-        if not (_finite(width) and _finite(height) and width > 0 and height > 0):
+        if not (finite_number(width) and finite_number(height) and width > 0 and height > 0):
             raise UserError("the signature pad has no size: the signature cannot be kept")
         kept: list[tuple[Point, ...]] = []
         total = 0
         for stroke in strokes[:MAX_STROKES]:
             points = []
             for point in stroke:
-                if len(point) != 2 or not (_finite(point[0]) and _finite(point[1])):
+                if len(point) != 2 or not (finite_number(point[0]) and finite_number(point[1])):
                     raise UserError("the signature has a point that is not a position: please sign again")
                 points.append((min(max(float(point[0]), 0.0), width), min(max(float(point[1]), 0.0), height)))
             total += len(points)
@@ -78,18 +77,8 @@ class Signature:
             raise UserError("the stored signature is damaged and cannot be drawn") from None
 
 
-def _starts_left_to_right(text: str) -> bool:
-    """Whether the first letter with a direction is written left to right (Latin, Cyrillic, ...)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return False
-        if kind == "L":
-            return True
-    return False
-
-
-def _finite(value: object) -> bool:
+def finite_number(value: object) -> bool:
+    """A point's coordinate: an int or float that is a real number (not a bool, NaN or infinity)."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
@@ -150,7 +139,7 @@ def build_receipt_pdf(
     page.put(clinic_name, 0, y, 20)
     page.put(_("Aftercare receipt (clinic copy)"), 0, y - 9 * mm, 12)
     name = f"{check_in.first_name} {check_in.last_initial}." if check_in.last_initial else check_in.first_name
-    if page.rtl and _starts_left_to_right(name):
+    if page.rtl and not base_is_rtl(name, "auto"):
         name = isolate_ltr(name)  # "Zoë Ö." keeps its full stop after the initial in an Arabic copy
     session = _("Touch-up") if check_in.session == TOUCH_UP else _("Session {number}").format(number=check_in.session)
     checked_in = check_in.checked_in_at.astimezone(local_zone(tz))  # the clinic's clock

@@ -6,11 +6,9 @@ limits of kiosk.store.receipt apply, so a stuck finger or a broken pad cannot gr
 
 from __future__ import annotations
 
-import math
-
 from kiosk.core.flow import PadSignature
 from kiosk.errors import UserError
-from kiosk.store.receipt import MAX_POINTS, MAX_STROKES, Signature
+from kiosk.store.receipt import MAX_POINTS, MAX_STROKES, Signature, finite_number
 
 
 def pad_signature(width: float, height: float, strokes: object) -> PadSignature:
@@ -20,16 +18,12 @@ def pad_signature(width: float, height: float, strokes: object) -> PadSignature:
     for stroke in strokes if isinstance(strokes, list) else []:
         points = []
         for point in stroke if isinstance(stroke, list) else []:
-            if isinstance(point, list) and len(point) == 2 and all(_is_number(value) for value in point):
+            if isinstance(point, list) and len(point) == 2 and all(finite_number(value) for value in point):
                 points.append((float(point[0]), float(point[1])))
         total += len(points)
         if points and total <= MAX_POINTS and len(kept) < MAX_STROKES:
             kept.append(tuple(points))
     return PadSignature(width, height, tuple(kept))
-
-
-def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def signature_json(signature: PadSignature | None) -> str | None:
