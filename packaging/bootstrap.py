@@ -148,7 +148,8 @@ def ensure_uv() -> list[str]:
             say("uv.lock names no uv yet: installing the newest uv to write it")
             subprocess.run([*pip, "uv"], check=True)
         TOOLS_STAMP.write_text(wanted + "\n")
-    return [str(tools_python), "-m", "uv"]
+    # The binary itself: `python -m uv` would point VIRTUAL_ENV at .venv-tools/ and make uv warn.
+    return [str(TOOLS / ("Scripts/uv.exe" if os.name == "nt" else "bin/uv"))]
 
 
 def uv_environment() -> dict[str, str]:
