@@ -180,7 +180,7 @@ def ensure_venv() -> Path:
         say("there is no uv.lock: write it with `python3 packaging/bootstrap.py lock`")
         sys.exit(1)
     uv = ensure_uv()
-    say("installing the locked dependencies into .venv/ (uv.lock; the first run takes a few minutes)")
+    say("installing the locked dependencies into .venv/ (uv.lock; under a minute the first time)")
     command = [*uv, "sync", "--locked", "--all-extras", "--compile-bytecode", "--python", sys.executable]
     if subprocess.call(command, cwd=ROOT, env=uv_environment()) != 0:
         say(
