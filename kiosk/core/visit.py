@@ -47,12 +47,13 @@ class Visit:
         """Today's session and the planned next ones, in order: what the aftercare plan is built from."""
         return sorted({self.session_date, *self.planned_dates})
 
-    def first_session_count(self) -> int:
+    def first_session_count(self, main_sessions: int) -> int:
         """The number the aftercare plan gives today's session: a second session is Session 2.
 
-        A touch-up usually follows the three main sessions, so it counts as the fourth.
+        A touch-up follows the protocol's main sessions, so it counts as the one after them (and is shown as
+        "Touch-up", never as that number).
         """
-        return 4 if self.session_number == "touch-up" else self.session_number
+        return main_sessions + 1 if self.session_number == "touch-up" else self.session_number
 
     def is_blank(self, default_language: str) -> bool:
         return self == Visit(language=default_language, today=self.today)

@@ -63,17 +63,18 @@ def milestone_summary(schedule: Schedule, milestone: PlanMilestone, _: Translate
     for phase in protocol.phases:
         if phase.milestone == milestone.id and phase.milestone_title:
             return _(phase.milestone_title)
-    for item in protocol.milestones:
-        if item.id == milestone.id:
-            return _(item.title)
-    raise KeyError(milestone.id)
+    words = protocol.key_date_text(milestone.id)  # day-counted milestones, the touch-up window, maintenance
+    if words is None:
+        raise KeyError(milestone.id)
+    return _(words.title)
 
 
 def milestone_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
     day_one = _day_one_note(schedule, _)
     events = []
     for milestone in schedule.milestones:
-        text = next((_(m.text) for m in schedule.protocol.milestones if m.id == milestone.id), "")
+        words = schedule.protocol.key_date_text(milestone.id)
+        text = _(words.text) if words else ""
         events.append(
             CalendarEvent(
                 key=f"milestone|{milestone.id}|{milestone.session}|{milestone.date.isoformat()}",
@@ -95,11 +96,15 @@ def _day_one_note(schedule: Schedule, _: Translate) -> str:
 
 def _span_event(schedule: Schedule, span: PhaseSpan, _: Translate) -> CalendarEvent:
     phase = schedule.protocol.phase(span.phase)
-    days = translate(
-        _, "Days {first}–{last} after session {session}", first=span.first.day, last=span.last.day, session=span.session
-    )
-    if span.first.day == span.last.day:
-        days = translate(_, "Day {day} after session {session}", day=span.first.day, session=span.session)
+    first, last, session = span.first.day, span.last.day, span.session
+    if schedule.is_touch_up(session):  # a touch-up is never shown as a session number
+        days = translate(_, "Days {first}–{last} after the touch-up", first=first, last=last)
+        if first == last:
+            days = translate(_, "Day {day} after the touch-up", day=first)
+    else:
+        days = translate(_, "Days {first}–{last} after session {session}", first=first, last=last, session=session)
+        if first == last:
+            days = translate(_, "Day {day} after session {session}", day=first, session=session)
     lines = [_(phase.summary), *(_(item) for item in phase.do), *(_(item) for item in phase.avoid)]
     return CalendarEvent(
         key=f"phase|{span.phase}|{span.session}|{span.first.date.isoformat()}",
@@ -122,7 +127,9 @@ def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEv
                 key=f"reminder|{index}|{evening.isoformat()}",
                 date=evening,
                 end=evening + dt.timedelta(days=1),
-                summary=translate(_, "Session {session} is tomorrow: before-care tonight", session=index),
+                summary=translate(_, "Your touch-up is tomorrow: before-care tonight")
+                if schedule.is_touch_up(index)
+                else translate(_, "Session {session} is tomorrow: before-care tonight", session=index),
                 description=before_care,
                 alarm_after_midnight=EVENING,
             )

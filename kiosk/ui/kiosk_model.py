@@ -342,6 +342,17 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         tag = self._date_tag()
         return [{"iso": d.isoformat(), "text": long_date(d, tag)} for d in self.flow.visit.planned_dates]
 
+    def _gap_note(self) -> str:
+        days = self.flow.gap_note_days
+        if not days:
+            return ""
+        text = translations(self.flow.visit.language).ngettext(
+            "Clinics usually leave at least {days} day between sessions. Please check this date with staff.",
+            "Clinics usually leave at least {days} days between sessions. Please check this date with staff.",
+            days,
+        )
+        return text.format(days=days)
+
     def _moisturised(self) -> str:
         answer = self.flow.visit.moisturised
         return "" if answer is None else ("yes" if answer else "no")
@@ -380,6 +391,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
     today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)
     plannedDates = Property(list, _planned, notify=changed)  # noqa: N815
+    gapNote = Property(str, _gap_note, notify=changed)  # noqa: N815
     dateOrder = Property(list, lambda self: list(date_field_order(self._date_tag())), notify=changed)  # noqa: N815
     carePage = Property("QVariantMap", _care, notify=changed)  # type: ignore[arg-type]  # noqa: N815
     careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815

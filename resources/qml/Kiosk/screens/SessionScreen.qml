@@ -134,6 +134,12 @@ Item {
                         }
                     }
                 }
+                BodyText {  // a gentle note, never a refusal: the clinic decides
+                    objectName: "gapNote"
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    text: screen.kiosk.gapNote
+                }
                 BigButton {
                     objectName: "addPlannedButton"
                     visible: !screen.adding && screen.kiosk.plannedDates.length < 4
