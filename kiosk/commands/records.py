@@ -48,7 +48,8 @@ def run_records(args: argparse.Namespace) -> int:
         for summary in store.checkins_on_days(first, last):
             when = summary.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M")
             flags = ", ".join(flag.value for flag in summary.flags) or "ready"
-            print(f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} session {summary.session!s:<8} {flags}")
+            session = "touch-up" if summary.session == "touch-up" else f"session {summary.session}"  # never numbered
+            print(f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} {session:<10} {flags}")
         return 0
     finally:
         store.close()
