@@ -166,6 +166,8 @@ def test_every_sentence_goes_through_the_catalog(
     while day <= schedule.end + dt.timedelta(days=31):
         data += [local.long_date(day), local.full_date(day), local.short_date(day), local.month_title(day)]
         day += dt.timedelta(days=1)
+    for key_date in schedule.milestones:  # the touch-up window and maintenance lie beyond the plan's days
+        data += [local.long_date(key_date.date), local.full_date(key_date.date), local.short_date(key_date.date)]
     data += [name for _, name in local.week_header()]
     for value in sorted(data, key=len, reverse=True):
         text = text.replace(value, " ")
