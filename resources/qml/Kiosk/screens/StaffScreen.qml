@@ -140,6 +140,7 @@ Rectangle {
                         elide: Text.ElideRight
                     }
                     BodyText {
+                        objectName: "staffSession" + row.index
                         text: row.modelData.session === "touch-up" ? qsTr("Touch-up")  // never a number
                                                                    : qsTr("Session %1").arg(row.modelData.session)
                         Layout.preferredWidth: 160
