@@ -136,17 +136,20 @@ def test_every_milestone_has_a_qr_code_that_decodes_from_a_200_dpi_render(
     for (_, summary), (_, full) in zip(decoded, expected, strict=True):
         # single_event_ics shortens a long summary (Arabic takes two bytes a letter) to keep codes small
         assert summary == full or (summary.endswith("…") and full.startswith(summary[:-1].rstrip()))
-    assert len(expected) == len(schedule.milestones) == 5
+    assert len(expected) == len(schedule.milestones) == 8  # 5 aftercare, the touch-up window's 2, the refresh
 
 
-def test_a_single_session_has_three_qr_codes(make_request: Make, schedule: Schedule, images_of: Images) -> None:
+def test_a_single_session_has_six_qr_codes(make_request: Make, schedule: Schedule, images_of: Images) -> None:
     single = build_schedule([dt.date(2026, 11, 27)], schedule.protocol, dt.date(2026, 11, 24))
     images = images_of(render(make_request(schedule=single)).pdf, 200)
     decoded = [event for image in images for event in decode_events(image)]
     assert sorted(decoded) == [
         (dt.date(2026, 11, 30), "First light shower, no shampoo"),
         (dt.date(2026, 12, 3), "Back to normal: shower, shampoo and gym"),
+        (dt.date(2026, 12, 17), "Your touch-up can be done from today"),  # day 21
         (dt.date(2026, 12, 26), "Saunas, pools and fake tan are fine"),
+        (dt.date(2027, 2, 24), "Last day for your touch-up"),  # day 90
+        (dt.date(2028, 11, 27), "Time for a refresh session"),  # two years on
     ]
 
 
@@ -162,5 +165,5 @@ def test_qr_events_have_the_same_uids_as_the_ics_file(
             scanned[str(event.get("uid"))] = event.decoded("dtstart")
     plan = Calendar.from_ical(plan_to_ics(schedule, client=request.name))
     in_file = {str(event.get("uid")): event.decoded("dtstart") for event in plan.walk("VEVENT")}
-    assert len(scanned) == 5
+    assert len(scanned) == 8
     assert scanned.items() <= in_file.items()

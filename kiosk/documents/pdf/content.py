@@ -85,6 +85,12 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     return entries
 
 
+def key_date_when(schedule: Schedule, date: dt.date, regional: Regional) -> str:
+    """A key date as printed: with its year when it lies beyond the day-by-day plan (the end of the touch-up
+    window, the refresh reminder years later), where a month and a day alone would read as this year."""
+    return regional.long_date(date) if date <= schedule.end else regional.full_date(date)
+
+
 def phase_dates(schedule: Schedule, phase_id: str, regional: Regional, _: Translate) -> list[str]:
     """When a phase applies, one line per run of days: 'Fri, Nov 27 – Sun, Nov 29 (after session 1)'."""
     lines = []

@@ -87,7 +87,7 @@ def key_dates(writer: PageWriter, context: Context) -> None:
     text_offset = date_width + icon + 3 * mm
     text_width = writer.width - text_offset
     for entry in entries:
-        date_text = context.regional.long_date(entry.date)
+        date_text = content.key_date_when(context.request.schedule, entry.date, context.regional)
         height = max(
             _text_height(date_text, theme.strong, date_width - 3 * mm), _text_height(entry.text, theme.body, text_width)
         )
@@ -178,7 +178,7 @@ def qr_codes(writer: PageWriter, context: Context) -> None:
     for start in range(0, len(codes), columns):
         row = [event for event, _data in codes[start : start + columns]]
         payloads = [data for _event, data in codes[start : start + columns]]
-        captions = [(context.regional.long_date(e.date), e.summary) for e in row]
+        captions = [(content.key_date_when(request.schedule, e.date, context.regional), e.summary) for e in row]
         height = max(
             size,
             *(
