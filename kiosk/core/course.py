@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from kiosk.errors import ProtocolError
 
@@ -22,6 +22,18 @@ def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for t
     return text
 
 
+TOUCH_UP: Literal["touch-up"] = "touch-up"  # what the session screen and the check-in records call a touch-up
+SessionAnswer = int | Literal["touch-up"]  # a main session (1 to main_sessions) or a touch-up
+# The session screen's buttons for the main sessions, in the clinic's numbering (main_sessions of them).
+MAIN_SESSION_LABELS = (
+    N_("First session"),
+    N_("Second session"),
+    N_("Third session"),
+    N_("Fourth session"),
+    N_("Fifth session"),
+    N_("Sixth session"),
+)
+TOUCH_UP_LABEL = N_("Touch-up")
 TOUCH_UP_OPENS = "touch-up-opens"
 TOUCH_UP_CLOSES = "touch-up-closes"
 MAINTENANCE = "maintenance"
@@ -66,6 +78,13 @@ class Course:
         N_("Over the years the pigment slowly fades. A short refresh session makes it look new again. Call us."),
         "milestone",
     )
+
+    def session_choices(self) -> list[tuple[SessionAnswer, str]]:
+        """(answer, English label) for each button of "Which session is this?": the main sessions, then a touch-up."""
+        main: list[tuple[SessionAnswer, str]] = [
+            (n, MAIN_SESSION_LABELS[n - 1]) for n in range(1, self.main_sessions + 1)
+        ]
+        return [*main, (TOUCH_UP, TOUCH_UP_LABEL)]
 
     def is_touch_up(self, number: int) -> bool:
         """A session counted past the clinic's main sessions is a touch-up."""

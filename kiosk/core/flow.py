@@ -229,7 +229,8 @@ class Flow:
             self.problem = N_("Please type your first name.")
 
     def _set_session(self, event: SetSession) -> None:
-        self.visit.session_number = event.number
+        if event.number in [answer for answer, _label in self.protocol.course.session_choices()]:
+            self.visit.session_number = event.number
 
     def _set_session_date(self, event: SetSessionDate) -> None:
         first, last = self.date_range()

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kiosk.core.course import SessionAnswer
 from kiosk.core.protocol import HairChoice
 
-SessionNumber = Literal[1, 2, 3, "touch-up"]
+SessionNumber = SessionAnswer  # a main session (1 to the protocol's main_sessions) or a touch-up
 # The hair question's answers: "not-yet" means the client plans a buzz cut but has not done it yet.
 HairAnswer = Literal["buzz", "long", "not-yet"]
-SESSION_NUMBERS: tuple[SessionNumber, ...] = (1, 2, 3, "touch-up")
 MAX_PLANNED_DATES = 4
 NAME_MAX_CHARS = 60
 

@@ -21,7 +21,6 @@ from kiosk.core.clinic import Clinic
 from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import Protocol
-from kiosk.core.visit import SESSION_NUMBERS
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
 from kiosk.i18n.dates import date_field_order, long_date, month_name
@@ -218,9 +217,16 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     @Slot(str)
     def setSessionNumber(self, number: str) -> None:  # noqa: N802
-        for choice in SESSION_NUMBERS:
+        for choice, _label in self.flow.protocol.course.session_choices():
             if str(choice) == number:
                 self.send(f.SetSession(choice))
+
+    def _session_choices(self) -> list[dict[str, str]]:
+        """The buttons of "Which session is this?" in the clinic's numbering: main sessions, then a touch-up."""
+        return [
+            {"value": str(answer), "label": self._t(label)}
+            for answer, label in self.flow.protocol.course.session_choices()
+        ]
 
     @Slot(str)
     def setSessionDate(self, iso: str) -> None:  # noqa: N802
@@ -387,6 +393,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     rtl = Property(bool, lambda self: is_rtl(self.flow.visit.language), notify=changed)
     firstName = Property(str, lambda self: self.flow.visit.first_name, notify=changed)  # noqa: N815
     lastName = Property(str, lambda self: self.flow.visit.last_name, notify=changed)  # noqa: N815
+    sessionChoices = Property(list, _session_choices, notify=changed)  # noqa: N815
     sessionNumber = Property(str, lambda self: str(self.flow.visit.session_number), notify=changed)  # noqa: N815
     sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
     today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)

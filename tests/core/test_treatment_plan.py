@@ -221,3 +221,21 @@ def test_a_date_closer_than_the_usual_gap_gets_a_note_never_a_refusal() -> None:
     assert flow.gap_note_days == 7
     flow.visit.planned_dates = [close + dt.timedelta(days=1)]
     assert flow.gap_note_days == 0
+
+
+def test_the_session_buttons_follow_the_clinics_numbering() -> None:
+    assert PROTOCOL.course.session_choices() == [
+        (1, "First session"),
+        (2, "Second session"),
+        (3, "Third session"),
+        ("touch-up", "Touch-up"),
+    ]
+    two = dataclasses.replace(PROTOCOL, course=dataclasses.replace(PROTOCOL.course, main_sessions=2))
+    assert [answer for answer, _label in two.course.session_choices()] == [1, 2, "touch-up"]
+    flow = Flow(two, default_language="en", languages=("en",), today=lambda: dt.date(2026, 11, 24))
+    flow.step = Step.SESSION
+    flow.handle(SetSession(3))  # not a main session in this clinic: ignored
+    assert flow.visit.session_number == 1
+    flow.handle(SetSession("touch-up"))
+    ((number, _date),) = flow.schedule().numbered_sessions()
+    assert number == 3 and flow.schedule().is_touch_up(number)  # counted after the clinic's two main sessions

@@ -53,12 +53,7 @@ Item {
                     columnSpacing: 12
                     rowSpacing: 12
                     Repeater {
-                        model: [
-                            { value: "1", label: qsTr("First session") },
-                            { value: "2", label: qsTr("Second session") },
-                            { value: "3", label: qsTr("Third session") },
-                            { value: "touch-up", label: qsTr("Touch-up") }
-                        ]
+                        model: screen.kiosk.sessionChoices  // the clinic's numbering (protocol main_sessions)
                         ChoiceButton {
                             required property var modelData
                             objectName: "session_" + modelData.value
