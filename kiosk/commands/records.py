@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,7 +36,8 @@ def register(subparsers: Any) -> None:
         help=f"postgresql://USER:PASSWORD@HOST/DB (default: ${DATABASE_ENV}, else the database the kiosk uses:"
         " database_url in its kiosk.json, else its own SQLite file)",
     )
-    parser.set_defaults(handler=run_records)
+    # Problems come as one line (exit 2); the store's own warnings about them go to the log file only.
+    parser.set_defaults(handler=run_records, console_level=logging.CRITICAL)
 
 
 def database_of(args: argparse.Namespace) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,9 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, text
 
+from kiosk.cli import main
+from kiosk.commands.records import DATABASE_ENV
+from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store import CheckIn, CheckInStore, Outcome, Problem
 from kiosk.store.database import MIGRATIONS_DIR, default_url
@@ -20,7 +24,7 @@ from kiosk.store.export import checkins_csv
 from kiosk.store.spool import Spool
 
 from .conftest import NOW, StoreFactory, make_check_in
-from .postgres_server import PostgresServer
+from .postgres_server import PostgresServer, free_port
 
 
 def state(check_in: CheckIn, revision: int, step: VisitStep, outcome: VisitOutcome, **changes: object) -> CheckIn:
@@ -197,3 +201,48 @@ def test_the_migration_keeps_existing_check_ins_as_finished(
         engine.dispose()
     migrate_to(url, "head")
     assert [s.uid for s in make_store().todays_checkins(tz=dt.UTC)] == ["old-1"]
+
+
+# ---------------------------------------------------------------- smp-kiosk records: the kiosk's own database
+
+
+def test_records_reads_the_database_in_kiosk_json(
+    make_store: StoreFactory,
+    database_url: str | None,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    data = tmp_path / "data-front"
+    store = make_store()
+    first = started("Zorabel")
+    store.record(state(first, 2, VisitStep.CALENDAR, VisitOutcome.WALKED_AWAY, calendar_made=True))
+    store.record(started("Ben", 4))
+    store.close()
+    monkeypatch.setenv("SMP_KIOSK_DATA_DIR", str(data))
+    monkeypatch.delenv(DATABASE_ENV, raising=False)
+    KioskConfig().save({"database_url": database_url, "kiosk_id": "front"})  # what the kiosk was set up with
+    assert main(["records", "--from", NOW.date().isoformat()]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2
+    assert "Zorabel K." in lines[0] and "walked away at: calendar" in lines[0]
+    assert "Ben K." in lines[1] and "in progress: before-care" in lines[1]
+    assert main(["records", "--from", NOW.date().isoformat(), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(r["first_name"], r["outcome"], r["step"], r["calendar_made"]) for r in listed] == [
+        ("Zorabel", "walked-away", "calendar", True),
+        ("Ben", "in-progress", "before-care", False),
+    ]
+
+
+def test_records_says_in_one_line_when_the_kiosks_database_cannot_be_reached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SMP_KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv(DATABASE_ENV, raising=False)
+    KioskConfig().save({"database_url": f"postgresql://kiosk:secret@127.0.0.1:{free_port()}/clinic"})
+    assert main(["records", "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    [line] = captured.err.strip().splitlines()
+    assert "server" in line and "127.0.0.1" in line and "secret" not in line and "Traceback" not in line
