@@ -3,9 +3,9 @@
 It imports and migrates once, then for each `spawn` line on stdin forks a child that records
 visits through CheckInStore in a loop, each in three states (in progress at the before-care questions, in
 progress at the calendar, finished: revisions 1 to 3 of one uid), and prints `ok <uid> <revision>` after each
-record() returned STORED (`spooled <uid> <revision>` after a spool write). The test kills the child with SIGKILL at a random moment, then
-sends `reap <pid>`; `reaped <pid>` comes after every line the child printed. Forking from this one
-process keeps each round to a few milliseconds (no Python start-up per child).
+record() returned STORED (`spooled <uid> <revision>` after a spool write). The test kills the child with
+SIGKILL at a random moment, then sends `reap <pid>`; `reaped <pid>` comes after every line the child printed.
+Forking from this one process keeps each round to a few milliseconds (no Python start-up per child).
 """
 
 from __future__ import annotations
