@@ -16,7 +16,7 @@ ColumnLayout {
         text: qsTr("Print another copy?")
         Accessible.role: Accessible.AlertMessage
     }
-    RowLayout {
+    ColumnLayout {  // one under the other: each answer in full, in every language and with larger text
         Layout.fillWidth: true
         spacing: Theme.spacing
         BigButton {
