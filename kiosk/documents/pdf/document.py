@@ -17,19 +17,23 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.documents.ics import CalendarEvent
-from kiosk.documents.pdf import sections
+from kiosk.documents.pdf import metadata, sections
 from kiosk.documents.pdf.content import day_one_note, session_lines
 from kiosk.documents.pdf.context import Context
+from kiosk.documents.pdf.fonts import font
 from kiosk.documents.pdf.grid import (
     CELL_SCALES,
     CellBox,
     LegendEntry,
     draw_month,
     legend_entries,
+    month_alt,
     month_height,
     months_of,
 )
+from kiosk.documents.pdf.keydates import key_date_codes
 from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
+from kiosk.documents.pdf.metadata import pdf_lang, script_language
 from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
 from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, wrap
@@ -62,8 +66,8 @@ def build_calendar_pdf(request: CalendarRequest) -> bytes:
 
 
 def calendar_codes(request: CalendarRequest) -> list[tuple[CalendarEvent, bytes]]:
-    """The milestone QR payloads exactly as the PDF prints them (same events, UIDs, name and language)."""
-    return sections.milestone_codes(request, clean(request.name), translations(request.language).gettext)
+    """The key dates' QR payloads exactly as the PDF prints them (same events, UIDs, name and language)."""
+    return key_date_codes(request, clean(request.name), translations(request.language).gettext)
 
 
 def render(request: CalendarRequest) -> Rendered:
@@ -85,15 +89,22 @@ def _render(request: CalendarRequest) -> Rendered:
         local = dataclasses.replace(local, with_year=True)
     context = Context(request, name, make_theme(request.large_print), local, _)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=PAPER_SIZES[paper], invariant=1 if request.deterministic else 0)
+    canvas = Canvas(
+        buffer,
+        pagesize=PAPER_SIZES[paper],
+        invariant=1 if request.deterministic else 0,
+        initialFontName=font("NotoSans").name,  # no unused Helvetica in the file
+    )
     if request.deterministic:
         canvas._doc.info.creationDate = FIXED_DATE
         canvas._doc.info.modDate = FIXED_DATE
-    canvas.setTitle(_("Aftercare calendar") + " – " + name)
+    title = _("Aftercare calendar") + " – " + name
+    canvas.setTitle(title)
     canvas.setAuthor(request.clinic.name)
     canvas.setSubject(_(request.schedule.protocol.name))
     canvas.setCreator("SMP Kiosk")
     writer = PageWriter(canvas, PAPER_SIZES[paper], context.regional.rtl, lambda w: _footer(w, context))
+    metadata.prepare(canvas, writer.tags, title=title, author=request.clinic.name, lang=pdf_lang(request.language))
     writer.footer_height = context.theme.muted.line_height + 4 * mm
     rendered = Rendered(b"")
     _header(writer, context)
@@ -102,6 +113,7 @@ def _render(request: CalendarRequest) -> Rendered:
     _legend(writer, context)
     sections.write_all(writer, context)
     writer.finish()
+    writer.tags.install(canvas._doc)
     canvas.save()
     rendered.pdf = buffer.getvalue()
     rendered.pages = writer.page_number
@@ -128,14 +140,15 @@ def _header(writer: PageWriter, context: Context) -> None:
     logo_size = 16 * mm if not theme.large_print else 20 * mm
     text_offset = 0.0
     if clinic.logo is not None:
-        writer.canvas.drawImage(
-            logo_image(clinic.logo),
-            writer.x(0, logo_size),
-            writer.y - logo_size,
-            logo_size,
-            logo_size,
-            preserveAspectRatio=True,
-        )
+        with writer.tags.content("Figure", alt=clinic.name):
+            writer.canvas.drawImage(
+                logo_image(clinic.logo),
+                writer.x(0, logo_size),
+                writer.y - logo_size,
+                logo_size,
+                logo_size,
+                preserveAspectRatio=True,
+            )
         text_offset = logo_size + 4 * mm
     top = writer.y
     writer.y -= (logo_size - theme.subheading.line_height - theme.muted.line_height) / 2
@@ -146,9 +159,10 @@ def _header(writer: PageWriter, context: Context) -> None:
     writer.y = min(writer.y, top - logo_size) - 3 * mm
     writer.rule()
     writer.y -= 5 * mm
-    writer.paragraph(_("Your aftercare calendar"), theme.title)
+    writer.paragraph(_("Your aftercare calendar"), theme.title, role="H1")
     writer.y -= 1 * mm
-    writer.paragraph(context.name, _name_style(context.name, theme.name, writer.width))
+    name_lang = script_language(context.name, context.request.language)
+    writer.paragraph(context.name, _name_style(context.name, theme.name, writer.width), lang=name_lang)
     writer.y -= 1.5 * mm
     for line in session_lines(context.request.schedule, context.regional, _):
         writer.paragraph(line, theme.strong)
@@ -220,7 +234,8 @@ def _grids(writer: PageWriter, context: Context) -> list[CellBox]:
         height = max(month_height(month, context) for month in row)
         writer.ensure(height)
         for column, month in enumerate(row):
-            cells += draw_month(writer, month, context, offset=column * (width + GRID_GAP), width=width)
+            with writer.tags.content("Figure", alt=month_alt(month, context)):
+                cells += draw_month(writer, month, context, offset=column * (width + GRID_GAP), width=width)
         writer.y -= height + 4 * mm
     return cells
 
@@ -256,13 +271,20 @@ def _legend(writer: PageWriter, context: Context) -> None:
     total = sum(height for _, height in rows)
     if total <= writer.top - writer.bottom:
         writer.ensure(total)  # the legend stays in one piece
-    for row, height in rows:
-        writer.ensure(height)
-        top = writer.y
-        for column, (paint, title, detail) in enumerate(row):
-            offset = column * (column_width + LEGEND_GAP)
-            paint(writer, writer.x(offset, swatch), top - swatch, swatch)
-            writer.y = top
-            writer.paragraph(title, theme.strong, offset=offset + swatch + 3 * mm, width=text_width)
-            writer.paragraph(detail, theme.muted, offset=offset + swatch + 3 * mm, width=text_width)
-        writer.y = top - height
+    with writer.tags.group("L"):
+        for row, height in rows:
+            writer.ensure(height)
+            top = writer.y
+            for column, (paint, title, detail) in enumerate(row):
+                offset = column * (column_width + LEGEND_GAP)
+                with writer.tags.group("LI"):
+                    paint(writer, writer.x(offset, swatch), top - swatch, swatch)  # an artifact: the words say it
+                    writer.y = top
+                    with writer.tags.content("LBody"):
+                        writer.paragraph(
+                            title, theme.strong, offset=offset + swatch + 3 * mm, width=text_width, role=None
+                        )
+                        writer.paragraph(
+                            detail, theme.muted, offset=offset + swatch + 3 * mm, width=text_width, role=None
+                        )
+            writer.y = top - height

@@ -84,6 +84,22 @@ def month_height(month: dt.date, context: Context) -> float:
     return theme.month.line_height + theme.muted.line_height + weeks * cell_height(theme, context.cell_scale)
 
 
+def month_alt(month: dt.date, context: Context) -> str:
+    """What a screen reader says for a month grid: the month, then each phase with its days in that month."""
+    schedule, regional, _ = context.request.schedule, context.regional, context._
+    month_end = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    parts = [regional.month_title(month)]
+    for span in schedule.spans():
+        first, last = max(span.first.date, month), min(span.last.date, month_end)
+        if first > last:
+            continue
+        when = regional.short_date(first)
+        if first != last:
+            when = translate(_, "{first} to {last}", first=when, last=regional.short_date(last))
+        parts.append(_(schedule.protocol.phase(span.phase).title) + ": " + when)
+    return ". ".join(parts) + "."
+
+
 def _weekday_names(regional: Regional, style: Style, cell_width: float) -> list[str]:
     """The longest weekday names that fit a cell: abbreviated, else short, else narrow."""
     order = [day for day, _ in regional.week_header()]

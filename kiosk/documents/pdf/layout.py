@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
+from kiosk.documents.pdf.tagging import Tagger
 from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, draw_line, layout_line, wrap
 
 __all__ = ["Colour", "PageWriter", "Theme", "make_theme"]
@@ -105,6 +106,7 @@ class PageWriter:
         self.footer = footer
         self.page_number = 1
         self.y = self.top
+        self.tags = Tagger(canvas)
 
     @property
     def bottom(self) -> float:
@@ -114,15 +116,21 @@ class PageWriter:
         """Page x of the left side of a box `width` wide placed `offset` from the start edge."""
         return self.right - offset - width if self.rtl else self.left + offset
 
-    def new_page(self) -> None:
+    def _end_page(self) -> None:
+        self.tags.end_page()
+        self.canvas.addLiteral("/Artifact BMC")  # the footer is decoration: the clinic is named on page 1
         self.footer(self)
+        self.canvas.addLiteral("EMC")
         self.canvas.showPage()
+
+    def new_page(self) -> None:
+        self._end_page()
         self.page_number += 1
         self.y = self.top
+        self.tags.start_page()
 
     def finish(self) -> None:
-        self.footer(self)
-        self.canvas.showPage()
+        self._end_page()
 
     def ensure(self, height: float) -> None:
         """Start a new page unless `height` fits above the bottom margin (a block is never split)."""
@@ -149,11 +157,31 @@ class PageWriter:
         return [layout_line(part, style, self.direction) for part in wrap(text, style, width)]
 
     def paragraph(
-        self, text: str, style: Style, *, offset: float = 0.0, width: float | None = None, align: Align = "start"
+        self,
+        text: str,
+        style: Style,
+        *,
+        offset: float = 0.0,
+        width: float | None = None,
+        align: Align = "start",
+        role: str | None = "P",
+        lang: str | None = None,
     ) -> None:
-        """Wrap and draw `text` from the current y, moving down (onto a new page when the page is full)."""
+        """Wrap and draw `text` from the current y, moving down (onto a new page when the page is full).
+
+        Tagged as one `role` element (P, H2, ...); `role=None` when the caller has opened the element."""
         width = self.width - offset if width is None else width
-        for line in self.lines(text, style, width):
+        lines = self.lines(text, style, width)
+        if not lines:
+            return
+        if role is None:
+            self._draw_lines(lines, style, offset, width, align)
+            return
+        with self.tags.content(role, lang=lang):
+            self._draw_lines(lines, style, offset, width, align)
+
+    def _draw_lines(self, lines: list[Line], style: Style, offset: float, width: float, align: Align) -> None:
+        for line in lines:
             self.ensure(style.line_height)
             self.place_line(line, style, offset=offset, width=width, baseline=self.y - style.size, align=align)
             self.y -= style.line_height

@@ -202,6 +202,31 @@ PICTOGRAMS: dict[str, Callable[[Any, Colour], None]] = {
 }
 
 
+def pictogram_alt(name: str, _: Callable[[str], str]) -> str:
+    """What a pictogram shows, in words, for a screen reader (its Figure's alternative text)."""
+    words = {
+        "no-water": _("No water"),
+        "light-shower": _("Shower"),
+        "check": _("Yes, do this"),
+        "do": _("Yes, do this"),
+        "avoid": _("No, avoid this"),
+        "sun": _("Sun"),
+        "moisturiser": _("Moisturiser"),
+        "clipper": _("Hair clipper"),
+        "comb": _("Comb"),
+        "breathe": _("A calm breath"),
+        "sunscreen": _("Sunscreen"),
+        "milestone": _("Key date"),
+        "phone": _("Phone"),
+        "text": _("Text message"),
+        "email": _("Email"),
+        "website": _("Website"),
+        "address": _("Address"),
+        "calendar": _("Calendar"),
+    }
+    return words.get(name, _("Information"))
+
+
 def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, colour: Colour) -> None:
     """Draw pictogram `name` in the square with lower-left corner (x, y); an unknown name gets 'info'.
 
