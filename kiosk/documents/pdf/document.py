@@ -105,12 +105,14 @@ def _render(request: CalendarRequest) -> Rendered:
     canvas.setCreator("SMP Kiosk")
     writer = PageWriter(canvas, PAPER_SIZES[paper], context.regional.rtl, lambda w: _footer(w, context))
     metadata.prepare(canvas, writer.tags, title=title, author=request.clinic.name, lang=pdf_lang(request.language))
-    writer.footer_height = context.theme.muted.line_height + 4 * mm
+    writer.footer_height = context.theme.muted.line_height + 2.5 * mm
     rendered = Rendered(b"")
     _header(writer, context)
     context = _fit_page_one(writer, context)
     rendered.cells = _grids(writer, context)
     _legend(writer, context)
+    if context.contact_on_page_one:
+        sections.contact(writer, context)
     sections.write_all(writer, context)
     writer.finish()
     writer.tags.install(canvas._doc)
@@ -212,16 +214,21 @@ def _grids_height(context: Context) -> float:
 
 
 def _fit_page_one(writer: PageWriter, context: Context) -> Context:
-    """Page 1 is the calendar: tighten the grid, then drop the legend's summaries, until grids and legend fit."""
+    """Page 1 is the calendar: tighten the grid, then drop the legend's summaries, until grids and legend fit;
+    the clinic's contact panel joins them when it fits too (the plain-words pages then need one page less)."""
     if context.theme.large_print:
         return context  # large print flows over as many pages as it needs
     candidates = [
-        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries)
+        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
+        for contact in (True, False)
         for summaries in (True, False)
         for scale in CELL_SCALES
     ]
     for candidate in candidates:
-        if _grids_height(candidate) + sum(h for _, h in _legend_rows(writer, candidate)) <= writer.room():
+        height = _grids_height(candidate) + sum(h for _, h in _legend_rows(writer, candidate))
+        if candidate.contact_on_page_one:
+            height += sections.contact_height(candidate, writer.width) + candidate.theme.gap
+        if height <= writer.room():
             return candidate
     return candidates[-1]
 

@@ -4,6 +4,7 @@ a calendar event (the milestones and the before-care evenings; the same codes as
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
@@ -17,10 +18,9 @@ from kiosk.documents.pdf.text import Style, wrap
 from kiosk.documents.qr import qr_modules
 from kiosk.i18n.catalog import translate
 
-QUIET_ZONE_MODULES = 4
+QUIET_ZONE_MODULES = 2  # in the box; the gap to the text and the rows around add the rest of the 4 a code needs
 MODULE = 1.44  # points: 0.508 mm, one module two pixels at 100 dpi (four at 200): crisp when scanned or rendered
 PIXEL_GRID = 0.72  # points: one pixel at 100 dpi; codes sit on this grid so no module is smeared over two pixels
-CARD_GAP = 6 * mm
 
 
 def key_date_codes(request: CalendarRequest, name: str, _: Callable[[str], str]) -> list[tuple[CalendarEvent, bytes]]:
@@ -33,68 +33,89 @@ def _height(text: str, style: Style, width: float) -> float:
     return len(wrap(text, style, width)) * style.line_height
 
 
+@dataclass(frozen=True)
+class _Cards:
+    """The measures of the key-date cards of one document."""
+
+    code_size: float
+    column_width: float
+    text_offset: float
+    text_width: float
+    icon: float
+
+
 def write_key_dates(writer: PageWriter, context: Context, heading: Callable[..., None]) -> None:
+    """One card a key date, in date order; each card is a row of the table (date, what happens, its code)."""
     theme, _ = context.theme, context._
     entries = content.key_dates(context.request.schedule, context.regional, _)
     codes = {event.key: (event, qr_modules(data)) for event, data in key_date_codes(context.request, context.name, _)}
     code_size = max((size + 2 * QUIET_ZONE_MODULES) * MODULE for _event, (size, _rows) in codes.values())
-    columns = 1 if theme.large_print else 2
-    column_width = (writer.width - CARD_GAP * (columns - 1)) / columns
     text_offset = code_size + 2 * mm
-    text_width = column_width - text_offset
-    icon = theme.body.size * 1.6
+    cards = _Cards(code_size, writer.width, text_offset, writer.width - text_offset, theme.body.size * 1.6)
     intro = _("Point your phone's camera at a code. It adds that date to your phone's calendar.")
     heading(writer, context, _("Key dates"), keep=_height(intro, theme.body, writer.width) + code_size)
     writer.paragraph(intro, theme.body)
-    writer.y -= theme.gap * 0.5
+    writer.y -= theme.gap * 0.3
     with writer.tags.group("Table"):
-        for start in range(0, len(entries), columns):
-            row = entries[start : start + columns]
-            heights = [
-                max(
-                    code_size if entry.event_key in codes else icon,
-                    _height(context.regional.long_date(entry.date), theme.strong, text_width)
-                    + _height(entry.text, theme.body, text_width)
-                    + 2 * mm,
+        for entry in entries:
+            height = _card_height(context, cards, entry, entry.event_key in codes)
+            writer.ensure(height)
+            _card(writer, context, cards, entry, codes, offset=0.0, height=height)
+
+
+def _card_height(context: Context, cards: _Cards, entry: content.KeyDate, has_code: bool) -> float:
+    theme = context.theme
+    text = _height(context.regional.long_date(entry.date), theme.strong, cards.text_width)
+    text += _height(entry.text, theme.body, cards.text_width) + 2 * mm
+    return max(cards.code_size if has_code else cards.icon + 2 * mm, text) + theme.gap * 0.4
+
+
+def _card(
+    writer: PageWriter,
+    context: Context,
+    cards: _Cards,
+    entry: content.KeyDate,
+    codes: dict[str, tuple[CalendarEvent, tuple[int, bytes]]],
+    *,
+    offset: float,
+    height: float,
+) -> None:
+    """One key date at writer.y: its code (or pictogram), its date and what happens; a rule below it."""
+    theme, _, tags = context.theme, context._, writer.tags
+    top = writer.y
+    date = context.regional.long_date(entry.date)
+    with tags.group("TR"):
+        writer.y = top - 1 * mm
+        with tags.content("TH", scope="Row"):
+            writer.paragraph(date, theme.strong, offset=offset + cards.text_offset, width=cards.text_width, role=None)
+        with tags.content("TD"):
+            writer.paragraph(
+                entry.text, theme.body, offset=offset + cards.text_offset, width=cards.text_width, role=None
+            )
+        with tags.group("TD"):
+            found = codes.get(entry.event_key)
+            if found is None:
+                with tags.content("Figure", alt=pictogram_alt(entry.pictogram, _)):
+                    x = writer.x(offset + (cards.code_size - cards.icon) / 2, cards.icon)
+                    y = top - cards.icon - 1 * mm
+                    draw_pictogram(writer.canvas, entry.pictogram, x, y, size=cards.icon, colour=ACCENT)
+            else:
+                event, modules = found
+                alt = translate(
+                    _,
+                    "QR code: it adds “{summary}” on {date} to your phone's calendar.",
+                    summary=event.summary,
+                    date=date,
                 )
-                for entry in row
-            ]
-            writer.ensure(max(heights))
-            top = writer.y
-            for column, entry in enumerate(row):
-                offset = column * (column_width + CARD_GAP)
-                with writer.tags.group("TR"):
-                    writer.y = top - 1 * mm
-                    with writer.tags.content("TH", scope="Row"):
-                        date = context.regional.long_date(entry.date)
-                        writer.paragraph(date, theme.strong, offset=offset + text_offset, width=text_width, role=None)
-                    with writer.tags.content("TD"):
-                        writer.paragraph(
-                            entry.text, theme.body, offset=offset + text_offset, width=text_width, role=None
-                        )
-                    with writer.tags.group("TD"):
-                        found = codes.get(entry.event_key)
-                        if found is None:
-                            with writer.tags.content("Figure", alt=pictogram_alt(entry.pictogram, _)):
-                                x = writer.x(offset + (code_size - icon) / 2, icon)
-                                draw_pictogram(
-                                    writer.canvas, entry.pictogram, x, top - icon - 1 * mm, size=icon, colour=ACCENT
-                                )
-                            continue
-                        event, modules = found
-                        alt = translate(
-                            _,
-                            "QR code: it adds “{summary}” on {date} to your phone's calendar.",
-                            summary=event.summary,
-                            date=date,
-                        )
-                        with writer.tags.content("Figure", alt=alt):
-                            draw_qr(writer, modules, writer.x(offset, code_size), top - code_size, code_size)
-            writer.y = top - max(heights) - theme.gap * 0.4
-            writer.canvas.setStrokeColorRGB(*RULE)
-            writer.canvas.setLineWidth(0.5)
-            rule_y = writer.y + theme.gap * 0.2
-            writer.canvas.line(writer.left, rule_y, writer.right, rule_y)
+                with tags.content("Figure", alt=alt):
+                    size = cards.code_size
+                    draw_qr(writer, modules, writer.x(offset, size), top - size, size)
+    writer.y = top - height
+    writer.canvas.setStrokeColorRGB(*RULE)
+    writer.canvas.setLineWidth(0.5)
+    rule_y = writer.y + theme.gap * 0.2
+    left = writer.x(offset, cards.column_width)
+    writer.canvas.line(left, rule_y, left + cards.column_width, rule_y)
 
 
 def _on_grid(value: float) -> float:

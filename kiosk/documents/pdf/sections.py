@@ -18,18 +18,20 @@ from kiosk.documents.pdf.text import Colour, Style, wrap
 def write_all(writer: PageWriter, context: Context) -> None:
     if writer.page_number == 1:  # page 1 is the calendar alone
         writer.new_page()
+    writer.set_columns(1 if context.theme.large_print else 2)
     write_key_dates(writer, context, heading)
     phases(writer, context)
     before_care(writer, context)
     long_term(writer, context)
-    contact(writer, context)
+    if not context.contact_on_page_one:
+        contact(writer, context)
 
 
 def heading(writer: PageWriter, context: Context, text: str, *, keep: float = 0.0, role: str = "H2") -> None:
     """A section title kept together with the first `keep` points of what follows it."""
     theme = context.theme
     if writer.y < writer.top:
-        writer.y -= theme.gap * 1.6
+        writer.y -= theme.gap
     lines = wrap(text, theme.heading, writer.width)
     writer.ensure(len(lines) * theme.heading.line_height + 3 * mm + keep)
     writer.paragraph(text, theme.heading, role=role)
@@ -52,9 +54,6 @@ class Item:
     colour: Colour = ACCENT
 
 
-COLUMN_GAP = 6 * mm
-
-
 def _icon(context: Context) -> float:
     return context.theme.body.size * 1.6
 
@@ -63,7 +62,7 @@ def item_height(context: Context, entry: Item, width: float) -> float:
     theme = context.theme
     text_width = width - _icon(context) - 3.5 * mm
     height = _text_height(entry.title, theme.strong, text_width) if entry.title else 0.0
-    return max(height + _text_height(entry.text, theme.body, text_width), _icon(context)) + theme.gap * 0.4
+    return max(height + _text_height(entry.text, theme.body, text_width), _icon(context)) + theme.gap * 0.3
 
 
 def item(writer: PageWriter, context: Context, entry: Item, *, offset: float = 0.0, width: float | None = None) -> None:
@@ -72,7 +71,7 @@ def item(writer: PageWriter, context: Context, entry: Item, *, offset: float = 0
     width = writer.width - offset if width is None else width
     icon = _icon(context)
     indent = offset + icon + 3.5 * mm
-    writer.ensure(item_height(context, entry, width) - theme.gap * 0.4)
+    writer.ensure(item_height(context, entry, width) - theme.gap * 0.3)
     top = writer.y
     with tags.group("LI"):
         with tags.group("Lbl"), tags.content("Figure", alt=pictogram_alt(entry.pictogram, context._)):
@@ -84,54 +83,13 @@ def item(writer: PageWriter, context: Context, entry: Item, *, offset: float = 0
                 writer.paragraph(entry.title, theme.strong, offset=indent, width=width - indent + offset, role=None)
             if entry.text:
                 writer.paragraph(entry.text, theme.body, offset=indent, width=width - indent + offset, role=None)
-    writer.y = min(writer.y, top - icon) - theme.gap * 0.4
+    writer.y = min(writer.y, top - icon) - theme.gap * 0.3
 
 
-def _columns(writer: PageWriter, context: Context, offset: float) -> tuple[int, float]:
-    columns = 1 if context.theme.large_print else 2
-    return columns, (writer.width - offset - COLUMN_GAP * (columns - 1)) / columns
-
-
-def item_lists(writer: PageWriter, context: Context, lists: list[list[Item]], *, offset: float = 0.0) -> None:
-    """Lists side by side (what to do | what to avoid), each its own list, row by row so a page may break
-    between rows; one under the other in large print."""
-    columns, width = _columns(writer, context, offset)
-    lists = [entries for entries in lists if entries]
-    if columns == 1 or len(lists) == 1:
-        for entries in lists:
-            with writer.tags.group("L"):
-                for entry in entries:
-                    item(writer, context, entry, offset=offset)
-        return
-    groups = []
-    for _entries in lists:
-        with writer.tags.group("L") as group:
-            groups.append(group)
-    for index in range(max(len(entries) for entries in lists)):
-        row = [(column, entries[index]) for column, entries in enumerate(lists) if index < len(entries)]
-        height = max(item_height(context, entry, width) for _column, entry in row)
-        writer.ensure(height)
-        top = writer.y
-        for column, entry in row:
-            writer.y = top
-            with writer.tags.within(groups[column]):
-                item(writer, context, entry, offset=offset + column * (width + COLUMN_GAP), width=width)
-        writer.y = top - height
-
-
-def item_grid(writer: PageWriter, context: Context, entries: list[Item]) -> None:
-    """One list in rows of two items (one a row in large print), read row by row."""
-    columns, width = _columns(writer, context, 0.0)
+def item_list(writer: PageWriter, context: Context, entries: list[Item], *, offset: float = 0.0) -> None:
     with writer.tags.group("L"):
-        for start in range(0, len(entries), columns):
-            row = entries[start : start + columns]
-            height = max(item_height(context, entry, width) for entry in row)
-            writer.ensure(height)
-            top = writer.y
-            for column, entry in enumerate(row):
-                writer.y = top
-                item(writer, context, entry, offset=column * (width + COLUMN_GAP), width=width)
-            writer.y = top - height
+        for entry in entries:
+            item(writer, context, entry, offset=offset)
 
 
 def phases(writer: PageWriter, context: Context) -> None:
@@ -158,8 +116,9 @@ def phases(writer: PageWriter, context: Context) -> None:
             item(writer, context, Item("calendar", "", when, MUTED), offset=indent)
         do = [Item("do", "", _(text), colours.ink) for text in phase.do]
         avoid = [Item("avoid", "", _(text), ACCENT) for text in phase.avoid]
-        item_lists(writer, context, [do, avoid], offset=indent)
-        writer.y -= theme.gap * 0.4
+        item_list(writer, context, do, offset=indent)
+        item_list(writer, context, avoid, offset=indent)
+        writer.y -= theme.gap * 0.3
 
 
 def before_care(writer: PageWriter, context: Context) -> None:
@@ -173,7 +132,7 @@ def before_care(writer: PageWriter, context: Context) -> None:
         writer.paragraph(_("Buzz cut or keep your length: both are fine. Choose what suits you."), theme.body)
     writer.y -= theme.gap * 0.5
     steps = content.before_care(request.schedule, request.hair)
-    item_grid(writer, context, [Item(step.pictogram, _(step.title), _(step.text)) for step in steps])
+    item_list(writer, context, [Item(step.pictogram, _(step.title), _(step.text)) for step in steps])
 
 
 def long_term(writer: PageWriter, context: Context) -> None:
@@ -181,25 +140,38 @@ def long_term(writer: PageWriter, context: Context) -> None:
     if not protocol.ongoing:
         return
     heading(writer, context, _("Looking after it for years"), keep=context.theme.body.line_height * 3)
-    item_grid(writer, context, [Item(entry.pictogram, _(entry.title), _(entry.text)) for entry in protocol.ongoing])
+    item_list(writer, context, [Item(entry.pictogram, _(entry.title), _(entry.text)) for entry in protocol.ongoing])
 
 
-def contact(writer: PageWriter, context: Context) -> None:
+def contact_height(context: Context, width: float) -> float:
     theme, _, request = context.theme, context._, context.request
     protocol = request.schedule.protocol
-    lines = content.contact_lines(request.clinic, _)
-    pad = 6 * mm
-    inner = writer.width - 2 * pad
+    inner = width - 2 * CONTACT_PAD
     icon = theme.body.size * 1.5
-    height = (
+    lines = content.contact_lines(request.clinic, _)
+    return (
         _text_height(_(protocol.contact_title), theme.heading, inner)
         + _text_height(_(protocol.contact_text), theme.body, inner)
         + sum(max(icon, _text_height(line.text, theme.strong, inner - icon - 3 * mm)) + 1.5 * mm for line in lines)
-        + 2 * pad
+        + 2 * CONTACT_PAD
         + 3 * mm
     )
+
+
+CONTACT_PAD = 4.5 * mm
+
+
+def contact(writer: PageWriter, context: Context) -> None:
+    """The clinic's contact details in a panel, kept in one piece."""
+    theme, _, request = context.theme, context._, context.request
+    protocol = request.schedule.protocol
+    lines = content.contact_lines(request.clinic, _)
+    pad = CONTACT_PAD
+    inner = writer.width - 2 * pad
+    icon = theme.body.size * 1.5
+    height = contact_height(context, writer.width)
     if writer.y < writer.top:
-        writer.y -= theme.gap * 2
+        writer.y -= theme.gap
     writer.ensure(height)
     top = writer.y
     fill_round_rect(writer.canvas, (writer.left, top - height, writer.width, height), 8, PANEL)
@@ -216,8 +188,7 @@ def contact(writer: PageWriter, context: Context) -> None:
                     x = writer.x(pad, icon)
                     draw_pictogram(writer.canvas, line.pictogram, x, row_top - icon + 1, size=icon, colour=ACCENT)
                 with tags.content("LBody"):
-                    writer.paragraph(
-                        line.text, theme.strong, offset=pad + icon + 3 * mm, width=inner - icon - 3 * mm, role=None
-                    )
+                    text_width = inner - icon - 3 * mm
+                    writer.paragraph(line.text, theme.strong, offset=pad + icon + 3 * mm, width=text_width, role=None)
             writer.y = min(writer.y, row_top - icon) - 1.5 * mm
     writer.y = top - height
