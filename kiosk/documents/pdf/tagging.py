@@ -189,7 +189,7 @@ class Tagger:
                 kids.append(str(kid[1]))
             else:
                 kids.append(f"<</Type /MCR /Pg {_page_ref(kid[0], document)} /MCID {kid[1]}>>")
-        parts = [f"<</Type /StructElem /S /{element.role} /P {_ref(parent, document)}"]
+        parts = [f"<</S /{element.role} /P {_ref(parent, document)}"]  # /Type is optional: 17 bytes an element
         if home is not None:
             parts.append(f"/Pg {_page_ref(home, document)}")
         parts.append(f"/K {kids[0]}" if len(kids) == 1 else f"/K [{' '.join(kids)}]")
