@@ -32,6 +32,7 @@ from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure
 from kiosk.i18n.catalog import translate
 
+BEFORE_CARE_EVENING = "before-care-evening"  # the key date of the evening before a later session
 OUTSIDE = rgb("#94A3B8")  # day numbers of days outside the plan
 GUTTER = 1.6  # white space between cells, points
 
@@ -131,7 +132,10 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
     milestones: dict[dt.date, str] = {}
     for planned in schedule.milestones:
         milestones.setdefault(planned.date, planned.id)
+    for evening in schedule.reminders:  # the before-care evening is a key date too (it has its QR code)
+        milestones.setdefault(evening, BEFORE_CARE_EVENING)
     pictograms = {m.id: m.pictogram for m in schedule.protocol.milestones}
+    pictograms[BEFORE_CARE_EVENING] = "moisturiser"
     boxes = []
     date = month
     lead = (month.weekday() - regional.first_weekday) % 7

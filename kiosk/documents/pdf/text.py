@@ -143,7 +143,7 @@ def _run(font: Font, text: str, size: float, rtl: bool) -> Run:
 def measure(text: str, size: float, bold: bool = False) -> float:
     """The width of already-cleaned text in points (shaped where the script needs it)."""
     text = drawable(text, bold)
-    return sum(_run(font, part, size, False).width for font, part in _font_runs(text, bold))
+    return sum(_run(font, part, size, _has_rtl(part)).width for font, part in _font_runs(text, bold))
 
 
 def _has_rtl(text: str) -> bool:
