@@ -181,7 +181,7 @@ def test_codes_carry_an_eci_utf8_marker_and_modules_of_half_a_millimetre(make_re
     markers = {
         barcode.text[:10]
         for barcode in zxingcpp.read_barcodes(
-            image, formats=zxingcpp.BarcodeFormat.QRCode, text_mode=zxingcpp.TextMode.ECI
+            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode), text_mode=zxingcpp.TextMode.ECI
         )
     }
     assert markers == {"]Q2\\000026"}  # ECI 26: UTF-8

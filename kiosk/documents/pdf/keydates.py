@@ -67,7 +67,9 @@ def _card_height(context: Context, cards: _Cards, entry: content.KeyDate, has_co
     theme = context.theme
     text = _height(context.regional.long_date(entry.date), theme.strong, cards.text_width)
     text += _height(entry.text, theme.body, cards.text_width) + 2 * mm
-    return max(cards.code_size if has_code else cards.icon + 2 * mm, text) + theme.gap * 0.4
+    least: float = cards.code_size if has_code else cards.icon + 2 * mm
+    height: float = max(least, text) + theme.gap * 0.4
+    return height
 
 
 def _card(

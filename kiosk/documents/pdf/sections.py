@@ -149,13 +149,14 @@ def contact_height(context: Context, width: float) -> float:
     inner = width - 2 * CONTACT_PAD
     icon = theme.body.size * 1.5
     lines = content.contact_lines(request.clinic, _)
-    return (
+    height: float = (
         _text_height(_(protocol.contact_title), theme.heading, inner)
         + _text_height(_(protocol.contact_text), theme.body, inner)
         + sum(max(icon, _text_height(line.text, theme.strong, inner - icon - 3 * mm)) + 1.5 * mm for line in lines)
         + 2 * CONTACT_PAD
         + 3 * mm
     )
+    return height
 
 
 CONTACT_PAD = 4.5 * mm

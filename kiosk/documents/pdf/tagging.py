@@ -37,7 +37,7 @@ class Element:
     scope: str | None = None  # TH: "Row" or "Column"
 
 
-class _Raw(PDFObject):
+class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
     """An indirect object whose text is made when the file is written (references resolve then)."""
 
     def __init__(self, make: Any) -> None:
