@@ -123,3 +123,9 @@ def test_text_is_stored_in_reading_order_with_base_letters(make_request: Make, l
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_two_sessions_take_three_pages(make_request: Make, language: str, paper: str) -> None:
     assert render(make_request(language=language, paper=paper)).pages <= 3
+
+
+def test_the_handout_is_small(make_request: Make) -> None:
+    """Pictograms are forms drawn once, objects sit in a compressed object stream, the logo is a JPEG."""
+    assert len(build_calendar_pdf(make_request())) <= 60 * 1024
+    assert len(build_calendar_pdf(make_request(language="ar", large_print=True, name="سارة"))) <= 120 * 1024

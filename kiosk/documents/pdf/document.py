@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.documents.ics import CalendarEvent
 from kiosk.documents.pdf import metadata, sections
+from kiosk.documents.pdf.compact import object_streams
 from kiosk.documents.pdf.content import day_one_note, session_lines
 from kiosk.documents.pdf.context import Context
 from kiosk.documents.pdf.fonts import font
@@ -118,7 +119,7 @@ def _render(request: CalendarRequest) -> Rendered:
     writer.finish()
     writer.tags.install(canvas._doc)
     canvas.save()
-    rendered.pdf = buffer.getvalue()
+    rendered.pdf = object_streams(buffer.getvalue())
     rendered.pages = writer.page_number
     return rendered
 
