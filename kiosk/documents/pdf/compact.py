@@ -35,6 +35,12 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
     return objects
 
 
+def _packable(body: bytes) -> bool:
+    """Not a stream, and not a page: page dictionaries stay readable in the file, where the print hand-over
+    finds the paper size (kiosk/handover/document.py reads the first /MediaBox)."""
+    return b"stream\r\n" not in body and b"stream\n" not in body and b"/Type /Page" not in body
+
+
 def object_streams(pdf: bytes) -> bytes:
     """The same document with its non-stream objects in an object stream and a cross-reference stream."""
     objects = _objects(pdf)
@@ -42,7 +48,7 @@ def object_streams(pdf: bytes) -> bytes:
     if not objects or trailer is None:
         return pdf
     entries = dict(_ENTRY.findall(trailer.group(1)))
-    packed = [number for number, body in objects.items() if b"stream\r\n" not in body and b"stream\n" not in body]
+    packed = [number for number, body in objects.items() if _packable(body)]
     stream_number = max(objects) + 1
     xref_number = stream_number + 1
     out = bytearray(b"%PDF-1.5\n%\x93\x8c\x8b\x9e\n")

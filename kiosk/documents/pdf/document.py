@@ -45,7 +45,7 @@ from kiosk.i18n.regional import local_tag
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
 LOGO_PIXELS = 160
-LOGO_QUALITY = 88
+LOGO_QUALITY = 80
 LONG_PLAN_DAYS = 300
 # Binary streams as they are (zlib), not also ASCII85-encoded: a quarter smaller, and ReportLab's ASCII85
 # encoder is pure Python (a third of the time of a whole calendar).

@@ -61,7 +61,6 @@ def prepare(canvas: Any, tagger: Tagger, *, title: str, author: str, lang: str) 
     catalog.MarkInfo = PDFDictionary({"Marked": "true"})
     catalog.ViewerPreferences = PDFDictionary({"DisplayDocTitle": "true"})
     metadata = PDFStream(PDFDictionary({"Type": "/Metadata", "Subtype": "/XML"}), xmp_packet(title, author, lang))
-    metadata.filters = []  # XMP stays readable by tools that do not inflate streams
     catalog.Metadata = metadata
     add_page = document.addPage
 
