@@ -129,3 +129,18 @@ def test_the_handout_is_small(make_request: Make) -> None:
     """Pictograms are forms drawn once, objects sit in a compressed object stream, the logo is a JPEG."""
     assert len(build_calendar_pdf(make_request())) <= 60 * 1024
     assert len(build_calendar_pdf(make_request(language="ar", large_print=True, name="سارة"))) <= 120 * 1024
+
+
+@pytest.mark.parametrize("language", ["en", "de", "ar"])
+def test_no_page_holds_only_qr_codes(make_request: Make, language: str) -> None:
+    """Each code sits in its key date's card, beside the date and what happens."""
+    reader = pypdf.PdfReader(io.BytesIO(build_calendar_pdf(make_request(language=language))))
+    pages_with_codes = 0
+    for page in reader.pages:
+        content = page.get_contents()
+        assert content is not None
+        codes = content.get_data().count(b" BI /W ")
+        if codes:
+            pages_with_codes += 1
+            assert len(page.extract_text().split()) > 40 * codes
+    assert pages_with_codes >= 1
