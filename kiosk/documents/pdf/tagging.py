@@ -38,21 +38,17 @@ class Element:
 
 
 class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
-    """An indirect object whose text is made when the file is written (references resolve then)."""
+    """An indirect object written as the PDF text it was given."""
 
-    def __init__(self, make: Any) -> None:
-        self.make = make
+    def __init__(self) -> None:
+        self.text = b""
 
     def format(self, document: Any) -> bytes:
-        return str(self.make(document)).encode("latin-1")
+        return self.text
 
 
 def _ref(obj: PDFObject, document: Any) -> str:
     return str(document.Reference(obj).format(document).decode("latin-1"))
-
-
-def _page_ref(page: int, document: Any) -> str:
-    return str(PDFObjectReference(f"Page{page}").format(document).decode("latin-1"))
 
 
 class Tagger:
@@ -148,13 +144,25 @@ class Tagger:
 
     # writing the tree into the document
     def install(self, document: Any) -> None:
-        """Add the structure tree to `document` and point the catalog at it (call before canvas.save)."""
-        objects: dict[int, _Raw] = {}
-        root = _Raw(lambda doc: self._root_text(doc, objects))
-        for element in self._walk(self.root):
-            objects[id(element)] = _Raw(lambda doc, e=element: self._element_text(e, doc, objects, root))
+        """Add the structure tree to `document` and point the catalog at it (call after the last page and
+        before canvas.save: every object is numbered here and written as text once)."""
+        root = _Raw()
+        elements = list(self._walk(self.root))
+        objects = {id(element): _Raw() for element in elements}
+        refs = {key: _ref(obj, document) for key, obj in objects.items()}
+        pages = {page: _ref(PDFObjectReference(f"Page{page}"), document) for page in range(1, self._page + 1)}
+        root_ref = _ref(root, document)
+        for element in elements:
+            text = self._element_text(element, refs, pages, root_ref)
+            objects[id(element)].text = text.encode("latin-1")
+        nums = " ".join(
+            f"{index} [{' '.join(refs[id(e)] for e in owners)}]" for index, owners in enumerate(self._parents)
+        )
+        root.text = (
+            f"<</Type /StructTreeRoot /K {refs[id(self.root)]} "
+            f"/ParentTree <</Nums [{nums}]>> /ParentTreeNextKey {len(self._parents)}>>"
+        ).encode("latin-1")
         document.Catalog.StructTreeRoot = root
-        self._objects = objects
 
     def page_entries(self, page: int) -> dict[str, Any]:
         """/StructParents and /Tabs for page `page` (1-based)."""
@@ -166,32 +174,22 @@ class Tagger:
             if isinstance(kid, Element):
                 yield from self._walk(kid)
 
-    def _root_text(self, document: Any, objects: dict[int, _Raw]) -> str:
-        nums = " ".join(
-            f"{index} [{' '.join(_ref(objects[id(e)], document) for e in owners)}]"
-            for index, owners in enumerate(self._parents)
-        )
-        parent_tree = f"<</Nums [{nums}]>>"
-        return (
-            f"<</Type /StructTreeRoot /K {_ref(objects[id(self.root)], document)} "
-            f"/ParentTree {parent_tree} /ParentTreeNextKey {len(self._parents)}>>"
-        )
-
-    def _element_text(self, element: Element, document: Any, objects: dict[int, _Raw], root: _Raw) -> str:
-        parent = root if element.parent is None else objects[id(element.parent)]
-        pages = [kid[0] for kid in element.kids if isinstance(kid, tuple)]
-        home = pages[0] if pages else None
+    @staticmethod
+    def _element_text(element: Element, refs: dict[int, str], pages: dict[int, str], root: str) -> str:
+        parent = root if element.parent is None else refs[id(element.parent)]
+        on_pages = [kid[0] for kid in element.kids if isinstance(kid, tuple)]
+        home = on_pages[0] if on_pages else None
         kids = []
         for kid in element.kids:
             if isinstance(kid, Element):
-                kids.append(_ref(objects[id(kid)], document))
+                kids.append(refs[id(kid)])
             elif kid[0] == home:
                 kids.append(str(kid[1]))
             else:
-                kids.append(f"<</Type /MCR /Pg {_page_ref(kid[0], document)} /MCID {kid[1]}>>")
-        parts = [f"<</S /{element.role} /P {_ref(parent, document)}"]  # /Type is optional: 17 bytes an element
+                kids.append(f"<</Type /MCR /Pg {pages[kid[0]]} /MCID {kid[1]}>>")
+        parts = [f"<</S /{element.role} /P {parent}"]  # /Type is optional: 17 bytes an element
         if home is not None:
-            parts.append(f"/Pg {_page_ref(home, document)}")
+            parts.append(f"/Pg {pages[home]}")
         parts.append(f"/K {kids[0]}" if len(kids) == 1 else f"/K [{' '.join(kids)}]")
         if element.alt is not None:
             parts.append(f"/Alt {pdf_text(element.alt)}")
