@@ -6,8 +6,8 @@ ReportLab writes the catalog's keys from attributes; the values here are PDF syn
 from __future__ import annotations
 
 import unicodedata
+from html import escape  # not xml.sax.saxutils: it imports urllib and http (40 ms at start-up)
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFStream
 
@@ -50,7 +50,9 @@ def pdf_lang(tag: str) -> str:
 
 
 def xmp_packet(title: str, author: str, lang: str) -> bytes:
-    return XMP.format(title=escape(title), author=escape(author), lang=escape(lang)).encode("utf-8")
+    return XMP.format(
+        title=escape(title, quote=False), author=escape(author, quote=False), lang=escape(lang, quote=False)
+    ).encode("utf-8")
 
 
 def prepare(canvas: Any, tagger: Tagger, *, title: str, author: str, lang: str) -> None:
