@@ -175,4 +175,4 @@ def test_every_sentence_goes_through_the_catalog(
     leftovers = [word for word in text.split() if any(ch.islower() for ch in word)]
     assert leftovers == []
     assert "KEEP YOUR SCALP DRY" in text  # protocol texts too
-    assert "PUT THE KEY DATES IN YOUR PHONE" in text
+    assert "POINT YOUR PHONE'S CAMERA AT A CODE" in text

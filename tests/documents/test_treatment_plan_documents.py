@@ -18,8 +18,8 @@ from kiosk.core.schedule import Schedule, build_schedule
 from kiosk.documents.ics import milestone_events, plan_to_ics
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
 from kiosk.documents.pdf.content import key_dates
+from kiosk.documents.pdf.keydates import key_date_codes
 from kiosk.documents.pdf.regional import regional
-from kiosk.documents.pdf.sections import milestone_codes
 from kiosk.i18n import supported_languages, translations
 
 TODAY = dt.date(2026, 11, 24)
@@ -76,7 +76,7 @@ def test_the_key_dates_are_in_plain_words_in_every_language(language: str) -> No
     assert any(text.startswith(touch_up_line.split("{")[0]) for text in entries)
     # The QR codes (one small calendar per key date) include the touch-up window and the refresh reminder.
     request = CalendarRequest(name="Ann", schedule=schedule, clinic=_clinic(), paper="a4", deterministic=True)
-    codes = [event.key.split("|")[1] for event, _data in milestone_codes(request, "Ann", _)]
+    codes = [event.key.split("|")[1] for event, _data in key_date_codes(request, "Ann", _)]
     assert set(codes) >= COURSE
     assert {e.key.split("|")[1] for e in milestone_events(schedule, _)} >= COURSE
 

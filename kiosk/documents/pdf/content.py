@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import BeforeCareItem, HairChoice
 from kiosk.core.schedule import Schedule
-from kiosk.documents.ics import milestone_summary
+from kiosk.documents.ics import milestone_key, milestone_summary, reminder_key
 from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.text import isolate_ltr
 from kiosk.i18n.catalog import translate
@@ -26,6 +26,7 @@ class KeyDate:
     date: dt.date
     pictogram: str
     text: str
+    event_key: str = ""  # the CalendarEvent of its QR code; "" for a session day (the evening before has one)
 
 
 @dataclass(frozen=True)
@@ -73,13 +74,15 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
             pictograms[phase.milestone] = phase.pictogram
     for milestone in schedule.milestones:
         text = milestone_summary(schedule, milestone, _)
-        entries.append(KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text))
+        entries.append(
+            KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text, milestone_key(milestone))
+        )
     for (number, _date), evening in zip(schedule.numbered_sessions()[1:], schedule.reminders, strict=True):
         if schedule.is_touch_up(number):
             text = translate(_, "This evening: before-care for your touch-up tomorrow.")
         else:
             text = translate(_, "This evening: before-care for session {number} tomorrow.", number=number)
-        entries.append(KeyDate(evening, "moisturiser", text))
+        entries.append(KeyDate(evening, "moisturiser", text, reminder_key(number, evening)))
     order = {"calendar": 0}
     entries.sort(key=lambda entry: (entry.date, order.get(entry.pictogram, 1)))
     return entries
