@@ -6,6 +6,7 @@ gives the same UIDs and a phone updates the events instead of duplicating them.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import os
@@ -48,8 +49,10 @@ class CalendarEvent:
     alarm_after_midnight: dt.timedelta
 
     def uid(self, plan_key: str) -> str:
-        digest = hashlib.sha256(f"{plan_key}|{self.key}".encode()).hexdigest()[:20]  # 80 bits: short QR codes
-        return f"{digest}@smp-kiosk"
+        """64 bits of the plan's and the event's identity in 13 base32 letters, without a domain part (RFC 7986
+        allows that): 17 bytes fewer in every QR code than 20 hex digits and "@smp-kiosk", often a smaller code."""
+        digest = hashlib.sha256(f"{plan_key}|{self.key}".encode()).digest()[:8]
+        return base64.b32encode(digest).decode("ascii").rstrip("=").lower()
 
 
 def plan_key(schedule: Schedule, client: str = "") -> str:

@@ -85,7 +85,7 @@ def test_the_structure_has_headings_lists_the_key_dates_table_and_described_figu
     alts = [str(figure["/Alt"]) for figure in figures]
     assert all(alt.strip() for alt in alts)
     codes = [alt for alt in alts if alt.startswith("QR code")]
-    assert len(codes) == 6
+    assert len(codes) == 9  # 8 milestones (the touch-up window's two ends and the refresh among them), 1 evening
     assert codes[2].startswith("QR code: it adds “Session 2 is tomorrow: before-care tonight” on Thursday, December 17")
     assert "Northside Scalp Studio" in alts  # the logo
     assert any(alt.startswith("November 2026. Keep your scalp dry: Fri, Nov 27 to Sun, Nov 29") for alt in alts)

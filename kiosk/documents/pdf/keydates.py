@@ -20,6 +20,7 @@ from kiosk.i18n.catalog import translate
 
 QUIET_ZONE_MODULES = 2  # in the box; the gap to the text and the rows around add the rest of the 4 a code needs
 MODULE = 1.44  # points: 0.508 mm, one module two pixels at 100 dpi (four at 200): crisp when scanned or rendered
+CARD_GAP = 2  # modules between two cards: with a module of quiet zone in each card, 4 between two codes
 PIXEL_GRID = 0.72  # points: one pixel at 100 dpi; codes sit on this grid so no module is smeared over two pixels
 
 
@@ -43,14 +44,22 @@ class _Cards:
     text_width: float
     icon: float
 
+    def text_box(self, has_code: bool) -> tuple[float, float]:
+        """(offset, width) of a card's date and words: past the largest code, or past the small pictogram of a
+        card without a code (a session day), whose words then take fewer lines."""
+        if has_code:
+            return self.text_offset, self.text_width
+        offset = self.icon + 3.5 * mm
+        return offset, self.column_width - offset
+
 
 def write_key_dates(writer: PageWriter, context: Context, heading: Callable[..., None]) -> None:
     """One card a key date, in date order; each card is a row of the table (date, what happens, its code)."""
     theme, _ = context.theme, context._
     entries = content.key_dates(context.request.schedule, context.regional, _)
     codes = {event.key: (event, qr_modules(data)) for event, data in key_date_codes(context.request, context.name, _)}
-    code_size = max((size + 2 * QUIET_ZONE_MODULES) * MODULE for _event, (size, _rows) in codes.values())
-    text_offset = code_size + 2 * mm
+    code_size = max(_code_box(modules) for _event, modules in codes.values())
+    text_offset = code_size + 2 * mm  # every card's text starts at the same place, past the largest code
     cards = _Cards(code_size, writer.width, text_offset, writer.width - text_offset, theme.body.size * 1.6)
     intro = _("Point your phone's camera at a code. It adds that date to your phone's calendar.")
     heading(writer, context, _("Key dates"), keep=_height(intro, theme.body, writer.width) + code_size)
@@ -58,19 +67,25 @@ def write_key_dates(writer: PageWriter, context: Context, heading: Callable[...,
     writer.y -= theme.gap * 0.3
     with writer.tags.group("Table"):
         for entry in entries:
-            height = _card_height(context, cards, entry, entry.event_key in codes)
+            found = codes.get(entry.event_key)
+            height = _card_height(context, cards, entry, None if found is None else _code_box(found[1]))
             writer.ensure(height)
             _card(writer, context, cards, entry, codes, offset=0.0, height=height)
 
 
-def _card_height(context: Context, cards: _Cards, entry: content.KeyDate, has_code: bool) -> float:
+def _code_box(modules: tuple[int, bytes]) -> float:
+    """The side of a code's box: its modules and a quiet zone on each side."""
+    return (modules[0] + 2 * QUIET_ZONE_MODULES) * MODULE
+
+
+def _card_height(context: Context, cards: _Cards, entry: content.KeyDate, code_box: float | None) -> float:
+    """As tall as its text or its own code (a short code makes a short card), with a thin gap for the rule."""
     theme = context.theme
-    text = _height(
-        content.key_date_when(context.request.schedule, entry.date, context.regional), theme.strong, cards.text_width
-    )
-    text += _height(entry.text, theme.body, cards.text_width) + 2 * mm
-    least: float = cards.code_size if has_code else cards.icon + 2 * mm
-    height: float = max(least, text) + theme.gap * 0.4
+    _offset, width = cards.text_box(code_box is not None)
+    text = _height(content.key_date_when(context.request.schedule, entry.date, context.regional), theme.strong, width)
+    text += _height(entry.text, theme.body, width) + 2 * mm
+    least: float = code_box - 2 * (QUIET_ZONE_MODULES - 1) * MODULE if code_box else cards.icon + 2 * mm
+    height: float = max(least, text) + CARD_GAP * MODULE
     return height
 
 
@@ -88,19 +103,18 @@ def _card(
     theme, _, tags = context.theme, context._, writer.tags
     top = writer.y
     date = content.key_date_when(context.request.schedule, entry.date, context.regional)
+    found = codes.get(entry.event_key)
+    text_offset, text_width = cards.text_box(found is not None)
     with tags.group("TR"):
         writer.y = top - 1 * mm
         with tags.content("TH", scope="Row"):
-            writer.paragraph(date, theme.strong, offset=offset + cards.text_offset, width=cards.text_width, role=None)
+            writer.paragraph(date, theme.strong, offset=offset + text_offset, width=text_width, role=None)
         with tags.content("TD"):
-            writer.paragraph(
-                entry.text, theme.body, offset=offset + cards.text_offset, width=cards.text_width, role=None
-            )
+            writer.paragraph(entry.text, theme.body, offset=offset + text_offset, width=text_width, role=None)
         with tags.group("TD"):
-            found = codes.get(entry.event_key)
             if found is None:
                 with tags.content("Figure", alt=pictogram_alt(entry.pictogram, _)):
-                    x = writer.x(offset + (cards.code_size - cards.icon) / 2, cards.icon)
+                    x = writer.x(offset, cards.icon)
                     y = top - cards.icon - 1 * mm
                     draw_pictogram(writer.canvas, entry.pictogram, x, y, size=cards.icon, colour=ACCENT)
             else:
@@ -112,12 +126,15 @@ def _card(
                     date=date,
                 )
                 with tags.content("Figure", alt=alt):
-                    size = cards.code_size
-                    draw_qr(writer, modules, writer.x(offset, size), top - size, size)
+                    size = _code_box(modules)
+                    x = writer.x(offset + (cards.code_size - size) / 2, size)
+                    # one module of the quiet zone above the code inside the card; the card gap and the next
+                    # card's module make the four a code needs between two codes
+                    draw_qr(writer, modules, x, top - size + (QUIET_ZONE_MODULES - 1) * MODULE, size)
     writer.y = top - height
     writer.canvas.setStrokeColorRGB(*RULE)
     writer.canvas.setLineWidth(0.5)
-    rule_y = writer.y + theme.gap * 0.2
+    rule_y = writer.y + CARD_GAP * MODULE / 2
     left = writer.x(offset, cards.column_width)
     writer.canvas.line(left, rule_y, left + cards.column_width, rule_y)
 
