@@ -8,6 +8,8 @@ import io
 import json
 import subprocess
 import sys
+import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,9 +18,12 @@ import pypdf
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject
 
-from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
+from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, content
 from kiosk.documents.pdf.document import render
+from kiosk.documents.pdf.regional import regional
 from kiosk.i18n import translations
+from kiosk.i18n.regional import local_tag
+from tests.documents.conftest import page_texts
 
 Make = Callable[..., CalendarRequest]
 LANGUAGES = ["en", "es", "fr", "de", "it", "pt_BR", "nl", "pl", "tr", "ru", "ar", "he"]
@@ -131,16 +136,34 @@ def test_the_handout_is_small(make_request: Make) -> None:
     assert len(build_calendar_pdf(make_request(language="ar", large_print=True, name="سارة"))) <= 120 * 1024
 
 
+def card_words(request: CalendarRequest) -> Counter[str]:
+    """The words of the key-dates section itself: its heading, its introduction, and each card's date and text."""
+    _ = translations(request.language).gettext
+    schedule = request.schedule
+    local = regional(local_tag(request.language, request.clinic.region))
+    text = [_("Key dates"), _("Point your phone's camera at a code. It adds that date to your phone's calendar.")]
+    for entry in content.key_dates(schedule, local, _):
+        text += [content.key_date_when(schedule, entry.date, local), entry.text]
+    return Counter(unicodedata.normalize("NFKC", " ".join(text)).split())
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
 @pytest.mark.parametrize("language", ["en", "de", "ar"])
-def test_no_page_holds_only_qr_codes(make_request: Make, language: str) -> None:
-    """Each code sits in its key date's card, beside the date and what happens."""
-    reader = pypdf.PdfReader(io.BytesIO(build_calendar_pdf(make_request(language=language))))
+def test_no_page_holds_only_qr_codes(make_request: Make, language: str, paper: str) -> None:
+    """Each code sits in its key date's card beside the date and what happens, and every page with codes also
+    carries other reading (a section of the handout), not only key-date cards: at least 40 words that are not a
+    card's, the key-dates heading or introduction, or the footer."""
+    request = make_request(language=language, paper=paper)
+    pdf = build_calendar_pdf(request)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    cards = card_words(request)
     pages_with_codes = 0
-    for page in reader.pages:
-        content = page.get_contents()
-        assert content is not None
-        codes = content.get_data().count(b" BI /W ")
-        if codes:
+    for page, text in zip(reader.pages, page_texts(pdf), strict=True):
+        content_stream = page.get_contents()
+        assert content_stream is not None
+        if content_stream.get_data().count(b" BI /W "):
             pages_with_codes += 1
-            assert len(page.extract_text().split()) > 40 * codes
+            footer = text.strip().splitlines()[-1]  # the clinic, its phone and the page number
+            other = Counter(text.split()) - cards - Counter(footer.split())
+            assert other.total() >= 40, (page.page_number, text)
     assert pages_with_codes >= 1
