@@ -14,17 +14,27 @@ from kiosk.documents.pdf.layout import ACCENT, MUTED, PANEL, PageWriter, fill_ro
 from kiosk.documents.pdf.pictograms import draw_pictogram, pictogram_alt
 from kiosk.documents.pdf.text import Colour, Style, wrap
 
+SECTIONS = 4  # key dates, phases, before-care, long-term care: the places the contact panel can follow
 
-def write_all(writer: PageWriter, context: Context) -> None:
+
+def write_all(writer: PageWriter, context: Context) -> bool:
+    """The plain-words sections, the contact panel among them unless it is on page 1; True when the contact
+    panel, kept in one piece, had to start a page of its own."""
     if writer.page_number == 1:  # page 1 is the calendar alone
         writer.new_page()
     writer.set_columns(1 if context.theme.large_print else 2)
+    alone = False
+    for index, section in enumerate((_key_dates, phases, before_care, long_term)):
+        section(writer, context)
+        if not context.contact_on_page_one and index == context.contact_after % SECTIONS:
+            page = writer.page_number
+            contact(writer, context)
+            alone = writer.page_number > page
+    return alone
+
+
+def _key_dates(writer: PageWriter, context: Context) -> None:
     write_key_dates(writer, context, heading)
-    phases(writer, context)
-    before_care(writer, context)
-    long_term(writer, context)
-    if not context.contact_on_page_one:
-        contact(writer, context)
 
 
 def heading(writer: PageWriter, context: Context, text: str, *, keep: float = 0.0, role: str = "H2") -> None:
