@@ -20,4 +20,3 @@ class Context:
     cell_scale: float = 2.75  # month grid cell height / day-number size (tightened to keep page 1 whole)
     legend_summaries: bool = True  # the legend repeats each phase's one-line summary
     contact_on_page_one: bool = False  # the clinic's contact panel fits under the legend
-    contact_after: int = -1  # otherwise it follows this many of the plain-words sections (-1: all of them)

@@ -90,20 +90,6 @@ def _render(request: CalendarRequest) -> Rendered:
     if (request.schedule.end - request.schedule.start).days > LONG_PLAN_DAYS:  # the same month twice: say the year
         local = dataclasses.replace(local, with_year=True)
     context = Context(request, name, make_theme(request.large_print), local, _)
-    rendered, contact_alone = _draw(context, paper)
-    if contact_alone and not context.theme.large_print:
-        # The contact panel did not fit after the last section: earlier in the flow it may fill a column's
-        # foot, and the sections after it flow on, so the handout can need a page less.
-        for after in range(sections.SECTIONS - 2, -1, -1):
-            moved, _alone = _draw(dataclasses.replace(context, contact_after=after), paper)
-            if moved.pages < rendered.pages:
-                return moved
-    return rendered
-
-
-def _draw(context: Context, paper: str) -> tuple[Rendered, bool]:
-    """The document, and whether its contact panel had to start a page of its own."""
-    request, name, _ = context.request, context.name, context._
     buffer = io.BytesIO()
     canvas = Canvas(
         buffer,
@@ -129,13 +115,13 @@ def _draw(context: Context, paper: str) -> tuple[Rendered, bool]:
     _legend(writer, context)
     if context.contact_on_page_one:
         sections.contact(writer, context)
-    contact_alone = sections.write_all(writer, context)
+    sections.write_all(writer, context)
     writer.finish()
     writer.tags.install(canvas._doc)
     canvas.save()
     rendered.pdf = object_streams(buffer.getvalue())
     rendered.pages = writer.page_number
-    return rendered, contact_alone
+    return rendered
 
 
 def _footer(writer: PageWriter, context: Context) -> None:

@@ -19,10 +19,10 @@ from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, draw
 __all__ = ["Colour", "PageWriter", "Theme", "make_theme"]
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-MARGIN_SIDE: float = 12 * mm
-MARGIN_TOP: float = 11 * mm
-MARGIN_BOTTOM: float = 10 * mm
-COLUMN_GAP: float = 6 * mm
+MARGIN_SIDE: float = 13 * mm
+MARGIN_TOP: float = 12 * mm
+MARGIN_BOTTOM: float = 11 * mm
+COLUMN_GAP: float = 7 * mm
 
 
 def rgb(hex_colour: str) -> Colour:

@@ -14,27 +14,17 @@ from kiosk.documents.pdf.layout import ACCENT, MUTED, PANEL, PageWriter, fill_ro
 from kiosk.documents.pdf.pictograms import draw_pictogram, pictogram_alt
 from kiosk.documents.pdf.text import Colour, Style, wrap
 
-SECTIONS = 4  # key dates, phases, before-care, long-term care: the places the contact panel can follow
 
-
-def write_all(writer: PageWriter, context: Context) -> bool:
-    """The plain-words sections, the contact panel among them unless it is on page 1; True when the contact
-    panel, kept in one piece, had to start a page of its own."""
+def write_all(writer: PageWriter, context: Context) -> None:
     if writer.page_number == 1:  # page 1 is the calendar alone
         writer.new_page()
     writer.set_columns(1 if context.theme.large_print else 2)
-    alone = False
-    for index, section in enumerate((_key_dates, phases, before_care, long_term)):
-        section(writer, context)
-        if not context.contact_on_page_one and index == context.contact_after % SECTIONS:
-            page = writer.page_number
-            contact(writer, context)
-            alone = writer.page_number > page
-    return alone
-
-
-def _key_dates(writer: PageWriter, context: Context) -> None:
     write_key_dates(writer, context, heading)
+    phases(writer, context)
+    before_care(writer, context)
+    long_term(writer, context)
+    if not context.contact_on_page_one:
+        contact(writer, context)
 
 
 def heading(writer: PageWriter, context: Context, text: str, *, keep: float = 0.0, role: str = "H2") -> None:
@@ -122,12 +112,14 @@ def phases(writer: PageWriter, context: Context) -> None:
         writer.paragraph(days + " · " + _(phase.summary), theme.muted, offset=indent)
         writer.y = min(writer.y, top - tile) - 2 * mm
         when = " · ".join(content.phase_dates(schedule, phase.id, context.regional, _))
+        # the lists' pictograms line up under the phase's tile: their words get the width beside it
+        lists = (tile - _icon(context)) / 2
         with writer.tags.group("L"):
-            item(writer, context, Item("calendar", "", when, MUTED), offset=indent)
+            item(writer, context, Item("calendar", "", when, MUTED), offset=lists)
         do = [Item("do", "", _(text), colours.ink) for text in phase.do]
         avoid = [Item("avoid", "", _(text), ACCENT) for text in phase.avoid]
-        item_list(writer, context, do, offset=indent)
-        item_list(writer, context, avoid, offset=indent)
+        item_list(writer, context, do, offset=lists)
+        item_list(writer, context, avoid, offset=lists)
         writer.y -= theme.gap * 0.3
 
 
