@@ -124,6 +124,34 @@ def compile_translations(python: Path) -> int:
     return subprocess.call([str(python), str(ROOT / "packaging" / "translations.py"), "compile"], cwd=ROOT)
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Compiled bytecode (issue #19). Some machines set PYTHONDONTWRITEBYTECODE=1, and the test command sets it too, so
+# Python never caches what it compiles: every start would compile the kiosk again, and a read-only tree always
+# would. Compile the kiosk's own code here (only what changed since), and the venv's packages once after they
+# change (pip compiles them as it installs; other installers may not).
+BYTECODE_STAMP = VENV / ".smp-kiosk-bytecode"
+
+
+def compile_bytecode(python: Path) -> None:
+    """Write __pycache__/*.pyc for kiosk/, tests/, benchmarks/ and, when it changed, the venv's site-packages."""
+    folders = [str(ROOT / name) for name in ("kiosk", "tests", "benchmarks")]
+    site_packages = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    packages_state = str(Path(site_packages).stat().st_mtime_ns)  # a folder's mtime moves when packages come or go
+    if (BYTECODE_STAMP.read_text().strip() if BYTECODE_STAMP.exists() else "") != packages_state:
+        say("compiling the installed packages to bytecode (once after they change)")
+        folders.append(site_packages)
+    command = [str(python), "-m", "compileall", "-q", "-j", "0", *folders]
+    if subprocess.run(command, stdout=subprocess.DEVNULL, check=False).returncode != 0:
+        say("some files could not be compiled to bytecode; they are compiled when imported instead")
+    if site_packages in folders:
+        BYTECODE_STAMP.write_text(packages_state + "\n")
+
+
 def run(argv: list[str]) -> int:
     if not argv or argv[0] not in {"kiosk", "test"}:
         print(__doc__, file=sys.stderr)
@@ -132,11 +160,13 @@ def run(argv: list[str]) -> int:
     if mode == "kiosk":
         apt_install(QT_RUNTIME + QT_WINDOW)
         python = ensure_venv("")
+        compile_bytecode(python)
         if compile_translations(python) != 0:
             return 1
         return subprocess.call([str(python), "-m", "kiosk", *rest], cwd=ROOT)
     apt_install(QT_RUNTIME + QT_WINDOW + TEST_SERVICES + KIOSK_SESSION)
     python = ensure_venv("test")
+    compile_bytecode(python)
     env = dict(os.environ, **OFFSCREEN_ENV, PYTHONDONTWRITEBYTECODE="1")
     if compile_translations(python) != 0:
         return 1

@@ -4,7 +4,8 @@
     python packaging/build_bundle.py [--dist DIR] [--work DIR]
 
 Run it with the project's virtual environment (`.venv/bin/python`, or `.venv\\Scripts\\python.exe` on Windows)
-after `pip install -e ".[packaging]"`. It compiles the translation catalogs, runs PyInstaller on
+after `pip install -e ".[packaging]"`. It compiles the translation catalogs, writes the language table
+(packaging/language_table.py), runs PyInstaller on
 packaging/pyinstaller/smp-kiosk.spec, and checks the result. The bundle lands in DIST/smp-kiosk/ (default:
 dist/smp-kiosk/); copy that whole folder to the kiosk (/opt/smp-kiosk on Linux, see docs/install-linux.md).
 Nothing is cached between builds: the work folder is cleaned first.
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "pyinstaller" / "smp-kiosk.spec"
 TRANSLATIONS_TOOL = ROOT / "packaging" / "translations.py"
+LANGUAGE_TABLE_TOOL = ROOT / "packaging" / "language_table.py"
 
 if TYPE_CHECKING:  # mypy knows the file by its path in the project
     from packaging.pyinstaller.bundle_contents import missing_qml_modules, python_qml_modules, qml_imports
@@ -46,6 +48,12 @@ def compile_translations() -> None:
         return
     say("compiling translation catalogs")
     subprocess.run([sys.executable, str(TRANSLATIONS_TOOL), "compile"], check=True, cwd=ROOT)
+
+
+def write_language_table() -> None:
+    """The shipped languages' names and directions from Babel, so the kiosk need not ask Babel as it starts."""
+    say("writing the language table")
+    subprocess.run([sys.executable, str(LANGUAGE_TABLE_TOOL)], check=True, cwd=ROOT)
 
 
 def run_pyinstaller(dist: Path, work: Path) -> Path:
@@ -110,6 +118,7 @@ def build(dist: Path, work: Path) -> Path:
     """Build the bundle into dist/smp-kiosk and return that folder."""
     started = time.monotonic()
     compile_translations()
+    write_language_table()
     bundle = run_pyinstaller(dist.resolve(), work.resolve())
     check_bundle(bundle)
     say(f"built {bundle} ({folder_size(bundle) / 2**20:.0f} MiB) in {time.monotonic() - started:.0f} s")
