@@ -133,7 +133,8 @@ BYTECODE_STAMP = VENV / ".smp-kiosk-bytecode"
 
 
 def compile_bytecode(python: Path) -> None:
-    """Write __pycache__/*.pyc for kiosk/, tests/, benchmarks/ and, when it changed, the venv's site-packages."""
+    """Write __pycache__/*.pyc for kiosk/, tests/, benchmarks/ and, when it changed, the venv's site-packages;
+    and the QML's .qmlc files."""
     folders = [str(ROOT / name) for name in ("kiosk", "tests", "benchmarks")]
     site_packages = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
@@ -150,6 +151,9 @@ def compile_bytecode(python: Path) -> None:
         say("some files could not be compiled to bytecode; they are compiled when imported instead")
     if site_packages in folders:
         BYTECODE_STAMP.write_text(packages_state + "\n")
+    # The QML too: a .qmlc beside each screen's .qml (packaging/qml_cache.py; only the stale ones).
+    if subprocess.run([str(python), str(ROOT / "packaging" / "qml_cache.py")], check=False).returncode != 0:
+        say("some QML files could not be compiled ahead of time; they are compiled as the kiosk starts")
 
 
 def run(argv: list[str]) -> int:

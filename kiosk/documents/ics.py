@@ -11,12 +11,14 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from icalendar import Alarm, Calendar, Event, vText
+from typing import TYPE_CHECKING
 
 from kiosk.core.names import clean_text
 from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
 from kiosk.i18n.catalog import translate
+
+if TYPE_CHECKING:  # icalendar loads when a file is written: `schedule` and the kiosk's first frame go without it
+    from icalendar import Event
 
 Translate = Callable[[str], str]
 PRODID = "-//SMP Kiosk//Aftercare//EN"
@@ -133,6 +135,8 @@ def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEv
 
 def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool, compact: bool = False) -> Event:
     """A VEVENT; `compact` leaves out what a one-day all-day event does not need (for QR codes)."""
+    from icalendar import Alarm, Event  # noqa: PLC0415 - see TYPE_CHECKING above
+
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
@@ -160,6 +164,8 @@ def plan_to_ics(
     _: Translate = _identity,
     stamp: dt.datetime | None = None,
 ) -> bytes:
+    from icalendar import Calendar, vText  # noqa: PLC0415 - see TYPE_CHECKING above
+
     stamp = stamp or default_stamp()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -176,6 +182,8 @@ def plan_to_ics(
 
 def single_event_ics(event: CalendarEvent, uid: str, stamp: dt.datetime | None = None) -> bytes:
     """A minimal one-event VCALENDAR for a QR code: at most QR_EVENT_MAX_BYTES, summary shortened if needed."""
+    from icalendar import Calendar  # noqa: PLC0415 - see TYPE_CHECKING above
+
     stamp = stamp or default_stamp()
     summary = event.summary
     while True:
