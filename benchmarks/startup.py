@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/startup.py [--parts start tap memory] [--runs N] [--flows N] [--warm-up N]
 
 Prints, offscreen with the software renderer, each figure with its target beside it:
-- start: cold start to the welcome screen's first frame (frameSwapped), median of N fresh processes (target:
-  1.0 s or less on a 2-core machine), beside a bare QML window measured the same way in the same run, and the
-  ratio kiosk / bare;
+- start: cold start to the welcome screen's first frame (frameSwapped), median of N fresh processes, beside a
+  bare QML window measured the same way in the same run, and the ratio kiosk / bare (target: 2.5 or less). The
+  processes get a QML disk cache of their own (QML_DISK_CACHE_PATH), filled only by one warm-up start, as on a
+  tablet: the kiosk's QML comes compiled ahead of time (packaging/qml_cache.py), not from a developer's cache;
 - tap: tap "Make my calendar" to the first page of the preview on screen (target: 250 ms or less), median;
 - memory: resident memory (RSS, read after each wipe) over whole automated check-ins, welcome to finish. The
   first ones (--warm-up) fill caches once (QML screens, fonts, PDFium) and are reported apart; the target
@@ -219,17 +220,22 @@ def main() -> int:
     return 0
 
 
+TARGET_START_RATIO = 2.5
+
+
 def cold_starts(runs: int) -> None:
-    cold_start("kiosk")  # fill the OS file cache once, for both
+    os.environ["QML_DISK_CACHE_PATH"] = tempfile.mkdtemp(prefix="smp-kiosk-bench-qmlcache-")
+    cold_start("kiosk")  # fill the OS file cache once, for both (and Qt's own QML in the private disk cache)
     kiosk_runs, bare_runs = [], []
     for _ in range(runs):
         kiosk_runs.append(cold_start("kiosk"))
         bare_runs.append(cold_start("bare"))
     kiosk_start, bare_start = statistics.median(kiosk_runs), statistics.median(bare_runs)
-    print(f"cold start to the welcome screen's first frame: {kiosk_start * 1000:.0f} ms median of {runs}", end="")
-    print("  target ≤ 1000 ms")
+    ratio = kiosk_start / bare_start
+    verdict = "ok" if ratio <= TARGET_START_RATIO else "OVER TARGET"
+    print(f"cold start to the welcome screen's first frame: {kiosk_start * 1000:.0f} ms median of {runs}")
     print(f"  bare QML window, same run:                    {bare_start * 1000:.0f} ms median")
-    print(f"  ratio kiosk / bare:                           {kiosk_start / bare_start:.2f}")
+    print(f"  ratio kiosk / bare:                           {ratio:.2f}  target ≤ {TARGET_START_RATIO}: {verdict}")
 
 
 def print_memory(figures: MemoryFigures, warm_up: int, flows: int) -> None:
