@@ -32,7 +32,7 @@ PROJECT_FILES = (
     "packaging/build_bundle.py",
     "packaging/translations.py",
 )
-SKIPPED_SUFFIXES = (".pyc", ".mo")  # built from what is hashed (.py, .po)
+SKIPPED_SUFFIXES = (".pyc", ".mo", ".qmlc", ".aotstats")  # built from what is hashed (.py, .po, .qml)
 
 
 def bundle_key() -> str:
