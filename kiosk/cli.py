@@ -65,7 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
-    configure_logging(getattr(args, "command", None))
+    # A command that reports its problems itself, in one line, keeps the store's warnings for the log file only.
+    configure_logging(getattr(args, "command", None), console_level=getattr(args, "console_level", logging.WARNING))
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
