@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
 import statistics
 import subprocess
@@ -45,6 +46,9 @@ ApplicationWindow { width: 1280; height: 800; visible: true; Label { anchors.cen
 
 def child(kind: str) -> None:
     """Start the kiosk (or a bare QML window), exit at its first frame."""
+    if kind == "kiosk":
+        importlib.import_module("kiosk.ui")  # in the order `smp-kiosk` imports: its plain modules before Qt
+
     from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QUrl  # noqa: PLC0415
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtQml import QQmlApplicationEngine  # noqa: PLC0415
