@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import os
 import shutil
@@ -13,6 +15,7 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from kiosk.commands import COMMANDS
 from tests.cli_runner import run_cli
 
 TODAY = "2026-11-24"
@@ -203,3 +206,16 @@ def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Pat
     assert "kiosk.commands.plan" in modules  # the listing is taken after the command ran
     loaded = [name for name in modules if name.split(".")[0] in PDF_STACK or name.startswith(PDF_STACK)]
     assert loaded == [], f"`{command}` imported {loaded[:10]}"
+
+
+def test_the_command_table_names_exactly_what_each_module_registers() -> None:
+    """kiosk/commands/__init__.py is the one list of commands: a command a module registers but the table lacks
+    could never be chosen, and a listed one its module does not register would fail only when called."""
+    for module_name in {command.module for command in COMMANDS.values()}:
+        parser = argparse.ArgumentParser()
+        subparsers = parser.add_subparsers(dest="command")
+        importlib.import_module(module_name).register(subparsers)
+        listed = {name for name, command in COMMANDS.items() if command.module == module_name}
+        assert set(subparsers.choices) == listed, module_name
+    help_text = " ".join(kiosk("--help").stdout.split())  # argparse wraps long lines
+    assert all(f"{name} " in help_text and command.help in help_text for name, command in COMMANDS.items())
