@@ -59,11 +59,12 @@ def configure_logging(
     formatter = PrivateFormatter(LOG_FORMAT)
 
     console = _StderrHandler()
-    console.setLevel(console_level)
+    # A command reports its own outcome in one line; the kiosk's warnings go to the journal through stderr.
+    console.setLevel(console_level if command is None else logging.CRITICAL + 1)
     console.setFormatter(formatter)
     _installed.append(console)
     log_file = log_dir() / LOG_FILE_NAME
-    rotating = _rotating_file_handler(log_file)
+    rotating = _rotating_file_handler(log_file, warn=command is None)
     if rotating is not None:
         rotating.setLevel(file_level)
         rotating.setFormatter(formatter)
@@ -87,18 +88,35 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
         super().emit(record)
 
 
-def _rotating_file_handler(log_file: Path) -> logging.handlers.RotatingFileHandler | None:
+class _QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that fails (disk full, folder gone, read-only) drops the line instead of printing logging's
+    own "--- Logging error ---" traceback on stderr: a command's one line of output must stay the only one."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self.failed = True
+
+
+def _rotating_file_handler(log_file: Path, *, warn: bool) -> logging.handlers.RotatingFileHandler | None:
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             log_file.parent.chmod(0o700)  # only the kiosk user reads its log
-        return logging.handlers.RotatingFileHandler(
+        return _QuietRotatingFileHandler(
             log_file, maxBytes=MAX_LOG_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError as exc:
-        message = f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only"
-        print(f"smp-kiosk: warning: {message}", file=sys.stderr)
+        if warn:  # the kiosk keeps running and says so in the journal; a command says what it needs itself
+            message = f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only"
+            print(f"smp-kiosk: warning: {message}", file=sys.stderr)
         return None
+
+
+def log_file_hint() -> str:
+    """' in PATH' when the log file is being written, '' when there is none."""
+    for handler in _installed:
+        if isinstance(handler, _QuietRotatingFileHandler) and not getattr(handler, "failed", False):
+            return f" in {handler.baseFilename}"
+    return ""
 
 
 def _log_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import language_from
-from kiosk.errors import UserError
+from kiosk.core.names import clean_text, name_problem
+from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
 from kiosk.handover.document import read_pdf
@@ -98,9 +99,11 @@ def run_email(args: argparse.Namespace) -> int:
     if args.ics is not None:
         ics = Path(args.ics)
         if not ics.is_file():
-            raise UserError(f"--ics {args.ics} does not exist: give the path of a .ics calendar file")
+            raise UserError(f"--ics {shown(args.ics)} does not exist: give the path of a .ics calendar file")
         if not ics.read_bytes().lstrip().startswith(b"BEGIN:VCALENDAR"):
-            raise UserError(f"--ics {args.ics} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+            raise UserError(f"--ics {shown(args.ics)} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+    if name_problem(clean_text(args.name)):
+        raise UserError("--name has no visible letters (only spaces or invisible characters): type it again")
     address = normalise_address(args.to)  # before the outbox is even opened: a bad address leaves no trace
     service = HandoverService.open()
     return _report(service.email_calendar(pdf, to=address, language=language, name=args.name, ics=ics))
@@ -133,7 +136,7 @@ def _job(service: HandoverService, job_id: str) -> Job:
     try:
         return service.outbox.get(job_id)
     except KeyError:
-        raise UserError(f"there is no job {job_id} in the outbox: list them with `smp-kiosk outbox`") from None
+        raise UserError(f"there is no job {shown(job_id)} in the outbox: list them with `smp-kiosk outbox`") from None
 
 
 def describe(job: Job) -> str:

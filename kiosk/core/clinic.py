@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import UserError
+from kiosk.errors import UserError, shown
 from kiosk.paths import resources_dir
 
 DEFAULT_CLINIC = "demo"
@@ -43,7 +43,7 @@ def resolve_clinic_path(id_or_file: str) -> Path:
     else:
         path = clinics_dir() / f"{value}.toml"
     if not path.is_file():
-        raise UserError(f"clinic profile {value} does not exist: give 'demo' or a path to a .toml file")
+        raise UserError(f"clinic profile {shown(value)} does not exist: give 'demo' or a path to a .toml file")
     return path
 
 

@@ -38,6 +38,7 @@ from kiosk.core.events import (
     Sign,
     StillHere,
 )
+from kiosk.core.names import name_problem, shorten_graphemes
 from kiosk.core.protocol import BeforeCareItem, Protocol
 from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
 from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, Visit, clean_name
@@ -207,13 +208,16 @@ class Flow:
     def _set_name(self, event: SetName) -> None:
         # Kept as typed while the client types (a trailing space is the start of the next word);
         # cleaned when they go on.
-        self.visit.first_name = event.first[:NAME_MAX_CHARS]
-        self.visit.last_name = event.last[:NAME_MAX_CHARS]
+        self.visit.first_name = shorten_graphemes(event.first, NAME_MAX_CHARS)
+        self.visit.last_name = shorten_graphemes(event.last, NAME_MAX_CHARS)
 
     def _name_next(self, _: Next) -> None:
         self.visit.first_name = clean_name(self.visit.first_name)
         self.visit.last_name = clean_name(self.visit.last_name)
-        if self.visit.first_name:
+        invisible = name_problem(self.visit.first_name) or name_problem(self.visit.last_name)
+        if invisible:  # only zero-width or blank characters: it would print as nothing
+            self.problem = invisible
+        elif self.visit.first_name:
             self.step = Step.SESSION
         else:
             self.problem = N_("Please type your first name.")

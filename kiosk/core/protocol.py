@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from kiosk.errors import ProtocolError
+from kiosk.core.limits import MAX_PROTOCOL_DAY
+from kiosk.errors import ProtocolError, shown
 from kiosk.paths import resources_dir
 
 DayOne = Literal["session-day", "day-after"]
@@ -114,12 +115,12 @@ def resolve_protocol_path(id_or_file: str) -> Path:
     if looks_like_path:
         path = Path(value)
         if not path.is_file():
-            raise ProtocolError(f"protocol file {value} does not exist: check the path")
+            raise ProtocolError(f"protocol file {shown(value)} does not exist: check the path")
         return path
     path = protocols_dir() / f"{value}.toml"
     if not path.is_file():
         known = ", ".join(available_protocols())
-        raise ProtocolError(f"unknown protocol '{value}': use one of {known} or a path to a .toml file")
+        raise ProtocolError(f"unknown protocol '{shown(value)}': use one of {known} or a path to a .toml file")
     return path
 
 
@@ -179,14 +180,14 @@ class _Reader:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(f"{where}{key}", "must be a whole number of days")
-        if value < 1:
-            raise self.fail(f"{where}{key}", f"must be 1 or more, not {value}")
+        if not 1 <= value <= MAX_PROTOCOL_DAY:
+            raise self.fail(f"{where}{key}", f"must be from 1 to {MAX_PROTOCOL_DAY} (ten years), not {shown(value)}")
         return value
 
     def choice(self, raw: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
         value = raw.get(key, default)
         if value not in allowed:
-            raise self.fail(f"{where}{key}", f"must be one of {', '.join(allowed)}, not {value!r}")
+            raise self.fail(f"{where}{key}", f"must be one of {', '.join(allowed)}, not '{shown(value)}'")
         return str(value)
 
     def unique_ids(self, items: list[dict[str, Any]], section: str) -> list[str]:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kiosk.core.names import clean_text
 from kiosk.core.protocol import HairChoice
 
 SessionNumber = Literal[1, 2, 3, "touch-up"]
@@ -59,6 +60,6 @@ class Visit:
 
 
 def clean_name(text: str) -> str:
-    """A name as typed, without control characters or runs of spaces, at most NAME_MAX_CHARS long."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(printable.split())[:NAME_MAX_CHARS]
+    """A name as typed, without control characters or runs of spaces, at most NAME_MAX_CHARS long (joiners
+    of Indic scripts and emoji sequences stay; see kiosk.core.names, the one rule for names)."""
+    return clean_text(text, NAME_MAX_CHARS)

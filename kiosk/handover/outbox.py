@@ -219,6 +219,15 @@ class Outbox:
             )
         return self.get(job_id)
 
+    def release(self, job_id: str) -> None:
+        """Give a claim back without counting a try (a worker that stopped before it knew the outcome)."""
+        with self._connect() as db:
+            db.execute(
+                "UPDATE jobs SET state = 'pending', claimed_at = NULL, updated_at = ?"
+                " WHERE id = ? AND state = 'sending'",
+                (time.time(), job_id),
+            )
+
     def mark_failed(self, job_id: str, error: str) -> Job:
         """Failed until staff act: kept (with its files) so they can see it, fix the cause and requeue it."""
         job = self.get(job_id)
