@@ -8,6 +8,7 @@ every rule about what may happen when lives here, in plain Python, and is unit-t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -43,10 +44,16 @@ from kiosk.core.protocol import BeforeCareItem, Protocol
 from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
 from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, Visit, clean_name
 from kiosk.errors import UserError
+from kiosk.logging_setup import log_exception_type_only
+
+log = logging.getLogger(__name__)
 
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
     return text
+
+
+SOMETHING_WENT_WRONG = N_("Sorry, something went wrong. Your answers are kept. Please try again, or ask at the desk.")
 
 
 class Step(Enum):
@@ -179,7 +186,11 @@ class Flow:
         if handler is None:
             return False
         self.problem = ""
-        handler(self, event)
+        try:
+            handler(self, event)
+        except Exception as exc:  # a fault in the core must not stop the kiosk: a kind line, the answers kept
+            log_exception_type_only(log, f"the {self.step.value} step", exc)
+            self.problem = SOMETHING_WENT_WRONG
         return True
 
     def wipe(self) -> bool:

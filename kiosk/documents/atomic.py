@@ -36,6 +36,9 @@ def _check_target(path: Path) -> Path:
     """The file to replace: a symbolic link's target (the link stays), refused when it is no regular file."""
     if not str(path).strip():
         raise UserError("an output path is empty: give the path of the file to write")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"folder {shown(folder)} does not exist: create it or choose another output path")
     try:
         target = path.resolve(strict=False) if path.is_symlink() else path
         info = target.stat()
