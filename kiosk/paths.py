@@ -27,7 +27,7 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def _within(path: Path, folder: Path) -> bool:
+def within(path: Path, folder: Path) -> bool:
     try:
         return path.resolve(strict=False).is_relative_to(folder.resolve(strict=False))
     except (OSError, RuntimeError, ValueError):
@@ -44,7 +44,7 @@ def describe_os_error(exc: OSError, what: str = "") -> str:
     reason = exc.strerror or type(exc).__name__
     name = exc.filename if isinstance(exc.filename, str) else None
     folder = data_dir()
-    if name is None or _within(Path(name), folder):
+    if name is None or within(Path(name), folder):
         return data_folder_problem(reason + (": " + shown(name) if name else ""))
     target = what or shown(name)
     return f"cannot use {target} ({reason}): check that its folder exists, can be written and has free space"
@@ -58,3 +58,11 @@ def data_folder_problem(reason: str) -> str:
         f"the kiosk's data folder {shown(data_dir())} cannot be used ({reason}): make it a folder the kiosk user"
         " can write to, with free space, or set SMP_KIOSK_DATA_DIR to one"
     )
+
+
+def is_regular_file(path: Path) -> bool:
+    """Path.is_file that says False, not OSError, for a name too long or otherwise impossible."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -13,7 +13,7 @@ from kiosk.core.names import clean_text, name_problem
 from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
-from kiosk.handover.document import read_pdf
+from kiosk.handover.document import MAX_PDF_BYTES, read_pdf
 
 EXIT_DELIVERED = 0
 EXIT_BAD_INPUT = 2
@@ -100,6 +100,8 @@ def run_email(args: argparse.Namespace) -> int:
         ics = Path(args.ics)
         if not ics.is_file():
             raise UserError(f"--ics {shown(args.ics)} does not exist: give the path of a .ics calendar file")
+        if ics.stat().st_size > MAX_PDF_BYTES:
+            raise UserError(f"--ics {shown(args.ics)} is larger than a calendar file can be: make it with `ics`")
         if not ics.read_bytes().lstrip().startswith(b"BEGIN:VCALENDAR"):
             raise UserError(f"--ics {shown(args.ics)} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
     if name_problem(clean_text(args.name)):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.errors import UserError, shown
-from kiosk.paths import resources_dir
+from kiosk.paths import is_regular_file, resources_dir
 
 DEFAULT_CLINIC = "demo"
 
@@ -42,7 +42,7 @@ def resolve_clinic_path(id_or_file: str) -> Path:
         path = Path(value)
     else:
         path = clinics_dir() / f"{value}.toml"
-    if not path.is_file():
+    if not is_regular_file(path):
         raise UserError(f"clinic profile {shown(value)} does not exist: give 'demo' or a path to a .toml file")
     return path
 

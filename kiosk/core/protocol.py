@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from kiosk.core.limits import MAX_PROTOCOL_DAY
 from kiosk.errors import ProtocolError, shown
-from kiosk.paths import resources_dir
+from kiosk.paths import is_regular_file, resources_dir
 
 DayOne = Literal["session-day", "day-after"]
 HairChoice = Literal["buzz", "long"]
@@ -114,11 +114,11 @@ def resolve_protocol_path(id_or_file: str) -> Path:
     looks_like_path = value.endswith(".toml") or "/" in value or "\\" in value
     if looks_like_path:
         path = Path(value)
-        if not path.is_file():
+        if not is_regular_file(path):
             raise ProtocolError(f"protocol file {shown(value)} does not exist: check the path")
         return path
     path = protocols_dir() / f"{value}.toml"
-    if not path.is_file():
+    if not is_regular_file(path):
         known = ", ".join(available_protocols())
         raise ProtocolError(f"unknown protocol '{shown(value)}': use one of {known} or a path to a .toml file")
     return path

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.errors import UserError, shown
+from kiosk.paths import data_dir, data_folder_problem, within
 
 
 def _read_umask() -> int:
@@ -45,7 +46,7 @@ def _check_target(path: Path) -> Path:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise UserError(f"cannot write {shown(path)} ({exc.strerror}): choose another output path") from None
+        raise _cannot_write(path, exc) from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise UserError(f"{shown(path)} is a folder: give a file name for the output")
     if info is not None and not stat.S_ISREG(info.st_mode):
@@ -58,12 +59,20 @@ def _check_target(path: Path) -> Path:
     return target
 
 
+def _cannot_write(path: Path, exc: OSError) -> UserError:
+    """Nothing was changed; in the kiosk's data folder the fix is the folder, elsewhere another path."""
+    reason = exc.strerror or type(exc).__name__
+    if within(path, data_dir()):
+        return UserError(data_folder_problem(f"{reason}: {shown(path)}"))
+    return UserError(f"cannot write {shown(path)} ({reason}): nothing was changed; choose another output path")
+
+
 def _write_temp(target: Path, data: bytes) -> str:
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".part", dir=directory)
     except OSError as exc:
-        raise UserError(f"cannot write in {shown(directory)} ({exc.strerror}): choose another output path") from None
+        raise _cannot_write(directory, exc) from None
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; an output file gets the usual mode
         with os.fdopen(fd, "wb") as handle:
@@ -74,7 +83,7 @@ def _write_temp(target: Path, data: bytes) -> str:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(exc, OSError):
-            raise UserError(f"cannot write {shown(target)} ({exc.strerror}): choose another output path") from None
+            raise _cannot_write(target, exc) from None
         raise
     return temp_name
 
@@ -98,10 +107,7 @@ def write_all_atomically(outputs: Sequence[tuple[Path, bytes]]) -> None:
     except BaseException as exc:
         _roll_back(backups, temps)
         if isinstance(exc, OSError):
-            where = shown(exc.filename) if isinstance(exc.filename, str) else "the output"
-            raise UserError(
-                f"cannot write {where} ({exc.strerror}): nothing was changed; choose another path"
-            ) from None
+            raise _cannot_write(Path(exc.filename) if isinstance(exc.filename, str) else targets[0], exc) from None
         raise
     for _target, backup in backups:
         if backup is not None:
