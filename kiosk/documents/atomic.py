@@ -134,6 +134,9 @@ def _roll_back(backups: list[tuple[Path, str | None]], temps: list[str]) -> None
                 os.unlink(target)
             else:
                 os.replace(backup, target)
+        if backup is not None:  # renaming a hard link onto its twin does nothing: the link may still be there
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
     for temp in temps:
         with contextlib.suppress(OSError):
             os.unlink(temp)
