@@ -51,6 +51,7 @@ def configure_logging(
     `command` (the sub-command's name, never its arguments) goes into the first line.
     """
     logger = logging.getLogger(ROOT_LOGGER_NAME)
+    _pending.clear()
     for handler in _installed:
         logger.removeHandler(handler)
         handler.close()
@@ -105,10 +106,20 @@ def _rotating_file_handler(log_file: Path, *, warn: bool) -> logging.handlers.Ro
             log_file, maxBytes=MAX_LOG_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError as exc:
-        if warn:  # the kiosk keeps running and says so in the journal; a command says what it needs itself
-            message = f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only"
-            print(f"smp-kiosk: warning: {message}", file=sys.stderr)
+        if warn:  # said once the kiosk is really starting (report_log_problem); a command says what it needs itself
+            _pending.append(f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only")
         return None
+
+
+_pending: list[str] = []  # a log problem the kiosk reports once it starts, after any one-line refusal
+
+
+def report_log_problem() -> None:
+    """Print the log's problem, if any, as a warning (the journal keeps stderr): called when the kiosk starts,
+    so that a kiosk refusing to start prints only its one line."""
+    for message in _pending:
+        print(f"smp-kiosk: warning: {message}", file=sys.stderr)
+    _pending.clear()
 
 
 def log_file_hint() -> str:

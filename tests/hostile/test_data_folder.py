@@ -131,3 +131,10 @@ def test_a_full_data_folder_is_one_line(small_mount: Path, tmp_path: Path, comma
     pdf = tmp_path / "calendar.pdf"
     pdf.write_bytes(PDF)
     _assert_data_folder_line(_run(data, pdf, command))
+
+
+@pytest.mark.parametrize("state", ["data-folder-is-a-file", "data-folder-under-a-file"])
+def test_the_kiosk_refusing_to_start_prints_one_line_and_no_log_warning(tmp_path: Path, state: str) -> None:
+    data = STATES[state](tmp_path)
+    result = _smp(data, "--windowed")
+    _assert_data_folder_line(result)
