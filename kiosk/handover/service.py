@@ -139,6 +139,11 @@ class HandoverService:
                     f"the calendar of job {job.id} is missing from the outbox; make it again",
                     messages.PRINT_DELAYED if job.kind == "print" else messages.EMAIL_FAILED,
                 )
+            if job.kind == "email" and not job.details.get("recipient"):  # a damaged or hand-edited record
+                raise PermanentDeliveryError(
+                    f"job {job.id} has no address in its record; discard it and send the calendar again",
+                    messages.EMAIL_FAILED,
+                )
             if job.kind == "print":
                 self._print(job)
             else:
