@@ -174,3 +174,17 @@ def test_a_broken_file_is_one_line(
     )
     assert_refused(outcome, str(path)[:40])
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "value",
+    [math.nan, math.inf, -math.inf, 10**20, 0, -1, 366, True, "3", 3.0, None],
+    ids=["nan", "inf", "minus-inf", "huge", "zero", "negative", "over-a-year", "boolean", "text", "float", "none"],
+)
+@pytest.mark.parametrize("key", ["dry", "all-clear"])
+def test_a_hostile_day_count_in_the_clinic_settings_is_refused(value: object, key: str) -> None:
+    from kiosk.store.settings import ClinicSettings, SettingError  # noqa: PLC0415
+
+    with pytest.raises(SettingError) as caught:
+        ClinicSettings(name="Clinic", day_counts={key: value}).validate()  # type: ignore[dict-item]
+    assert caught.value.setting == f"day_counts.{key}"

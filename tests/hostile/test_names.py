@@ -181,3 +181,39 @@ def test_a_latin_calendar_embeds_none_of_the_name_fonts(capsys: pytest.CaptureFi
     fonts = _fonts(out)
     for family in ("Devanagari", "Thai", "CJK", "Symbola"):
         assert family not in fonts
+
+
+MIXED_ALPHABET = [
+    *"Aé ",
+    *("\u200d", "\u200c", "\ufe0f", "👍", "🏽", "🇬", "🇧", "👨"),
+    *("王", "김", "क", "\u094d", "ष", "ก", "\u0e48", "م", "ש"),
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(MIXED_ALPHABET),
+        min_size=1,
+        max_size=40,
+    ),
+    st.floats(min_value=8, max_value=200),
+)
+def test_any_mix_of_scripts_and_emoji_lays_out_and_wraps_whole(name: str, width: float) -> None:
+    from kiosk.documents.pdf.text import clean, layout_line  # noqa: PLC0415
+
+    text = clean(name)
+    lines = wrap(text, Style(12), width)
+    position = 0
+    for line in lines:
+        layout_line(line, Style(12))
+        if text[position : position + 1] == " ":  # a break at a space drops the space
+            position += 1
+        elif position > 0:  # a break inside a word falls between two grapheme clusters of the word
+            start = text.rfind(" ", 0, position) + 1
+            end = text.find(" ", position) % (len(text) + 1) if " " in text[position:] else len(text)
+            ends = {start + sum(len(c) for c in graphemes(text[start:end])[:n]) for n in range(len(text) + 1)}
+            assert position in ends, (text, lines)
+        assert text.startswith(line, position), (text, lines)
+        position += len(line)
+    assert position == len(text)
