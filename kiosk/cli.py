@@ -58,8 +58,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None and os.environ.get(READY_SIGNAL_ENV, "0") not in ("", "0"):
         announce_welcome_screen()
     # A stopped command unwinds: an outbox claim goes back, temporary files go.
-    if args.command is not None and threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _exit_on_signal)
+    stoppable = args.command is not None and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal) if stoppable else None
+    try:
+        return _run(handler, args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(handler: Any, args: argparse.Namespace) -> int:
+    """The command, with every failure turned into its one line."""
     try:
         result: int = handler(args)
     except UserError as exc:

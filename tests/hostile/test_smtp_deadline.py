@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import time
 from email.message import EmailMessage
 from pathlib import Path
@@ -12,10 +16,12 @@ from kiosk.handover import HandoverService
 from kiosk.handover.config import SmtpConfig
 from kiosk.handover.errors import TemporaryDeliveryError
 from kiosk.handover.mail import send_email
+from kiosk.handover.outbox import Outbox
 
 from .conftest import assert_refused, run_cli
 from .slow_smtp import Mode, slow_smtp
 
+ROOT = Path(__file__).resolve().parents[2]
 DEADLINE = 1.0
 MODES: list[Mode] = ["drip-greeting", "drip-after-ehlo", "silent", "stop-reading-data"]
 
@@ -103,3 +109,34 @@ def test_a_hostile_timeout_in_kiosk_toml_is_one_line(
         outcome = run_cli(capsys, "print", str(_pdf(tmp_path)))
     assert_refused(outcome, field)
     assert not (data_dir / "outbox").exists() or not list((data_dir / "outbox" / "files").iterdir())
+
+
+def test_a_stopped_email_command_gives_its_claim_back_at_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    with slow_smtp("drip-greeting") as server:
+        _kiosk_toml(data, server.port, "600")
+        env = {**os.environ, "SMP_KIOSK_DATA_DIR": str(data)}
+        command = [sys.executable, "-m", "kiosk", "email", str(_pdf(tmp_path)), "--to", "client@example.com"]
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        outbox = Outbox(data / "outbox") if _wait_for_outbox(data) else None
+        assert outbox is not None
+        deadline = time.monotonic() + 20
+        while not any(job.state == "sending" for job in outbox.jobs()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=20)
+    assert process.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in err
+    [job] = outbox.jobs()
+    assert job.state == "pending"  # given back at once: not stuck in `sending` for the claim lease
+    assert outbox.claim(job.id, ignore_schedule=True) is not None
+    assert job.pdf.is_file()
+
+
+def _wait_for_outbox(data: Path) -> bool:
+    deadline = time.monotonic() + 20
+    while not (data / "outbox" / "outbox.sqlite3").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.2)  # its tables are created right after the file
+    return (data / "outbox" / "outbox.sqlite3").exists()
