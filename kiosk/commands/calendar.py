@@ -9,7 +9,7 @@ from typing import Any
 from kiosk.commands.common import add_plan_options, today_from
 from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
 from kiosk.core.dates import parse_date
-from kiosk.core.names import name_problem
+from kiosk.core.names import FULL_NAME_MAX_CHARS, name_problem
 from kiosk.core.protocol import load_protocol
 from kiosk.core.schedule import build_schedule
 from kiosk.documents.atomic import write_all_atomically
@@ -53,6 +53,10 @@ def run_calendar(args: argparse.Namespace) -> int:
     name = clean(args.name)
     if not name:
         raise UserError("--name is empty: give the client's name as it should be printed")
+    if len(name) > FULL_NAME_MAX_CHARS:
+        raise UserError(
+            f"--name is {len(name)} characters long; at most {FULL_NAME_MAX_CHARS} fit on the calendar: shorten it"
+        )
     if name_problem(name):
         raise UserError("--name has no visible letters (only spaces or invisible characters): type the name again")
     if not args.out.strip():

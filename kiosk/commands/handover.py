@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import language_from
-from kiosk.core.names import clean_text, name_problem
+from kiosk.core.names import FULL_NAME_MAX_CHARS, clean_text, name_problem
 from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
@@ -104,6 +104,8 @@ def run_email(args: argparse.Namespace) -> int:
             raise UserError(f"--ics {shown(args.ics)} is larger than a calendar file can be: make it with `ics`")
         if not ics.read_bytes().lstrip().startswith(b"BEGIN:VCALENDAR"):
             raise UserError(f"--ics {shown(args.ics)} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+    if len(clean_text(args.name, len(args.name) + 1)) > FULL_NAME_MAX_CHARS:
+        raise UserError(f"--name is longer than {FULL_NAME_MAX_CHARS} characters: give the client's first name")
     if name_problem(clean_text(args.name)):
         raise UserError("--name has no visible letters (only spaces or invisible characters): type it again")
     address = normalise_address(args.to)  # before the outbox is even opened: a bad address leaves no trace

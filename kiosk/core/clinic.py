@@ -11,6 +11,7 @@ from kiosk.errors import UserError, shown
 from kiosk.paths import is_regular_file, resources_dir
 
 DEFAULT_CLINIC = "demo"
+MAX_PROFILE_TEXT = 300  # a name, a phone number, an address: all fit on one or two printed lines
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ def load_clinic(id_or_file: str = DEFAULT_CLINIC) -> Clinic:
         value = raw.get(key, "")
         if not isinstance(value, str) or (required and not value.strip()):
             raise UserError(f"clinic profile {path}: field '{key}' must be a non-empty text")
+        if len(value.strip()) > MAX_PROFILE_TEXT:
+            raise UserError(f"clinic profile {path}: field '{key}' must be at most {MAX_PROFILE_TEXT} characters")
         return value.strip()
 
     languages: Any = raw.get("languages", [])

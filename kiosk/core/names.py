@@ -22,6 +22,8 @@ ZWJ = "\u200d"
 # Letters that draw nothing: Hangul fillers, the braille blank, the Mongolian vowel separator, ...
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e\u17b4\u17b5")
 _VISIBLE_CATEGORIES = ("L", "N", "P", "S")
+NAME_PART_MAX_CHARS = 60  # a first or a last name, as the kiosk's name screen takes it
+FULL_NAME_MAX_CHARS = 2 * NAME_PART_MAX_CHARS + 1  # both and a space: what a calendar prints
 NAME_HAS_NO_LETTERS = N_("We cannot see any letters in this name. Please type it again.")
 
 

@@ -18,6 +18,8 @@ from kiosk.paths import is_regular_file, resources_dir
 DayOne = Literal["session-day", "day-after"]
 HairChoice = Literal["buzz", "long"]
 DEFAULT_PROTOCOL_ID = "smp"
+MAX_PROTOCOL_TEXT = 1000  # characters in one text: a few plain sentences
+MAX_PROTOCOL_ITEMS = 30  # texts in one list (do, avoid), entries in one section
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,8 @@ class _Reader:
             raise self.fail(key, "must be a list of tables ([[" + key + "]])")
         if not value and not allow_empty:
             raise self.fail(key, "must have at least one entry")
+        if len(value) > MAX_PROTOCOL_ITEMS:
+            raise self.fail(key, f"must have at most {MAX_PROTOCOL_ITEMS} entries")
         return value
 
     def text(self, raw: dict[str, Any], key: str, where: str, *, optional: bool = False) -> str:
@@ -166,12 +170,18 @@ class _Reader:
             return ""
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{where}{key}", "must be a non-empty text")
+        if len(value.strip()) > MAX_PROTOCOL_TEXT:
+            raise self.fail(f"{where}{key}", f"must be at most {MAX_PROTOCOL_TEXT} characters: split it up")
         return value.strip()
 
     def texts(self, raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise self.fail(f"{where}{key}", "must be a list of non-empty texts")
+        if any(len(v.strip()) > MAX_PROTOCOL_TEXT for v in value) or len(value) > MAX_PROTOCOL_ITEMS:
+            raise self.fail(
+                f"{where}{key}", f"must be at most {MAX_PROTOCOL_ITEMS} texts of {MAX_PROTOCOL_TEXT} characters"
+            )
         return tuple(v.strip() for v in value)
 
     def day(self, raw: dict[str, Any], key: str, where: str, *, optional: bool = False) -> int | None:

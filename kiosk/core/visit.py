@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kiosk.core.names import clean_text
+from kiosk.core.names import NAME_PART_MAX_CHARS, clean_text
 from kiosk.core.protocol import HairChoice
 
 SessionNumber = Literal[1, 2, 3, "touch-up"]
@@ -14,7 +14,7 @@ SessionNumber = Literal[1, 2, 3, "touch-up"]
 HairAnswer = Literal["buzz", "long", "not-yet"]
 SESSION_NUMBERS: tuple[SessionNumber, ...] = (1, 2, 3, "touch-up")
 MAX_PLANNED_DATES = 4
-NAME_MAX_CHARS = 60
+NAME_MAX_CHARS = NAME_PART_MAX_CHARS
 
 
 @dataclass

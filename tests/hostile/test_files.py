@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,55 @@ def test_a_hostile_day_count_in_the_clinic_settings_is_refused(value: object, ke
     with pytest.raises(SettingError) as caught:
         ClinicSettings(name="Clinic", day_counts={key: value}).validate()  # type: ignore[dict-item]
     assert caught.value.setting == f"day_counts.{key}"
+
+
+LONG = "Ab" * 50_000  # one 100,000-character word: wrapping it would take minutes
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field"),
+    [
+        pytest.param('title = "Keep your scalp dry"\n', f'title = "{LONG}"\n', "phases[0].title", id="phase-title"),
+        pytest.param("day = 30\n", f'day = 30\ntitle_extra = "{LONG}"\n', None, id="unknown-keys-are-ignored"),
+    ],
+)
+def test_a_long_protocol_text_is_refused_at_once(tmp_path: Path, old: str, new: str, field: str | None) -> None:
+    path = _variant(tmp_path, SMP, old, new)
+    if field is None:
+        load_protocol(str(path))
+        return
+    with pytest.raises(ProtocolError, match=re.escape(f"'{field}' must be at most 1000 characters")):
+        load_protocol(str(path))
+
+
+def test_too_many_protocol_entries_are_refused(tmp_path: Path) -> None:
+    text = SMP.read_text(encoding="utf-8")
+    extra = "".join(f'\n[[ongoing]]\nid = "extra-{n}"\ntitle = "T"\ntext = "T"\npictogram = "sun"\n' for n in range(40))
+    path = tmp_path / "many.toml"
+    path.write_text(text + extra, encoding="utf-8")
+    with pytest.raises(ProtocolError, match="'ongoing' must have at most 30 entries"):
+        load_protocol(str(path))
+
+
+@pytest.mark.parametrize("field", ["name", "address", "phone"])
+def test_a_long_clinic_text_is_refused_at_once(capsys: pytest.CaptureFixture[str], tmp_path: Path, field: str) -> None:
+    text = DEMO.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith(f"{field} = "))
+    path = _variant(tmp_path, DEMO, line + "\n", f'{field} = "{LONG}"\n')
+    (tmp_path / "demo-logo.png").write_bytes((DEMO.parent / "demo-logo.png").read_bytes())
+    args = ["--today", TODAY, "calendar", "--name", "Sam", "--session", SESSION, "--clinic", str(path)]
+    assert_refused(run_cli(capsys, *args, "--out", str(tmp_path / "c.pdf")), f"'{field}'", "at most 300")
+
+
+@pytest.mark.parametrize("command", ["calendar", "email"])
+def test_a_very_long_name_is_refused_at_once(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path, command: str
+) -> None:
+    pdf = tmp_path / "c.pdf"
+    if command == "calendar":
+        outcome = run_cli(capsys, "--today", TODAY, "calendar", "--name", LONG, "--session", SESSION, "--out", str(pdf))
+    else:
+        pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+        outcome = run_cli(capsys, "email", str(pdf), "--to", "client@example.com", "--name", LONG)
+    line = assert_refused(outcome, "--name", "121")
+    assert LONG[:200] not in line
