@@ -10,6 +10,8 @@ OFFSCREEN_ENV = {
     "QT_QUICK_BACKEND": "software",
     "QT_IM_MODULE": "qtvirtualkeyboard",
     "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
+    # No sound card and no speech service to talk to: reading aloud uses Qt's mock voice (kiosk/ui/speech_engine.py).
+    "SMP_KIOSK_SPEECH_ENGINE": "mock",
 }
 
 

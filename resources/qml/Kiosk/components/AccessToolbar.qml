@@ -3,7 +3,9 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk
 
-// Always on screen: larger text and high contrast, for anyone who needs them.
+// Always on screen: larger text, high contrast and reading aloud, for anyone who needs them. While reading aloud
+// is on, large − and + buttons set its volume. The Read aloud switch shows only when this kiosk has a voice for
+// the language on screen (kiosk/ui/speech.py).
 RowLayout {
     id: root
     required property var kiosk
@@ -64,5 +66,33 @@ RowLayout {
         text: qsTr("High contrast")
         checked: root.kiosk.highContrast
         onToggled: root.kiosk.highContrast = checked
+    }
+    Toggle {
+        objectName: "readAloudSwitch"
+        glyph: "🔊"
+        text: qsTr("Read aloud")
+        visible: root.kiosk.readAloud.offered
+        checked: root.kiosk.readAloud.enabled
+        onToggled: root.kiosk.readAloud.enabled = checked
+    }
+    BigButton {
+        objectName: "volumeDown"
+        visible: root.kiosk.readAloud.enabled && root.kiosk.readAloud.offered
+        implicitHeight: 56
+        implicitWidth: 64
+        text: "−"
+        accessibleName: qsTr("Quieter")
+        enabled: root.kiosk.readAloud.volume > root.kiosk.readAloud.minVolume
+        onClicked: root.kiosk.readAloud.quieter()
+    }
+    BigButton {
+        objectName: "volumeUp"
+        visible: root.kiosk.readAloud.enabled && root.kiosk.readAloud.offered
+        implicitHeight: 56
+        implicitWidth: 64
+        text: "+"
+        accessibleName: qsTr("Louder")
+        enabled: root.kiosk.readAloud.volume < root.kiosk.readAloud.maxVolume
+        onClicked: root.kiosk.readAloud.louder()
     }
 }
