@@ -166,7 +166,7 @@ def voice_locale(tag: str, locales: Iterable[str]) -> str | None:
     names = sorted(set(locales))
     if tag in names:
         return tag
-    language = tag.split("_")[0]
+    language = tag.split("_", maxsplit=1)[0]
     same = [name for name in names if name.split("_")[0] == language]
     return same[0] if same else None
 
@@ -177,9 +177,7 @@ def voice_coverage(languages: Sequence[str], locales: Iterable[str]) -> dict[str
     return {tag: voice_locale(tag, names) for tag in languages}
 
 
-def coverage_text(
-    coverage: dict[str, str | None], gettext: Callable[[str], str], name: Callable[[str], str]
-) -> str:
+def coverage_text(coverage: dict[str, str | None], gettext: Callable[[str], str], name: Callable[[str], str]) -> str:
     """What the staff screen says about the voices: which offered languages have none, and what that means."""
     missing = [name(tag) for tag, locale in coverage.items() if locale is None]
     if not missing:

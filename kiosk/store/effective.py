@@ -6,7 +6,7 @@ then the clinic profile and the protocol file).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
@@ -25,7 +25,7 @@ class EffectiveSettings:
     inactivity_seconds: int
     receipt_required: bool
     handover: HandoverConfig | None  # printer and SMTP; None: hand-over is off on this kiosk (bad kiosk.toml)
-    read_aloud: ReadAloudSettings = ReadAloudSettings()
+    read_aloud: ReadAloudSettings = field(default_factory=ReadAloudSettings)
 
 
 def effective_settings(

@@ -32,8 +32,8 @@ from kiosk.store.effective import EffectiveSettings
 from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
 from kiosk.ui.dates import shift_date
 from kiosk.ui.handover_bridge import HandoverBridge
-from kiosk.ui.speech import Speech
 from kiosk.ui.signature_pad import pad_signature, signature_json
+from kiosk.ui.speech import Speech
 from kiosk.ui.staff_lock import StaffLock
 
 QML_IMPORT_NAME = "Kiosk.Models"

@@ -9,6 +9,7 @@ the client. Nothing spoken is logged.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,10 +20,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.core import readaloud as ra
 from kiosk.i18n import is_rtl, language_name, translations
 from kiosk.ui import screen_reading as sr
-from kiosk.ui.speech_engine import QtSpeechEngine, SpeechEngine
 
 if TYPE_CHECKING:
     from kiosk.ui.kiosk_model import KioskModel
+    from kiosk.ui.speech_engine import SpeechEngine
 
 SCREEN_SETTLE_MS = 0  # a new screen is read once its bindings have run (the next turn of the event loop)
 
@@ -75,7 +76,11 @@ class Speech(QObject):
         """Start the voice (after the first frame: loading it takes a while); tests hand in their own."""
         if self.engine is not None:
             return
-        self.engine = engine or QtSpeechEngine(self)
+        if engine is None:
+            from kiosk.ui.speech_engine import QtSpeechEngine  # noqa: PLC0415 - Qt's speech library, after the first frame
+
+            engine = QtSpeechEngine(self)
+        self.engine = engine
         self.engine.ready.connect(self._engine_ready)
         self.engine.activeChanged.connect(self._active_changed)
         self.engine.set_volume(self._volume)
@@ -179,8 +184,9 @@ class Speech(QObject):
             self._screen_key = key
             self._screens += 1
             self.silence()
+            self.changed.emit()  # the language may have changed: the switch shows only where there is a voice
             self._read.start()
-        self._message("problem", self.model.problem)
+        self._message("problem", str(self.model.problem))
 
     def _handover_changed(self) -> None:
         bridge = self.model.handover_bridge
@@ -198,6 +204,7 @@ class Speech(QObject):
         settings = self.model.read_aloud
         if not self._enabled:
             self._set_volume(settings.volume)
+        self.changed.emit()  # the languages offered may have changed
 
     @Slot()
     def wipe(self) -> None:
@@ -240,7 +247,9 @@ class Speech(QObject):
             return
         if item.objectName() == "readAloudSwitch":
             return  # turning it on reads the screen; the second tap stops
-        part = sr.control_part(item) if sr.is_control(item) or sr.is_field(item) else ra.Part(str(item.property("text")))
+        part = (
+            sr.control_part(item) if sr.is_control(item) or sr.is_field(item) else ra.Part(str(item.property("text")))
+        )
         self.say(ra.control_text(part.text, part.selected, self._gettext()), ra.Kind.CONTROL)
 
     def _welcome_hint(self, item: QQuickItem | None) -> bool:
@@ -257,10 +266,8 @@ class Speech(QObject):
 
     def _focus_changed(self, focus: QObject | None) -> None:
         if self._field is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its screen
                 self._field.textChanged.disconnect(self._text_changed)  # type: ignore[attr-defined]
-            except (RuntimeError, TypeError):  # already gone with its screen
-                pass
         self._field = focus if isinstance(focus, QQuickItem) and sr.is_field(focus) else None
         if self._field is not None:
             self._typed = str(self._field.property("text") or "")
@@ -325,4 +332,3 @@ class Speech(QObject):
     maxVolume = Property(int, lambda self: ra.MAX_VOLUME, constant=True)  # noqa: N815
     welcomeHints = Property(list, _hints, notify=changed)  # noqa: N815
     voiceReport = Property(str, _report, notify=changed)  # noqa: N815
-

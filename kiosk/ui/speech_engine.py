@@ -2,7 +2,8 @@
 
 speech-dispatcher (with espeak-ng) on Linux, WinRT or SAPI on Windows; `SMP_KIOSK_SPEECH_ENGINE` names another
 Qt engine ("mock" in tests and screenshots) or "none". Loading the speech-dispatcher engine takes about a second
-(it lists every voice), so the kiosk asks for it only after the first frame (app.start). Utterances arrive as a
+(it lists every voice), so the kiosk asks for it only after the first frame (app.start), and kiosk.ui.speech
+imports this module only then. Utterances arrive as a
 list of (text, locale) pairs; "interrupt" stops what is being said first. The texts are never logged.
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QLocale, QObject, QThread, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QSoundEffect
+from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.paths import resources_dir
 
@@ -70,15 +72,14 @@ class _Worker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.tts: object = None
+        self.tts: QTextToSpeech | None = None
         self.pending: list[tuple[str, str]] = []
         self.locale = ""
         self.volume = 0.7
-        self.effect: object = None
+        self.effect: QSoundEffect | None = None
 
     @Slot()
     def load(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech  # here: Qt's speech library loads on this thread
 
         available = QTextToSpeech.availableEngines()
         names = [name for name in preferred_engines() if name in available]
@@ -98,10 +99,9 @@ class _Worker(QObject):
 
     @Slot(list, bool)
     def say(self, items: list[tuple[str, str]], interrupt: bool) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
 
         tts = self.tts
-        if not isinstance(tts, QTextToSpeech):
+        if tts is None:
             return
         if interrupt:
             self.pending = list(items)
@@ -113,37 +113,30 @@ class _Worker(QObject):
 
     @Slot()
     def stop(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
 
         self.pending.clear()
-        if isinstance(self.tts, QTextToSpeech):
+        if self.tts is not None:
             self.tts.stop(QTextToSpeech.BoundaryHint.Immediate)
 
     @Slot(float)
     def set_volume(self, volume: float) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
 
         self.volume = volume
-        if isinstance(self.tts, QTextToSpeech):
+        if self.tts is not None:
             self.tts.setVolume(volume)
 
     @Slot()
     def tone(self) -> None:
-        from PySide6.QtMultimedia import QSoundEffect
-
-        if not isinstance(self.effect, QSoundEffect):
-            effect = QSoundEffect(self)
-            effect.setSource(QUrl.fromLocalFile(str(resources_dir() / TONE)))
-            self.effect = effect
-        assert isinstance(self.effect, QSoundEffect)
+        if self.effect is None:
+            self.effect = QSoundEffect(self)
+            self.effect.setSource(QUrl.fromLocalFile(str(resources_dir() / TONE)))
         self.effect.setVolume(self.volume)
         self.effect.play()
 
     def _next(self) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
 
         tts = self.tts
-        if not self.pending or not isinstance(tts, QTextToSpeech):
+        if not self.pending or tts is None:
             return
         text, locale = self.pending.pop(0)
         if locale != self.locale:
@@ -151,11 +144,10 @@ class _Worker(QObject):
             tts.setLocale(QLocale(locale))
         tts.say(text)
 
-    def _state(self, state: object) -> None:
-        from PySide6.QtTextToSpeech import QTextToSpeech
+    def _state(self, state: QTextToSpeech.State) -> None:
 
         speaking = state in (QTextToSpeech.State.Speaking, QTextToSpeech.State.Synthesizing)
-        if state == QTextToSpeech.State.Error and isinstance(self.tts, QTextToSpeech):
+        if state == QTextToSpeech.State.Error and self.tts is not None:
             log.warning("the speech engine reported a problem: %s", self.tts.errorString())
         if not speaking and self.pending:
             self._next()
@@ -172,12 +164,12 @@ class QtSpeechEngine(SpeechEngine):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._locales: list[str] = []
-        self.thread = QThread()
-        self.thread.setObjectName("speech")
+        self.voice_thread = QThread()
+        self.voice_thread.setObjectName("speech")
         self.worker = _Worker()
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.load)
-        self.thread.finished.connect(self.worker.deleteLater)
+        self.worker.moveToThread(self.voice_thread)
+        self.voice_thread.started.connect(self.worker.load)
+        self.voice_thread.finished.connect(self.worker.deleteLater)
         self.worker.loaded.connect(self._loaded)
         self.worker.active.connect(self.activeChanged)
         self._say.connect(self.worker.say)
@@ -193,8 +185,8 @@ class QtSpeechEngine(SpeechEngine):
         return list(self._locales)
 
     def start(self) -> None:
-        if not self.thread.isRunning():
-            self.thread.start()
+        if not self.voice_thread.isRunning():
+            self.voice_thread.start()
 
     def say(self, items: list[tuple[str, str]], interrupt: bool) -> None:
         self._say.emit(items, interrupt)
@@ -209,16 +201,12 @@ class QtSpeechEngine(SpeechEngine):
         self._tone.emit()
 
     def close(self) -> None:
-        if self.thread.isRunning():
+        if self.voice_thread.isRunning():
             self._stop.emit()
-            self.thread.quit()
-            if not self.thread.wait(3000):
+            self.voice_thread.quit()
+            if not self.voice_thread.wait(3000):
                 log.warning("the speech engine did not stop within 3 s")
-                _STUCK.append(self.thread)  # never destroy a running thread
+                _STUCK.append(self.voice_thread)  # never destroy a running thread
 
 
 _STUCK: list[QThread] = []
-
-
-def tone_path() -> Path:
-    return resources_dir() / TONE

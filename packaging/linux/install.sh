@@ -21,7 +21,8 @@ ETC=$ROOT/etc
 UNIT=smp-kiosk.service
 PACKAGES="cage xwayland cups cups-client dbus libegl1 libgl1 libgles2 libegl-mesa0 libgl1-mesa-dri
 libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0 libfontconfig1 libfreetype6
-libdbus-1-3 libglib2.0-0 libpulse0 libdrm2 libxcb1 fonts-dejavu-core fonts-noto-core"
+libdbus-1-3 libglib2.0-0 libpulse0 libdrm2 libxcb1 fonts-dejavu-core fonts-noto-core
+speech-dispatcher speech-dispatcher-espeak-ng espeak-ng"
 
 say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }

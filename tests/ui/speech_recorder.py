@@ -7,7 +7,20 @@ from dataclasses import dataclass
 from kiosk.ui.speech_engine import SpeechEngine
 
 # One voice for each shipped language, as speech-dispatcher with espeak-ng names them.
-ALL_VOICES = ("en_GB", "es_ES", "fr_FR", "de_DE", "it_IT", "pt_BR", "nl_NL", "pl_PL", "tr_TR", "ru_RU", "ar_EG", "he_IL")
+ALL_VOICES = (
+    "en_GB",
+    "es_ES",
+    "fr_FR",
+    "de_DE",
+    "it_IT",
+    "pt_BR",
+    "nl_NL",
+    "pl_PL",
+    "tr_TR",
+    "ru_RU",
+    "ar_EG",
+    "he_IL",
+)
 
 
 @dataclass(frozen=True)

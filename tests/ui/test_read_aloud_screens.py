@@ -72,7 +72,7 @@ class Checker:
         self.engine = engine
         self.language = language
         self.gettext = translations(language).gettext
-        self.voice = next(v for v in ALL_VOICES if v.split("_")[0] == language.split("_")[0])
+        self.voice = next(v for v in ALL_VOICES if v.split("_")[0] == language.split("_", maxsplit=1)[0])
         self.mark = 0
         self.seen: list[str] = []
 
@@ -106,9 +106,7 @@ class Checker:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", supported_languages())
-def test_every_client_screen_is_said_as_shown_in_its_language(
-    drive: Driver, kiosk: KioskApp, language: str
-) -> None:
+def test_every_client_screen_is_said_as_shown_in_its_language(drive: Driver, kiosk: KioskApp, language: str) -> None:
     engine = RecordingEngine()
     kiosk.model.speech.use(engine)
     kiosk.model.set_receipt_required(True)
@@ -128,7 +126,7 @@ def test_every_client_screen_is_said_as_shown_in_its_language(
     drive.tap("nextButton")
     drive.wait_step("before-care")
     while kiosk.model.flow.step is f.Step.BEFORE_CARE:
-        kind, page = kiosk.model.carePage["kind"], kiosk.model.flow.care_index
+        kind, page = read_property(kiosk.model, "carePage")["kind"], kiosk.model.flow.care_index
         if kind == "moisturised":
             checker.check("moisturised")
             drive.tap("moisturisedYes")

@@ -1,0 +1,216 @@
+"""Reading aloud as a client meets it: the switch, taps named with their state, confirmations and errors, typed
+letters, the PIN pad's tone, stopping, the volume, the welcome hint, languages without a voice, and privacy."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.core.readaloud import DEFAULT_VOLUME, MIN_VOLUME, VOLUME_STEP, ReadAloudSettings
+from kiosk.i18n import translations
+from kiosk.ui.app import KioskApp
+from tests.ui.conftest import Driver, read_property, shown
+from tests.ui.speech_recorder import RecordingEngine
+
+
+def reading(drive: Driver, engine: RecordingEngine | None = None) -> RecordingEngine:
+    engine = engine or RecordingEngine()
+    drive.kiosk.model.speech.use(engine)
+    drive.qtbot.wait(20)
+    drive.tap("readAloudSwitch")
+    drive.qtbot.waitUntil(lambda: bool(engine.said), timeout=5000)
+    return engine
+
+
+def test_a_tapped_control_is_named_with_its_state(drive: Driver) -> None:
+    engine = reading(drive)
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys("Al")
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    mark = len(engine.said)
+    drive.tap("session_2")
+    drive.qtbot.waitUntil(lambda: len(engine.said) > mark, timeout=5000)
+    assert engine.said[-1].text == "Second session, selected"
+    assert engine.said[-1].interrupt  # a tap cuts off what was being said
+
+
+def test_confirmations_and_errors_are_said_after_the_current_words(drive: Driver) -> None:
+    engine = reading(drive)
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    mark = len(engine.said)
+    drive.tap("nextButton")  # no first name: the problem line appears
+    problem = str(read_property(drive.kiosk.model, "problem"))
+    assert problem
+    drive.qtbot.waitUntil(lambda: problem in engine.texts(mark), timeout=5000)
+    said = next(s for s in engine.said[mark:] if s.text == problem)
+    assert said.text == problem
+
+
+def test_typed_letters_are_echoed_and_the_name_is_never_read_back(drive: Driver) -> None:
+    engine = reading(drive)
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    mark = len(engine.said)
+    drive.type_keys("Zoe")
+    drive.qtbot.wait(50)
+    assert engine.texts(mark) == ["Z", "o", "e"]
+    drive.tap("nextButton")
+    drive.wait_step("session")
+    drive.kiosk.model.next()
+    drive.qtbot.wait(50)
+    for said in engine.said[mark + 3 :]:
+        assert "Zoe" not in said.text
+
+
+def test_a_tapped_text_is_read_even_the_name(drive: Driver, kiosk: KioskApp) -> None:
+    """On a later screen the name is left out of what is read, unless the client taps it."""
+    kiosk.model.set_receipt_required(True)
+    engine = reading(drive)
+    model = kiosk.model
+    model.checkIn()
+    model.setName("Zoe", "Quinn")
+    model.next()
+    model.next()
+    model.answerMoisturised(True)
+    model.chooseHair("long")
+    while model.flow.step.value == "before-care":
+        model.next()
+    drive.qtbot.waitUntil(lambda: read_property(model, "pdfStatus") == "ready", timeout=30_000)
+    model.next()
+    model.next()
+    drive.wait_step("receipt")
+    drive.qtbot.wait(50)
+    screen = [s.text for s in engine.said if "Quinn" in s.text or "Zoe" in s.text]
+    assert screen == []
+    mark = len(engine.said)
+    drive.tap("receiptName")
+    drive.qtbot.waitUntil(lambda: len(engine.said) > mark, timeout=5000)
+    assert engine.said[-1].text == "Zoe Quinn"
+
+
+def test_the_pin_pad_gives_a_tone_never_a_digit(drive: Driver) -> None:
+    engine = reading(drive)
+    drive.hold("staffCorner", 3200)
+    drive.qtbot.waitUntil(lambda: shown(drive.find("pinPad", visible=False)), timeout=5000)
+    mark = len(engine.said)
+    for digit in "2468":
+        drive.tap(f"pinKey{digit}")
+    drive.qtbot.wait(50)
+    assert engine.tones == 4
+    assert not any(ch.isdigit() for text in engine.texts(mark) for ch in text)
+
+
+def test_a_new_screen_stops_the_speech_and_a_second_tap_stops_it(drive: Driver) -> None:
+    engine = reading(drive)
+    stops = engine.stops
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    assert engine.stops > stops
+    assert engine.said[-1].interrupt and "What is your name?" in engine.said[-1].text
+    stops, mark = engine.stops, len(engine.said)
+    drive.tap("readAloudSwitch")
+    drive.qtbot.wait(30)
+    assert engine.stops > stops
+    assert not read_property(drive.kiosk.model.speech, "enabled")
+    drive.type_keys("A")
+    assert engine.texts(mark) == []  # off: nothing more is said
+
+
+def test_volume_buttons_show_while_on_and_the_client_leaving_wipes_everything(qtbot: QtBot, drive: Driver) -> None:
+    speech = drive.kiosk.model.speech
+    assert not drive.has("volumeUp")
+    engine = reading(drive)
+    assert drive.has("volumeUp") and drive.has("volumeDown")
+    drive.tap("volumeUp")
+    assert engine.volume == DEFAULT_VOLUME + VOLUME_STEP
+    for _ in range(12):
+        if drive.find("volumeDown").isEnabled():
+            drive.tap("volumeDown")
+    assert engine.volume == MIN_VOLUME  # never silent
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    stops = engine.stops
+    drive.kiosk.model.inactivityTimeout()
+    drive.wait_step("welcome")
+    assert engine.stops > stops
+    assert not read_property(speech, "enabled")
+    assert engine.volume == DEFAULT_VOLUME
+    assert not drive.has("volumeUp")
+
+
+def test_the_welcome_screen_says_how_to_turn_it_on_in_each_language(drive: Driver, kiosk: KioskApp) -> None:
+    engine = RecordingEngine(("en_GB", "de_DE", "ar_EG"))  # three languages have a voice here
+    kiosk.model.speech.use(engine)
+    drive.qtbot.wait(20)
+    hints = read_property(kiosk.model.speech, "welcomeHints")
+    assert [hint["tag"] for hint in hints] == [tag for tag in kiosk.model.flow.languages if tag in ("en", "de", "ar")]
+    hints = {hint["tag"]: hint for hint in hints}
+    assert hints["de"]["text"] == translations("de").gettext(
+        "To hear the screen read aloud, tap “{switch}” at the top."
+    ).format(switch=translations("de").gettext("Read aloud"))
+    assert hints["ar"]["rtl"] is True
+    assert shown(drive.find("readAloudHint"))
+    assert drive.text("readAloudHint") in [hint["text"] for hint in hints.values()]
+    drive.tap("checkInButton")  # the clinic has not asked for the spoken hint: nothing is said
+    drive.wait_step("name")
+    assert engine.said == []
+
+
+def test_speak_on_the_welcome_screen_at_the_first_tap(drive: Driver, kiosk: KioskApp) -> None:
+    engine = RecordingEngine(("en_GB", "fr_FR"))
+    kiosk.model.read_aloud = ReadAloudSettings(speak_on_welcome=True)
+    kiosk.model.speech.use(engine)
+    drive.find("language_fr")
+    drive.tap_item(drive.find("readAloudHint"))
+    drive.qtbot.waitUntil(lambda: len(engine.said) >= 2, timeout=5000)
+    assert [s.locale for s in engine.said] == ["en_GB", "fr_FR"]
+    assert "Read aloud" in engine.said[0].text and "Lire à voix haute" in engine.said[1].text
+    drive.tap_item(drive.find("readAloudHint"))
+    drive.qtbot.wait(50)
+    assert len(engine.said) == 2  # once per client
+
+
+def test_a_language_without_a_voice_has_no_switch_and_staff_are_told(drive: Driver, kiosk: KioskApp) -> None:
+    kiosk.model.speech.use(RecordingEngine(("en_GB", "fr_FR")))
+    drive.qtbot.wait(20)
+    assert shown(drive.find("readAloudSwitch"))
+    drive.tap("language_he")
+    drive.qtbot.wait(30)
+    assert not drive.has("readAloudSwitch")
+    drive.tap("language_fr")
+    drive.qtbot.wait(30)
+    assert shown(drive.find("readAloudSwitch"))
+    report = str(read_property(kiosk.model.speech, "voiceReport"))
+    assert "hébreu" in report.lower() or "עברית" in report
+
+
+def test_nothing_spoken_is_logged(drive: Driver, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    engine = reading(drive)
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.type_keys("Xenia")
+    drive.qtbot.wait(50)
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for said in engine.said:
+        if len(said.text) > 3:  # (single typed letters are in any log)
+            assert said.text not in logged
+
+
+def test_the_clinic_volume_is_where_each_client_starts(make_kiosk: Callable[..., KioskApp], qtbot: QtBot) -> None:
+    kiosk = make_kiosk()
+    settings = kiosk.live.applied
+    assert settings is not None
+    kiosk.live._arrived(dataclasses.replace(settings, read_aloud_volume=40))
+    qtbot.wait(20)
+    engine = RecordingEngine()
+    kiosk.model.speech.use(engine)
+    assert engine.volume == 40
+    assert read_property(kiosk.model.speech, "volume") == 40
