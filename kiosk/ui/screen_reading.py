@@ -21,7 +21,7 @@ _ACCESSIBLE = "QQuickAccessibleAttached"
 def accessible(item: QObject) -> QObject | None:
     """The item's `Accessible` attached object, when its QML sets any Accessible property."""
     for child in item.children():
-        if child.metaObject().className() == _ACCESSIBLE:
+        if child.inherits(_ACCESSIBLE):  # (not metaObject(): a wrapper of a QML type's metaobject can outlive it)
             return child
     return None
 

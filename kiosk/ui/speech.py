@@ -261,7 +261,7 @@ class Speech(QObject):
         if self.model.flow.step.value != "welcome" or (item is not None and item.objectName() == "readAloudSwitch"):
             return False
         self._hinted = True
-        self.speak(ra.welcome_hints(self.model.flow.languages, self._gettext))
+        self.speak(ra.welcome_hints(self._languages_here_first(), self._gettext))
         return True
 
     def _focus_changed(self, focus: QObject | None) -> None:
@@ -313,9 +313,14 @@ class Speech(QObject):
     def quieter(self) -> None:
         self._set_volume(ra.quieter(self._volume))
 
+    def _languages_here_first(self) -> list[str]:
+        """The offered languages, the one on screen first."""
+        here = self._language()
+        return [here, *(tag for tag in self.model.flow.languages if tag != here)]
+
     def _hints(self) -> list[dict[str, object]]:
         """The welcome screen's line, in each offered language that has a voice here."""
-        hints = ra.welcome_hints(self.model.flow.languages, self._gettext)
+        hints = ra.welcome_hints(self._languages_here_first(), self._gettext)
         return [{"tag": h.language, "text": h.text, "rtl": is_rtl(h.language)} for h in hints if self.voice(h.language)]
 
     def _report(self) -> str:

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core.readaloud import DEFAULT_VOLUME, MIN_VOLUME, VOLUME_STEP, ReadAloudSettings
 from kiosk.i18n import translations
 from kiosk.ui.app import KioskApp
+from kiosk.ui.speech_engine import QtSpeechEngine
 from tests.ui.conftest import Driver, read_property, shown
 from tests.ui.speech_recorder import RecordingEngine
 
@@ -214,3 +215,21 @@ def test_the_clinic_volume_is_where_each_client_starts(make_kiosk: Callable[...,
     kiosk.model.speech.use(engine)
     assert engine.volume == 40
     assert read_property(kiosk.model.speech, "volume") == 40
+
+
+def test_the_qt_engine_speaks_on_its_own_thread(qtbot: QtBot) -> None:
+    """The real engine class with Qt's mock voice (SMP_KIOSK_SPEECH_ENGINE=mock offscreen): voices arrive from
+    the speech thread, and a text is spoken there to the end."""
+    engine = QtSpeechEngine()
+    try:
+        with qtbot.waitSignal(engine.ready, timeout=10_000):
+            engine.start()
+        assert "en_GB" in engine.locales()
+        states: list[bool] = []
+        engine.activeChanged.connect(states.append)
+        engine.set_volume(50)
+        engine.say([("Hello there", "en_GB"), ("Second part", "en_GB")], True)
+        qtbot.waitUntil(lambda: states[-2:] == [True, False] if len(states) >= 2 else False, timeout=10_000)
+    finally:
+        engine.close()
+    assert not engine.voice_thread.isRunning()

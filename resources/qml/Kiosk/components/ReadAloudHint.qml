@@ -2,13 +2,14 @@ import QtQuick
 import Kiosk
 
 // The welcome screen's line on reading aloud: how to turn it on, in each offered language that has a voice on
-// this kiosk, one language after another, each written in its own direction.
+// this kiosk, one language after another (the one on screen first), each written in its own direction.
 Text {
     id: root
     required property var speech  // the kiosk's Speech (kiosk.readAloud)
     property int index: 0
     readonly property var hints: speech.welcomeHints
     readonly property var hint: hints.length > 0 ? hints[index % hints.length] : null
+    onHintsChanged: index = 0  // the language on screen comes first
 
     visible: hint !== null
     text: hint ? hint.text : ""
