@@ -159,9 +159,15 @@ class Speech(QObject):
         item = loader.property("item") if loader is not None else None
         return item if isinstance(item, QQuickItem) else None
 
+    def _shown_item(self) -> QQuickItem | None:
+        """What the client looks at: the "Are you still there?" warning over the screen, or the screen."""
+        if self.model.flow.warning and self.window is not None:
+            return self.window.findChild(QQuickItem, "inactivityOverlay")
+        return self._loader_item()
+
     def screen_text(self) -> str:
         """The current screen as it will be said: what it shows, in its language, without the client's name."""
-        item = self._loader_item()
+        item = self._shown_item()
         if item is None:
             return ""
         visit = self.model.flow.visit
@@ -176,7 +182,7 @@ class Speech(QObject):
 
     def _key(self) -> tuple[str, ...]:
         flow = self.model.flow
-        return (flow.step.value, str(flow.care_index), flow.visit.language, flow.pdf.value)
+        return (flow.step.value, str(flow.care_index), flow.visit.language, flow.pdf.value, str(flow.warning))
 
     def _model_changed(self) -> None:
         key = self._key()

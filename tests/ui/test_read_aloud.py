@@ -16,6 +16,7 @@ from kiosk.ui.app import KioskApp
 from kiosk.ui.speech_engine import QtSpeechEngine
 from tests.ui.conftest import Driver, read_property, shown
 from tests.ui.speech_recorder import RecordingEngine
+from tests.ui.test_kiosk_flow import type_on_keyboard
 
 
 def reading(drive: Driver, engine: RecordingEngine | None = None) -> RecordingEngine:
@@ -233,3 +234,24 @@ def test_the_qt_engine_speaks_on_its_own_thread(qtbot: QtBot) -> None:
     finally:
         engine.close()
     assert not engine.voice_thread.isRunning()
+
+
+def test_the_still_there_warning_is_read_over_the_screen(drive: Driver, kiosk: KioskApp) -> None:
+    engine = reading(drive)
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    mark = len(engine.said)
+    kiosk.model.inactivityWarning()
+    drive.qtbot.waitUntil(lambda: len(engine.said) > mark, timeout=5000)
+    assert engine.said[-1].interrupt and engine.said[-1].text.startswith("Are you still there?")
+    assert "What is your name?" not in engine.said[-1].text
+
+
+def test_letters_typed_on_the_on_screen_keyboard_are_echoed(drive: Driver) -> None:
+    engine = reading(drive)
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    mark = len(engine.said)
+    type_on_keyboard(drive, "mia")
+    drive.qtbot.wait(50)
+    assert [text.lower() for text in engine.texts(mark)] == ["m", "i", "a"]
