@@ -9,7 +9,6 @@ the client. Nothing spoken is logged.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.ui.kiosk_model import KioskModel
     from kiosk.ui.speech_engine import SpeechEngine
 
+_TYPING = frozenset({QEvent.Type.KeyPress, QEvent.Type.InputMethod})
 SCREEN_SETTLE_MS = 0  # a new screen is read once its bindings have run (the next turn of the event loop)
 
 
@@ -50,13 +50,16 @@ class Speech(QObject):
         self._read.setSingleShot(True)
         self._read.setInterval(SCREEN_SETTLE_MS)
         self._read.timeout.connect(self.read_screen)
+        self._check_typed = QTimer(self)
+        self._check_typed.setSingleShot(True)
+        self._check_typed.setInterval(0)
+        self._check_typed.timeout.connect(self._text_changed)
 
     # ------------------------------------------------------------ set-up
 
     def attach(self, window: QQuickWindow) -> None:
         """Watch the kiosk window (taps) and the model (screens, messages, the client leaving)."""
         self.window = window
-        window.installEventFilter(self)
         self.model.changed.connect(self._model_changed)
         self.model.wiped.connect(self.wipe)
         self.model.clinicChanged.connect(self._clinic_changed)
@@ -64,6 +67,7 @@ class Speech(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusObjectChanged.connect(self._focus_changed)
+            app.installEventFilter(self)  # taps on the window; keys and the on-screen keyboard's letters on fields
         self._screen_key = self._key()
         self._clinic_changed()
 
@@ -94,10 +98,9 @@ class Speech(QObject):
         self.load(engine)
 
     def close(self) -> None:
-        if self.window is not None:
-            self.window.removeEventFilter(self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
+            app.removeEventFilter(self)
             app.focusObjectChanged.disconnect(self._focus_changed)
         if self.engine is not None:
             self.engine.close()
@@ -228,7 +231,11 @@ class Speech(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
+        if kind in _TYPING and self._field is not None:
+            self._check_typed.start()  # once the field has the letter
+        elif not isinstance(watched, QQuickWindow) or watched is not self.window:
+            return False
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             self._tap_at(event.scenePosition())
         elif kind == QEvent.Type.TouchEnd and isinstance(event, QTouchEvent) and event.points():
             self._tap_at(event.points()[0].scenePosition())
@@ -271,19 +278,20 @@ class Speech(QObject):
         return True
 
     def _focus_changed(self, focus: QObject | None) -> None:
-        if self._field is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its screen
-                self._field.textChanged.disconnect(self._text_changed)  # type: ignore[attr-defined]
+        # (No connection to the field's own textChanged: PySide keeps what it learns of a QML item's signals
+        # past the item, so the field is compared after each key or input-method event instead.)
         self._field = focus if isinstance(focus, QQuickItem) and sr.is_field(focus) else None
-        if self._field is not None:
-            self._typed = str(self._field.property("text") or "")
-            self._field.textChanged.connect(self._text_changed)  # type: ignore[attr-defined]
+        self._typed = str(self._field.property("text") or "") if self._field is not None else ""
 
     def _text_changed(self) -> None:
         """A letter typed into the focused field is echoed (only while typing; nothing is kept)."""
         if self._field is None:
             return
-        text = str(self._field.property("text") or "")
+        try:
+            text = str(self._field.property("text") or "")
+        except RuntimeError:  # the field went with its screen
+            self._field = None
+            return
         before, self._typed = self._typed, text
         if len(text) != len(before) + 1:
             return

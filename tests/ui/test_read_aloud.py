@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.readaloud import DEFAULT_VOLUME, MIN_VOLUME, VOLUME_STEP, ReadAloudSettings
 from kiosk.i18n import translations
+from kiosk.store import CheckInStore
 from kiosk.ui.app import KioskApp
 from kiosk.ui.speech_engine import QtSpeechEngine
 from tests.ui.conftest import Driver, read_property, shown
@@ -206,12 +208,17 @@ def test_nothing_spoken_is_logged(drive: Driver, caplog: pytest.LogCaptureFixtur
             assert said.text not in logged
 
 
-def test_the_clinic_volume_is_where_each_client_starts(make_kiosk: Callable[..., KioskApp], qtbot: QtBot) -> None:
+def test_the_clinic_volume_is_where_each_client_starts(
+    make_kiosk: Callable[..., KioskApp], qtbot: QtBot, data_dir: Path
+) -> None:
+    """Staff save a volume on the settings page (here: straight into the store); the kiosk starts each client there."""
+    store = CheckInStore(data_dir=data_dir)
+    try:
+        assert store.save_settings(dataclasses.replace(store.settings(), read_aloud_volume=40))
+    finally:
+        store.close()
     kiosk = make_kiosk()
-    settings = kiosk.live.applied
-    assert settings is not None
-    kiosk.live._arrived(dataclasses.replace(settings, read_aloud_volume=40))
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: kiosk.model.read_aloud.volume == 40, timeout=10_000)
     engine = RecordingEngine()
     kiosk.model.speech.use(engine)
     assert engine.volume == 40
