@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -262,3 +265,32 @@ def test_letters_typed_on_the_on_screen_keyboard_are_echoed(drive: Driver) -> No
     type_on_keyboard(drive, "mia")
     drive.qtbot.wait(50)
     assert [text.lower() for text in engine.texts(mark)] == ["m", "i", "a"]
+
+
+FRESH = """
+import sys
+from PySide6.QtCore import QTimer
+from kiosk.core.clinic import load_clinic
+from kiosk.core.kiosk_config import KioskConfig
+from kiosk.ui.app import start
+
+kiosk = start(load_clinic("demo"), KioskConfig())
+print("speech before the first frame:", "PySide6.QtTextToSpeech" in sys.modules, flush=True)
+speech = kiosk.model.speech
+poll = QTimer()
+poll.timeout.connect(lambda: speech.locales is not None and kiosk.app.exit(0))
+poll.start(50)
+QTimer.singleShot(30_000, lambda: kiosk.app.exit(3))
+code = kiosk.app.exec()
+print("voices after it:", sorted(speech.locales or []), flush=True)
+kiosk.shutdown()
+sys.exit(code)
+"""
+
+
+def test_the_voices_load_after_the_first_frame_on_their_own_thread(tmp_path: Path) -> None:
+    env = dict(os.environ, SMP_KIOSK_DATA_DIR=str(tmp_path), SMP_KIOSK_SPEECH_ENGINE="mock")
+    command = [sys.executable, "-c", FRESH]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=90, check=False)
+    assert "speech before the first frame: False" in result.stdout, result.stderr[-2000:]
+    assert "'en_GB'" in result.stdout and result.returncode == 0, result.stderr[-2000:]
