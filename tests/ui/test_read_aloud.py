@@ -22,6 +22,8 @@ from kiosk.ui.speech_engine import QtSpeechEngine
 from tests.ui.conftest import Driver, read_property, shown
 from tests.ui.speech_recorder import RecordingEngine
 from tests.ui.test_kiosk_flow import type_on_keyboard
+from tests.ui.test_staff_screen import retype, reveal
+from tests.ui.test_staff_settings import open_settings, save, stored_settings
 
 
 def reading(drive: Driver, engine: RecordingEngine | None = None) -> RecordingEngine:
@@ -294,3 +296,21 @@ def test_the_voices_load_after_the_first_frame_on_their_own_thread(tmp_path: Pat
     result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=90, check=False)
     assert "speech before the first frame: False" in result.stdout, result.stderr[-2000:]
     assert "'en_GB'" in result.stdout and result.returncode == 0, result.stderr[-2000:]
+
+
+def test_staff_set_reading_aloud_and_see_which_languages_have_no_voice(
+    qtbot: QtBot, kiosk: KioskApp, data_dir: Path
+) -> None:
+    kiosk.model.speech.use(RecordingEngine(("en_GB", "de_DE")))
+    drive = Driver(qtbot, kiosk)
+    open_settings(drive)
+    report = drive.find("staffVoiceReport", visible=False)
+    text = str(read_property(report, "text"))
+    assert text.startswith("No voice on this kiosk for: ") and "Français" in text and "Deutsch" not in text
+    reveal(drive, "staffSpeakOnWelcome")
+    drive.tap("staffSpeakOnWelcome")
+    retype(drive, "staffReadAloudVolume", "50")
+    reveal(drive, "staffSaveSettings")
+    save(drive)
+    saved = stored_settings(data_dir)
+    assert saved.speak_on_welcome and saved.read_aloud_volume == 50
