@@ -19,6 +19,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from kiosk.core import readaloud as ra
 from kiosk.i18n import is_rtl, language_name, translations
 from kiosk.ui import screen_reading as sr
+from kiosk.ui.speech_choice import preferred_engines
 
 if TYPE_CHECKING:
     from kiosk.ui.kiosk_model import KioskModel
@@ -81,6 +82,10 @@ class Speech(QObject):
         if self.engine is not None:
             return
         if engine is None:
+            if not preferred_engines():  # reading aloud is off on this machine: no voice, no switch
+                self.locales = []
+                self.changed.emit()
+                return
             from kiosk.ui.speech_engine import QtSpeechEngine  # noqa: PLC0415 - Qt's speech library, after the first frame
 
             engine = QtSpeechEngine(self)

@@ -1,39 +1,25 @@
 """The voice: Qt TextToSpeech on its own thread, so that a slow or stuck speech service never freezes the screen.
 
 speech-dispatcher (with espeak-ng) on Linux, WinRT or SAPI on Windows; `SMP_KIOSK_SPEECH_ENGINE` names another
-Qt engine ("mock" in tests and screenshots) or "none". Loading the speech-dispatcher engine takes about a second
-(it lists every voice), so the kiosk asks for it only after the first frame (app.start), and kiosk.ui.speech
-imports this module only then. Utterances arrive as a
-list of (text, locale) pairs; "interrupt" stops what is being said first. The texts are never logged.
+Qt engine, or "none" (kiosk/ui/speech_choice.py). Loading the speech-dispatcher engine takes about a second (it
+lists every voice), so the kiosk asks for it only after the first frame (app.start), and kiosk.ui.speech imports
+this module only then. Utterances arrive as a list of (text, locale) pairs; "interrupt" stops what is being said
+first. The texts are never logged.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 
 from PySide6.QtCore import QLocale, QObject, QThread, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QSoundEffect
 from PySide6.QtTextToSpeech import QTextToSpeech
 
 from kiosk.paths import resources_dir
+from kiosk.ui.speech_choice import preferred_engines
 
-ENGINE_VARIABLE = "SMP_KIOSK_SPEECH_ENGINE"
 TONE = "sounds/key-tone.wav"  # the PIN pad's short tone (the digits are never spoken)
 log = logging.getLogger(__name__)
-
-
-def preferred_engines() -> list[str]:
-    """The Qt TextToSpeech engines to try on this machine, best first."""
-    chosen = os.environ.get(ENGINE_VARIABLE, "").strip()
-    if chosen:
-        return [] if chosen == "none" else [chosen]
-    if sys.platform.startswith("win"):
-        return ["winrt", "sapi"]
-    if sys.platform == "darwin":
-        return ["darwin"]
-    return ["speechd", "flite"]
 
 
 class SpeechEngine(QObject):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
 from kiosk.core.readaloud import DEFAULT_VOLUME, MIN_VOLUME, VOLUME_STEP, ReadAloudSettings
@@ -22,6 +23,7 @@ from kiosk.ui.speech_engine import QtSpeechEngine
 from tests.ui.conftest import Driver, read_property, shown
 from tests.ui.speech_recorder import RecordingEngine
 from tests.ui.test_kiosk_flow import type_on_keyboard
+from tests.ui.test_kiosk_layout import check_screen
 from tests.ui.test_staff_screen import retype, reveal
 from tests.ui.test_staff_settings import open_settings, save, stored_settings
 
@@ -230,9 +232,10 @@ def test_the_clinic_volume_is_where_each_client_starts(
     assert read_property(kiosk.model.speech, "volume") == 40
 
 
-def test_the_qt_engine_speaks_on_its_own_thread(qtbot: QtBot) -> None:
-    """The real engine class with Qt's mock voice (SMP_KIOSK_SPEECH_ENGINE=mock offscreen): voices arrive from
-    the speech thread, and a text is spoken there to the end."""
+def test_the_qt_engine_speaks_on_its_own_thread(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real engine class with Qt's mock voice: voices arrive from the speech thread, and a text is spoken
+    there to the end."""
+    monkeypatch.setenv("SMP_KIOSK_SPEECH_ENGINE", "mock")
     engine = QtSpeechEngine()
     try:
         with qtbot.waitSignal(engine.ready, timeout=10_000):
@@ -314,3 +317,23 @@ def test_staff_set_reading_aloud_and_see_which_languages_have_no_voice(
     save(drive)
     saved = stored_settings(data_dir)
     assert saved.speak_on_welcome and saved.read_aloud_volume == 50
+
+
+@pytest.mark.parametrize(("language", "size"), [("de", (800, 1280)), ("ru", (1280, 800)), ("ar", (800, 1280))])
+def test_the_switch_and_volume_fit_on_screen_with_larger_text(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskApp], language: str, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(*size)
+    drive = Driver(qtbot, kiosk)
+    kiosk.model.speech.use(RecordingEngine())
+    drive.tap(f"language_{language}")
+    drive.tap("largeTextSwitch")
+    drive.tap("readAloudSwitch")
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    for name in ("largeTextSwitch", "contrastSwitch", "readAloudSwitch", "volumeDown", "volumeUp"):
+        item = drive.find(name)
+        corner = item.mapToScene(QPointF(item.width(), item.height()))
+        origin = item.mapToScene(QPointF(0, 0))
+        assert origin.x() >= 0 and corner.x() <= size[0] and corner.y() <= size[1], f"{name} runs off screen"
+    assert check_screen(drive, f"{language} {size}") == []
