@@ -24,7 +24,7 @@ DATABASE_ENV = "SMP_KIOSK_DATABASE_URL"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("records", help="list check-ins of a date range or export them as CSV")
+    parser = subparsers.add_parser("records")
     parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day (default: today)")
     parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: the --from day)")
     output = parser.add_mutually_exclusive_group()
@@ -49,9 +49,8 @@ def line_of(summary: CheckInSummary) -> str:
     when = summary.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M")
     flags = ", ".join(flag.value for flag in summary.flags) or "ready"
     state = state_text(summary.outcome, summary.step) + (" (waiting for the database)" if summary.pending else "")
-    return (
-        f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} session {summary.session!s:<8} {state:<36} {flags}"
-    )
+    session = "touch-up" if summary.session == "touch-up" else f"session {summary.session}"  # never numbered
+    return f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} {session:<16} {state:<36} {flags}"
 
 
 def run_records(args: argparse.Namespace) -> int:

@@ -22,7 +22,6 @@ from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import Protocol
 from kiosk.core.readaloud import ReadAloudSettings
-from kiosk.core.visit import SESSION_NUMBERS
 from kiosk.core.visit_record import VisitProgress, VisitRecorder
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
@@ -245,9 +244,16 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     @Slot(str)
     def setSessionNumber(self, number: str) -> None:  # noqa: N802
-        for choice in SESSION_NUMBERS:
+        for choice, _label in self.flow.protocol.course.session_choices():
             if str(choice) == number:
                 self.send(f.SetSession(choice))
+
+    def _session_choices(self) -> list[dict[str, str]]:
+        """The buttons of "Which session is this?" in the clinic's numbering: main sessions, then a touch-up."""
+        return [
+            {"value": str(answer), "label": self._t(label)}
+            for answer, label in self.flow.protocol.course.session_choices()
+        ]
 
     @Slot(str)
     def setSessionDate(self, iso: str) -> None:  # noqa: N802
@@ -369,6 +375,17 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         tag = self._date_tag()
         return [{"iso": d.isoformat(), "text": long_date(d, tag)} for d in self.flow.visit.planned_dates]
 
+    def _gap_note(self) -> str:
+        days = self.flow.gap_note_days
+        if not days:
+            return ""
+        text = translations(self.flow.visit.language).ngettext(
+            "Clinics usually leave at least {days} day between sessions. Please check this date with staff.",
+            "Clinics usually leave at least {days} days between sessions. Please check this date with staff.",
+            days,
+        )
+        return text.format(days=days)
+
     def _moisturised(self) -> str:
         answer = self.flow.visit.moisturised
         return "" if answer is None else ("yes" if answer else "no")
@@ -404,10 +421,12 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     rtl = Property(bool, lambda self: is_rtl(self.flow.visit.language), notify=changed)
     firstName = Property(str, lambda self: self.flow.visit.first_name, notify=changed)  # noqa: N815
     lastName = Property(str, lambda self: self.flow.visit.last_name, notify=changed)  # noqa: N815
+    sessionChoices = Property(list, _session_choices, notify=changed)  # noqa: N815
     sessionNumber = Property(str, lambda self: str(self.flow.visit.session_number), notify=changed)  # noqa: N815
     sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
     today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)
     plannedDates = Property(list, _planned, notify=changed)  # noqa: N815
+    gapNote = Property(str, _gap_note, notify=changed)  # noqa: N815
     dateOrder = Property(list, lambda self: list(date_field_order(self._date_tag())), notify=changed)  # noqa: N815
     carePage = Property("QVariantMap", _care, notify=changed)  # type: ignore[arg-type]  # noqa: N815
     careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815

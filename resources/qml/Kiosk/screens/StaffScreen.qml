@@ -140,8 +140,9 @@ Rectangle {
                         elide: Text.ElideRight
                     }
                     BodyText {
-                        text: qsTr("Session %1").arg(row.modelData.session === "touch-up" ? qsTr("touch-up")
-                                                                                           : row.modelData.session)
+                        objectName: "staffSession" + row.index
+                        text: row.modelData.session === "touch-up" ? qsTr("Touch-up")  // never a number
+                                                                   : qsTr("Session %1").arg(row.modelData.session)
                         Layout.preferredWidth: 160
                         wrapMode: Text.NoWrap
                     }
