@@ -8,7 +8,7 @@ marked `Accessible.ignored`, hidden or fully transparent are left out, and so ar
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, QPointF
 from PySide6.QtQuick import QQuickItem
@@ -67,29 +67,34 @@ def parts(item: QQuickItem) -> Iterator[Part]:
         yield from parts(child)
 
 
-def deepest_at(item: QQuickItem, point: QPointF) -> list[QQuickItem]:
-    """The visible items under a point of the window, topmost branch first, from `item` down to the leaf."""
+def _at(item: QQuickItem, point: QPointF, wanted: Callable[[QQuickItem], bool]) -> QQuickItem | bool | None:
+    """The topmost wanted item under `point` in `item`'s branch; False when a mouse area there takes the tap
+    (a dimmed overlay, the PIN pad's backdrop) before anything below it; None when the branch has nothing."""
     if not item.isVisible() or item.opacity() == 0:
-        return []
-    local = item.mapFromScene(point)
+        return None
     children = sorted(enumerate(item.childItems()), key=lambda pair: (pair[1].z(), pair[0]), reverse=True)
     for _, child in children:
-        found = deepest_at(child, point)
-        if found:
-            return [item, *found]
-    inside = 0 <= local.x() < item.width() and 0 <= local.y() < item.height()
-    return [item] if inside else []
+        found = _at(child, point, wanted)
+        if found is not None:
+            return found
+    local = item.mapFromScene(point)
+    if not (0 <= local.x() < item.width() and 0 <= local.y() < item.height()):
+        return None
+    if wanted(item):
+        return item
+    return False if item.inherits("QQuickMouseArea") and item.isEnabled() else None
+
+
+def _is_text(item: QQuickItem) -> bool:
+    return item.inherits("QQuickText") and bool(str(item.property("text") or "").strip())
 
 
 def tapped(root: QQuickItem, point: QPointF) -> QQuickItem | None:
     """The control a tap at `point` pressed, or else the text it fell on (a client may tap a text to hear it)."""
-    chain = deepest_at(root, point)
-    for item in reversed(chain):
-        if is_control(item) or is_field(item):
-            return item
-    for item in reversed(chain):
-        if item.inherits("QQuickText") and str(item.property("text") or "").strip():
-            return item
+    for wanted in (lambda item: is_control(item) or is_field(item), _is_text):
+        found = _at(root, point, wanted)
+        if isinstance(found, QQuickItem):
+            return found
     return None
 
 

@@ -247,14 +247,15 @@ class Speech(QObject):
         return False
 
     def _tap_at(self, point: QPointF) -> None:
+        screens = self._screens
+        # After the tap has done its work: the control's new state, unless the tap opened another screen. The
+        # control is looked up then, at the same point: a list the tap changed may have made its items anew.
+        QTimer.singleShot(0, lambda: self._after_tap(point, screens))
+
+    def _after_tap(self, point: QPointF, screens: int) -> None:
         if self.window is None:
             return
         item = sr.tapped(self.window.contentItem(), point)
-        screens = self._screens
-        # After the tap has done its work: the control's new state, unless the tap opened another screen.
-        QTimer.singleShot(0, lambda: self._after_tap(item, screens))
-
-    def _after_tap(self, item: QQuickItem | None, screens: int) -> None:
         if self._welcome_hint(item):
             return
         if item is None or not self._active() or screens != self._screens:
