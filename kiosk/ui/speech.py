@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Property, QEvent, QObject, QPointF, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QMouseEvent, QTouchEvent
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -247,15 +248,19 @@ class Speech(QObject):
         return False
 
     def _tap_at(self, point: QPointF) -> None:
-        screens = self._screens
-        # After the tap has done its work: the control's new state, unless the tap opened another screen. The
-        # control is looked up then, at the same point: a list the tap changed may have made its items anew.
-        QTimer.singleShot(0, lambda: self._after_tap(point, screens))
-
-    def _after_tap(self, point: QPointF, screens: int) -> None:
         if self.window is None:
             return
-        item = sr.tapped(self.window.contentItem(), point)
+        pressed = sr.tapped(self.window.contentItem(), point)
+        screens = self._screens
+        # After the tap has done its work: the control's new state, unless the tap opened another screen.
+        QTimer.singleShot(0, lambda: self._after_tap(pressed, point, screens))
+
+    def _after_tap(self, pressed: QQuickItem | None, point: QPointF, screens: int) -> None:
+        if self.window is None:
+            return
+        item = pressed
+        if item is not None and not shiboken6.isValid(item):  # a list the tap changed made its items anew
+            item = sr.tapped(self.window.contentItem(), point)
         if self._welcome_hint(item):
             return
         if item is None or not self._active() or screens != self._screens:
