@@ -10,6 +10,9 @@ OFFSCREEN_ENV = {
     "QT_QUICK_BACKEND": "software",
     "QT_IM_MODULE": "qtvirtualkeyboard",
     "QT_VIRTUALKEYBOARD_DESKTOP_DISABLE": "1",
+    # No sound card and no speech service to talk to: no voice, so no Read aloud switch (kiosk/ui/speech_engine.py);
+    # tests hand the kiosk a recording engine, or ask for Qt's "mock" voice.
+    "SMP_KIOSK_SPEECH_ENGINE": "none",
 }
 
 

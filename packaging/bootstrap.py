@@ -34,6 +34,9 @@ TOOLS_STAMP = TOOLS / ".uv-installed"
 
 # What Qt needs to run headless, and the virtual keyboard (libpulse0).
 QT_RUNTIME = ["libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libglib2.0-0", "libdbus-1-3", "libpulse0"]
+# Reading aloud, offline: speech-dispatcher (Qt TextToSpeech's Linux engine) with the espeak-ng voices, which
+# speak all 12 languages; the tests synthesize with espeak-ng to a WAV file.
+SPEECH = ["speech-dispatcher", "speech-dispatcher-espeak-ng", "espeak-ng"]
 # A real window (kiosk run under X11 or Xvfb).
 QT_WINDOW = [
     "libxcb-cursor0",
@@ -236,13 +239,13 @@ def run(argv: list[str]) -> int:
         ensure_venv()
         return 0
     if mode == "kiosk":
-        apt_install(QT_RUNTIME + QT_WINDOW)
+        apt_install(QT_RUNTIME + QT_WINDOW + SPEECH)
         python = ensure_venv()
         compile_bytecode(python)
         if compile_translations(python) != 0:
             return 1
         return subprocess.call([str(python), "-m", "kiosk", *rest], cwd=ROOT)
-    apt_install(QT_RUNTIME + QT_WINDOW + TEST_SERVICES + KIOSK_SESSION)
+    apt_install(QT_RUNTIME + QT_WINDOW + SPEECH + TEST_SERVICES + KIOSK_SESSION)
     python = ensure_venv()
     compile_bytecode(python)
     env = dict(os.environ, **OFFSCREEN_ENV, PYTHONDONTWRITEBYTECODE="1")

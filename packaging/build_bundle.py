@@ -107,6 +107,8 @@ def check_bundle(bundle: Path) -> None:
         required.append(bundle / executable_name("smp-kiosk-cli"))
     if not any(plugins.glob("platforminputcontexts/*qtvirtualkeyboardplugin*")):
         missing.append("the virtual keyboard input-context plugin")
+    if not any(plugins.glob("texttospeech/*")):
+        missing.append("the Qt TextToSpeech engines (reading aloud)")
     missing += [f"the QML module {name}" for name in missing_qml_modules_in(internal, qt)]
     if missing:
         raise SystemExit(f"the bundle is missing: {', '.join(missing)}")

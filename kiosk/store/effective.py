@@ -6,10 +6,11 @@ then the clinic profile and the protocol file).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
+from kiosk.core.readaloud import ReadAloudSettings
 from kiosk.errors import UserError
 from kiosk.handover.config import HandoverConfig, with_clinic_settings
 from kiosk.store.settings import ClinicSettings, apply_day_counts, clinic_with_settings
@@ -24,6 +25,7 @@ class EffectiveSettings:
     inactivity_seconds: int
     receipt_required: bool
     handover: HandoverConfig | None  # printer and SMTP; None: hand-over is off on this kiosk (bad kiosk.toml)
+    read_aloud: ReadAloudSettings = field(default_factory=ReadAloudSettings)
 
 
 def effective_settings(
@@ -46,4 +48,5 @@ def effective_settings(
         inactivity_seconds=kiosk_inactivity or settings.inactivity_timeout_s,
         receipt_required=settings.receipt_required,
         handover=with_clinic_settings(kiosk_handover, settings) if kiosk_handover is not None else None,
+        read_aloud=ReadAloudSettings(settings.speak_on_welcome, settings.read_aloud_volume),
     )

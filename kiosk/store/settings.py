@@ -23,6 +23,7 @@ from typing import Any, Literal
 from kiosk.core.clinic import Clinic
 from kiosk.core.course import COURSE_SETTINGS, apply_course_counts, course_bounds
 from kiosk.core.protocol import Protocol
+from kiosk.core.readaloud import DEFAULT_VOLUME, MAX_VOLUME, MIN_VOLUME
 from kiosk.errors import UserError
 from kiosk.store.files import make_private_dir, make_private_file
 
@@ -82,6 +83,8 @@ class ClinicSettings:
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
     receipt_required: bool = False
     retention_days: int = DEFAULT_RETENTION_DAYS
+    speak_on_welcome: bool = False  # reading aloud: a client's first tap on the welcome screen says how to turn it on
+    read_aloud_volume: int = DEFAULT_VOLUME  # percent; each client starts at it
 
     @classmethod
     def from_clinic(cls, clinic: Clinic) -> ClinicSettings:
@@ -108,6 +111,9 @@ class ClinicSettings:
             raise SettingError("inactivity_timeout_s", "the inactivity timeout must be between 15 and 900 seconds")
         if not 1 <= self.retention_days <= 3650:
             raise SettingError("retention_days", "the retention period must be between 1 and 3650 days")
+        if not MIN_VOLUME <= self.read_aloud_volume <= MAX_VOLUME:
+            message = f"the read-aloud volume must be between {MIN_VOLUME} and {MAX_VOLUME} percent"
+            raise SettingError("read_aloud_volume", message)
         for tag in self.languages:
             if not _LANGUAGE_TAG.match(tag):
                 raise SettingError("languages", f"'{tag}' is not a language tag: use tags such as en, de or pt_BR")

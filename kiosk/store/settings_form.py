@@ -34,6 +34,7 @@ PROBLEMS = {  # a setting -> what the staff screen says when it is wrong
     "smtp.security": N_("Email security: choose STARTTLS, SSL or none."),
     "smtp.port": N_("Email server port: type a number from 1 to 65535, such as 587."),
     "smtp.host": N_("Email server: a server name has no spaces."),
+    "read_aloud_volume": N_("Read-aloud volume: type a number from 10 to 100."),
     "smtp.sender": N_("Sender address: type the address emails come from, such as calendar@clinic.example."),
 }
 LOGO_MISSING = N_("Logo: there is no file at this path.")
@@ -115,6 +116,8 @@ def form_values(settings: ClinicSettings, protocol: Protocol, shipped: Sequence[
         "smtpSender": smtp.sender,
         "receipt": settings.receipt_required,
         "retention": str(settings.retention_days),
+        "speakOnWelcome": settings.speak_on_welcome,
+        "readAloudVolume": str(settings.read_aloud_volume),
     }
 
 
@@ -179,6 +182,8 @@ def settings_from_form(
         ),
         receipt_required=bool(values.get("receipt")),
         retention_days=_whole(values.get("retention"), "retention_days"),
+        speak_on_welcome=bool(values.get("speakOnWelcome", base.speak_on_welcome)),
+        read_aloud_volume=_whole(values.get("readAloudVolume", base.read_aloud_volume), "read_aloud_volume"),
     )
     settings.validate()
     apply_day_counts(protocol, settings.day_counts)

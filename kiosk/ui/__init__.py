@@ -16,6 +16,7 @@ QT_FREE_DEPENDENCIES = (
     "kiosk.core.flow",
     "kiosk.core.kiosk_config",
     "kiosk.core.protocol",
+    "kiosk.core.readaloud",
     "kiosk.core.visit",
     "kiosk.core.visit_record",
     "kiosk.documents.ics",

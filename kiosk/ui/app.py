@@ -88,6 +88,7 @@ class KioskApp:
             return
         self.closed = True
         self.live.stop()
+        self.model.speech.close()
         self.model.wait_for_jobs()
         self.staff.close()
         self.staff.settings.wait()
@@ -191,8 +192,11 @@ def start(
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
     model.lock.exitRequested.connect(window.close)
+    model.speech.attach(window)
     # The database (and SQLAlchemy with it) only once the welcome screen shows: a faster first frame.
     window.frameSwapped.connect(live.read_soon, Qt.ConnectionType.SingleShotConnection)
+    # The voices too (Qt TextToSpeech loads on its own thread): the switch shows for languages that have one.
+    window.frameSwapped.connect(model.speech.load_voices, Qt.ConnectionType.SingleShotConnection)
     return KioskApp(app, engine, model, window, translator, event_filter, staff, live)
 
 

@@ -21,6 +21,7 @@ from kiosk.core.clinic import Clinic
 from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import Protocol
+from kiosk.core.readaloud import ReadAloudSettings
 from kiosk.core.visit_record import VisitProgress, VisitRecorder
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
@@ -32,6 +33,7 @@ from kiosk.ui.calendar_job import CalendarImages, CalendarJob, CalendarResult
 from kiosk.ui.dates import shift_date
 from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.signature_pad import pad_signature, signature_json
+from kiosk.ui.speech import Speech
 from kiosk.ui.staff_lock import StaffLock
 
 QML_IMPORT_NAME = "Kiosk.Models"
@@ -93,6 +95,8 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._jobs: set[CalendarJob] = set()
         self.recorder = VisitRecorder()  # the visit's record, written as the client goes
         self.handover_bridge = HandoverBridge(self)  # print, email, QR codes: the hand-over screen
+        self.read_aloud = ReadAloudSettings()  # the clinic's: see apply_settings
+        self.speech = Speech(self)  # the Read aloud switch (kiosk/ui/speech.py)
 
     # ------------------------------------------------------------ sending events
 
@@ -164,6 +168,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self.flow.languages = offered_languages(settings.clinic)
         self.flow.receipt_required = settings.receipt_required
         self._inactivity = settings.inactivity_seconds
+        self.read_aloud = settings.read_aloud
         service = self.handover_bridge.service
         if service is not None and settings.handover is not None:
             service.config = settings.handover
@@ -404,6 +409,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     progressCount = Property(int, lambda self: len(self.flow.progress_steps), notify=changed)  # noqa: N815
     handover = Property(QObject, lambda self: self.handover_bridge, constant=True)
     staffLock = Property(QObject, lambda self: self.lock, constant=True)  # noqa: N815
+    readAloud = Property(QObject, lambda self: self.speech, constant=True)  # noqa: N815
 
     contactTitle = Property(str, lambda self: self._t(self.flow.protocol.contact_title), notify=changed)  # noqa: N815
     contactText = Property(str, lambda self: self._t(self.flow.protocol.contact_text), notify=changed)  # noqa: N815

@@ -21,7 +21,8 @@ ETC=$ROOT/etc
 UNIT=smp-kiosk.service
 PACKAGES="cage xwayland cups cups-client dbus libegl1 libgl1 libgles2 libegl-mesa0 libgl1-mesa-dri
 libwayland-client0 libwayland-cursor0 libwayland-egl1 libxkbcommon0 libfontconfig1 libfreetype6
-libdbus-1-3 libglib2.0-0 libpulse0 libdrm2 libxcb1 fonts-dejavu-core fonts-noto-core"
+libdbus-1-3 libglib2.0-0 libpulse0 libdrm2 libxcb1 fonts-dejavu-core fonts-noto-core
+speech-dispatcher speech-dispatcher-espeak-ng espeak-ng pipewire-pulse wireplumber"
 
 say() { printf '\n==> %s\n' "$*"; }
 die() { printf 'install.sh: %s\n' "$*" >&2; exit 1; }
@@ -60,7 +61,7 @@ find_bundle() {
 }
 
 install_packages() {
-    say "Installing system packages (cage, CUPS, graphics and font libraries)"
+    say "Installing system packages (cage, CUPS, graphics and font libraries, the reading-aloud voices)"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
     # shellcheck disable=SC2086  # the list is split on purpose
@@ -121,6 +122,10 @@ install_session() {
         install -d -m 0755 "$ETC/default/grub.d"
         install -m 0644 "$HERE/grub-smp-kiosk.cfg" "$ETC/default/grub.d/smp-kiosk.cfg"
         if [ -z "$ROOT" ] && command -v update-grub >/dev/null 2>&1; then update-grub; fi
+    fi
+    # Reading aloud: through PipeWire's PulseAudio service in the kiosk's session, or straight to ALSA without it.
+    if [ -f "$ETC/speech-dispatcher/speechd.conf" ]; then
+        sed -i 's/^# *AudioOutputMethod "pulse"$/AudioOutputMethod "pulse,alsa"/' "$ETC/speech-dispatcher/speechd.conf"
     fi
     if systemd_running; then
         systemctl daemon-reload

@@ -2,7 +2,8 @@
 
 PySide6's wheels ship every Qt module (3D, WebView, Multimedia with FFmpeg, Charts, ...), and PyInstaller's stock
 QtQml hook copies every QML module with the libraries they link. The kiosk uses Qt Quick, Controls, the virtual
-keyboard and QtPdf; everything on the lists below is left out to keep the bundle small. The smoke test of the
+keyboard, QtPdf, and Qt TextToSpeech with its engine plugins (reading aloud; the PIN pad's tone is a
+QSoundEffect); everything on the lists below is left out to keep the bundle small. The smoke test of the
 built bundle (tests/packaging) is what proves nothing needed was dropped.
 
 Imported by the spec file and by hooks/hook-PySide6.QtQml.py; Qt-free and PyInstaller-free so it can be tested.
@@ -98,7 +99,6 @@ UNUSED_QT_LIBRARIES: tuple[str, ...] = (
     "SpatialAudio",
     "StateMachine",
     "Test",
-    "TextToSpeech",
     "WaylandCompositor",
     "WebChannel",
     "WebEngine",
@@ -121,7 +121,6 @@ UNUSED_QT_PLUGIN_DIRS: tuple[str, ...] = (
     "sceneparsers",
     "scxmldatamodel",
     "sensors",
-    "texttospeech",
     "wayland-graphics-integration-server",
     "webview",
 )
@@ -148,11 +147,9 @@ EXCLUDED_PYTHON_MODULES: tuple[str, ...] = (
     "PySide6.QtDesigner",
     "PySide6.QtGraphs",
     "PySide6.QtLocation",
-    "PySide6.QtMultimedia",
     "PySide6.QtPositioning",
     "PySide6.QtQuick3D",
     "PySide6.QtSensors",
-    "PySide6.QtTextToSpeech",
     "PySide6.QtWebChannel",
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineQuick",

@@ -57,6 +57,11 @@ QT = Path(PySide6.__path__[0]) / "Qt"
         ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", False),
         ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", False),
         ("resources/qml/Kiosk/Main.qml", False),
+        # Reading aloud: Qt TextToSpeech with its engines (speech-dispatcher, Windows), the PIN pad's tone.
+        ("PySide6/Qt/lib/libQt6TextToSpeech.so.6", False),
+        ("PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so", False),
+        ("PySide6\\plugins\\texttospeech\\qtexttospeech_winrt.dll", False),
+        ("resources/sounds/key-tone.wav", False),
     ],
 )
 def test_what_is_left_out(path: str, unused: bool) -> None:

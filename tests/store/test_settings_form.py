@@ -237,6 +237,21 @@ def test_a_timeout_in_kiosk_json_is_this_kiosks_own(data_dir: Path) -> None:
     assert config.inactivity_override() == 120
 
 
+def test_reading_aloud_settings_round_trip_and_reach_the_kiosk() -> None:
+    settings = submit(speakOnWelcome=True, readAloudVolume="40")
+    assert settings.speak_on_welcome and settings.read_aloud_volume == 40
+    assert form_values(settings, PROTOCOL, SHIPPED)["readAloudVolume"] == "40"
+    assert settings.with_fields(settings.to_fields()) == settings
+    for volume in ("5", "101", "loud"):
+        assert refused(readAloudVolume=volume).setting == "read_aloud_volume"
+    german = translations("de").gettext
+    assert problem_text(refused(readAloudVolume="0"), german, PROTOCOL) == german(PROBLEMS["read_aloud_volume"])
+    running = effective_settings(
+        load_clinic(), PROTOCOL, settings, kiosk_handover=None, kiosk_inactivity=None
+    ).read_aloud
+    assert running.speak_on_welcome and running.volume == 40
+
+
 def test_the_treatment_plan_numbers_are_edited_with_their_own_bounds() -> None:
     counts = {"course.min-gap": "10", "course.touch-up-from": "28", "course.maintenance-years": "0"}
     settings = submit(dayCounts=counts)

@@ -3,11 +3,17 @@ import QtQuick.Controls.Basic
 import QtQuick.Layouts
 import Kiosk
 
-// Always on screen: larger text and high contrast, for anyone who needs them.
-RowLayout {
+// Always on screen: larger text, high contrast and reading aloud, for anyone who needs them. While reading aloud
+// is on, large − and + buttons set its volume. The Read aloud switch shows only when this kiosk has a voice for
+// the language on screen (kiosk/ui/speech.py).
+// A narrow (portrait) window puts reading aloud and its volume on a second line, so that nothing runs off screen.
+GridLayout {
     id: root
     required property var kiosk
-    spacing: 12
+    readonly property bool narrow: Window.width < 1000
+    columns: narrow ? 1 : 2
+    columnSpacing: 12
+    rowSpacing: 8
 
     component Toggle: AbstractButton {
         id: toggle
@@ -51,18 +57,56 @@ RowLayout {
         }
     }
 
-    Toggle {
-        objectName: "largeTextSwitch"
-        glyph: "A+"
-        text: qsTr("Larger text")
-        checked: root.kiosk.largeText
-        onToggled: root.kiosk.largeText = checked
+    RowLayout {
+        spacing: 12
+        Layout.alignment: Qt.AlignRight
+        Toggle {
+            objectName: "largeTextSwitch"
+            glyph: "A+"
+            text: qsTr("Larger text")
+            checked: root.kiosk.largeText
+            onToggled: root.kiosk.largeText = checked
+        }
+        Toggle {
+            objectName: "contrastSwitch"
+            glyph: "◐"
+            text: qsTr("High contrast")
+            checked: root.kiosk.highContrast
+            onToggled: root.kiosk.highContrast = checked
+        }
     }
-    Toggle {
-        objectName: "contrastSwitch"
-        glyph: "◐"
-        text: qsTr("High contrast")
-        checked: root.kiosk.highContrast
-        onToggled: root.kiosk.highContrast = checked
+    RowLayout {
+        spacing: 12
+        Layout.alignment: Qt.AlignRight
+        visible: root.kiosk.readAloud.offered  // the switch needs a voice for the language on screen
+        Toggle {
+            id: readAloud
+            objectName: "readAloudSwitch"
+            glyph: "🔊"
+            text: qsTr("Read aloud")
+            visible: root.kiosk.readAloud.offered
+            checked: root.kiosk.readAloud.enabled
+            onToggled: root.kiosk.readAloud.enabled = checked
+        }
+        BigButton {
+            objectName: "volumeDown"
+            visible: root.kiosk.readAloud.enabled && root.kiosk.readAloud.offered
+            implicitHeight: 56
+            implicitWidth: 64
+            text: "−"
+            accessibleName: qsTr("Quieter")
+            enabled: root.kiosk.readAloud.volume > root.kiosk.readAloud.minVolume
+            onClicked: root.kiosk.readAloud.quieter()
+        }
+        BigButton {
+            objectName: "volumeUp"
+            visible: root.kiosk.readAloud.enabled && root.kiosk.readAloud.offered
+            implicitHeight: 56
+            implicitWidth: 64
+            text: "+"
+            accessibleName: qsTr("Louder")
+            enabled: root.kiosk.readAloud.volume < root.kiosk.readAloud.maxVolume
+            onClicked: root.kiosk.readAloud.louder()
+        }
     }
 }

@@ -227,6 +227,7 @@ Rectangle {
             StaffSettingsPage {
                 objectName: "staffSettingsPage"
                 settings: root.staff.clinicSettings
+                speech: root.kiosk.readAloud
             }
 
             StaffExportPage {

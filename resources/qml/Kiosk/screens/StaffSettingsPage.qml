@@ -9,6 +9,8 @@ import Kiosk
 Item {
     id: page
     required property var settings  // a SettingsModel
+    property var speech: null  // the kiosk's Speech: which languages have a voice for reading aloud
+    property bool speakOnWelcome: false
     readonly property bool wide: width >= 900
     property var chosenLanguages: ({})  // tag -> true while its toggle is on
     property string security: "starttls"
@@ -24,7 +26,7 @@ Item {
             "name": "", "logo": "", "phone": "", "text": "", "email": "", "website": "", "address": "",
             "printer": "", "timeout": "", "retention": "", "receipt": false, "smtpHost": "", "smtpPort": "",
             "smtpUsername": "", "smtpPassword": "", "smtpSender": "", "smtpSecurity": "starttls",
-            "languages": [], "dayCounts": {}
+            "languages": [], "dayCounts": {}, "speakOnWelcome": false, "readAloudVolume": ""
         }
         // A phone number has no letters to say which way it runs: a left-to-right mark keeps "+44 20" in
         // order beside right-to-left text (the model drops the mark again).
@@ -35,6 +37,7 @@ Item {
         smtpHost.text = values.smtpHost; smtpPort.text = values.smtpPort; smtpUser.text = values.smtpUsername
         smtpPassword.text = values.smtpPassword; smtpSender.text = values.smtpSender
         security = values.smtpSecurity
+        speakOnWelcome = values.speakOnWelcome === true; readAloudVolume.text = values.readAloudVolume ?? ""
         const chosen = {}
         for (const tag of values.languages)
             chosen[tag] = true
@@ -58,7 +61,8 @@ Item {
             "languages": Object.keys(chosenLanguages).filter(tag => chosenLanguages[tag]),
             "timeout": timeout.text, "dayCounts": counts, "receipt": receipt.checked, "retention": retention.text,
             "smtpHost": smtpHost.text, "smtpPort": smtpPort.text, "smtpSecurity": security,
-            "smtpUsername": smtpUser.text, "smtpPassword": smtpPassword.text, "smtpSender": smtpSender.text
+            "smtpUsername": smtpUser.text, "smtpPassword": smtpPassword.text, "smtpSender": smtpSender.text,
+            "speakOnWelcome": speakOnWelcome, "readAloudVolume": readAloudVolume.text
         }
     }
 
@@ -334,6 +338,28 @@ Item {
                 Field {
                     id: smtpSender; objectName: "staffSmtpSender"; settingId: "smtp.sender"; label: qsTr("Sender address")
                     inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
+                }
+
+                Heading { text: qsTr("Read aloud") }
+                BodyText {
+                    objectName: "staffVoiceReport"
+                    Layout.fillWidth: true
+                    Layout.columnSpan: page.wide ? 2 : 1
+                    visible: text !== ""
+                    text: page.speech ? page.speech.voiceReport : ""
+                }
+                Label { text: qsTr("Speak on the welcome screen") }
+                ChoiceButton {
+                    objectName: "staffSpeakOnWelcome"
+                    Layout.fillWidth: true
+                    text: qsTr("At a client's first tap, say how to turn reading aloud on")
+                    selected: page.speakOnWelcome
+                    onClicked: page.speakOnWelcome = !page.speakOnWelcome
+                }
+                Label { text: qsTr("Read-aloud volume (10 to 100)") }
+                NumberField {
+                    id: readAloudVolume; objectName: "staffReadAloudVolume"; settingId: "read_aloud_volume"
+                    label: qsTr("Read-aloud volume (10 to 100)"); inputMethodHints: Qt.ImhDigitsOnly
                 }
 
                 Heading { text: qsTr("Privacy") }

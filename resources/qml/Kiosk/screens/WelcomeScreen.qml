@@ -64,6 +64,11 @@ Item {
                 font.pixelSize: Math.round(Theme.buttonSize * 1.25)
                 onClicked: screen.kiosk.checkIn()
             }
+            ReadAloudHint {
+                objectName: "readAloudHint"
+                Layout.fillWidth: true
+                speech: screen.kiosk.readAloud
+            }
             Text {
                 Layout.fillWidth: true
                 Layout.topMargin: 8
