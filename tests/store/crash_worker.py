@@ -4,7 +4,8 @@ It imports and migrates once, then for each `spawn` line on stdin forks a child 
 visits through CheckInStore in a loop, each in three states (in progress at the before-care questions, in
 progress at the calendar, finished: revisions 1 to 3 of one uid), and prints `ok <uid> <revision>` after each
 record() returned STORED (`spooled <uid> <revision>` after a spool write). The test kills the child with
-SIGKILL at a random moment, then sends `reap <pid>`; `reaped <pid>` comes after every line the child printed.
+SIGKILL at a random moment after the child says `started`, then sends `reap <pid>`; `reaped <pid>`
+comes after every line the child printed.
 Forking from this one process keeps each round to a few milliseconds (no Python start-up per child).
 """
 
@@ -28,6 +29,7 @@ def say(line: str) -> None:
 def commit_forever(data_dir: Path, url: str | None) -> None:
     clinic = load_clinic()
     store = CheckInStore(url, data_dir=data_dir, fallback_dir=data_dir / "fallback", clinic=clinic)
+    say("started")  # the test's random wait starts here, so a slow start-up on a busy machine is not counted
     number = 0
     while True:
         number += 1

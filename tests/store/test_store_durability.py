@@ -70,10 +70,15 @@ def kill_during_commits(data_dir: Path, url: str | None, kills: int) -> tuple[Re
     try:
         for _ in range(kills):
             worker.send("spawn")
-            line = worker.next_line()
-            assert line.startswith("pid "), line
-            pid = int(line.split()[1])
-            time.sleep(rng.uniform(0.02, 0.12))  # start-up is ~15 ms; then it commits in a loop
+            pid, started = 0, False
+            while not (pid and started):  # the parent's "pid" and the child's "started" come in either order
+                line = worker.next_line()
+                if line.startswith("pid "):
+                    pid = int(line.split()[1])
+                else:
+                    assert line == "started", line
+                    started = True
+            time.sleep(rng.uniform(0.005, 0.1))  # then it commits in a loop
             os.kill(pid, signal.SIGKILL)
             worker.send(f"reap {pid}")
             while (line := worker.next_line()) != f"reaped {pid}":
