@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import today_from
+from kiosk.core.clinic import load_clinic
 from kiosk.core.dates import parse_date
+from kiosk.core.kiosk_config import KioskConfig
 from kiosk.errors import UserError
 
 DATABASE_ENV = "SMP_KIOSK_DATABASE_URL"
@@ -22,7 +24,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--database",
         metavar="URL",
-        help=f"postgresql://USER:PASSWORD@HOST/DB (default: ${DATABASE_ENV}, else the kiosk's own SQLite file)",
+        help=f"postgresql://USER:PASSWORD@HOST/DB (default: ${DATABASE_ENV}, else kiosk.toml's database_url, else"
+        " the kiosk's own SQLite file)",
+    )
+    parser.add_argument(
+        "--all-branches",
+        action="store_true",
+        help="every branch of the chain on the database (default: this kiosk's branch, kiosk.toml `branch`)",
     )
     parser.set_defaults(handler=run_records)
 
@@ -34,21 +42,25 @@ def run_records(args: argparse.Namespace) -> int:
         raise UserError(f"--to {last} is before --from {first}: swap the dates")
     if args.csv is not None and not args.csv.strip():
         raise UserError("--csv is empty: give the path of the CSV file to write")
-    from kiosk.store import CheckInStore  # noqa: PLC0415  (SQLAlchemy only for this command)
+    from kiosk.settings.resolver import open_store  # noqa: PLC0415  (SQLAlchemy only for this command)
 
-    store = CheckInStore(args.database or os.environ.get(DATABASE_ENV) or None)
+    config = KioskConfig()
+    store = open_store(config, load_clinic(config.file().clinic), args.database or os.environ.get(DATABASE_ENV))
+    every = args.all_branches
     try:
         health = store.health()
         if health.problem is not None:
             raise UserError(health.message() + f" ({health.database})")
         if args.csv:
-            count = store.export_csv(first, last, Path(args.csv))
+            count = store.export_csv(first, last, Path(args.csv), all_branches=every)
             print(f"{count} check-ins written to {args.csv}")
             return 0
-        for summary in store.checkins_on_days(first, last):
+        for summary in store.checkins_on_days(first, last, all_branches=every):
             when = summary.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M")
             flags = ", ".join(flag.value for flag in summary.flags) or "ready"
-            print(f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} session {summary.session!s:<8} {flags}")
+            branch = f"{summary.branch:<10} " if every else ""
+            name = summary.display_name
+            print(f"{when}  {branch}{summary.kiosk_id:<12} {name:<24} session {summary.session!s:<8} {flags}")
         return 0
     finally:
         store.close()

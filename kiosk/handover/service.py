@@ -96,7 +96,9 @@ class HandoverService:
     ) -> HandoverResult:
         """Queue the email (PDF + .ics) and send it now; InvalidAddressError before anything is kept."""
         if self.config.smtp is None:
-            raise EmailNotConfiguredError("email is not set up: add an [smtp] section to kiosk.toml (see README)")
+            raise EmailNotConfiguredError(
+                "email is not set up: set SMTP on the staff screen (Clinic settings) or add [smtp] to kiosk.toml"
+            )
         recipient = normalise_address(to)
         checked = read_pdf(pdf)
         ics_data = ics.read_bytes() if isinstance(ics, Path) else ics

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kiosk.errors import UserError
+from kiosk.settings.schema import DEFAULT_BRANCH
 
 Hair = Literal["buzz", "long"]
 Session = int | Literal["touch-up"]
@@ -100,6 +101,7 @@ class CheckIn:
     signature_png: bytes | None
     checked_in_at: dt.datetime  # aware, UTC
     kiosk_id: str
+    branch: str = DEFAULT_BRANCH  # the clinic branch of the kiosk (kiosk.toml `branch`)
 
     @classmethod
     def create(
@@ -117,6 +119,7 @@ class CheckIn:
         signature_strokes: str | None = None,
         signature_png: bytes | None = None,
         checked_in_at: dt.datetime | None = None,
+        branch: str = DEFAULT_BRANCH,
     ) -> CheckIn:
         """Keep only the first name and the last initial; raise UserError for a check-in that makes no sense."""
         first = clean_name(_EMAIL.sub("", first_name))  # an address typed as a name is not kept
@@ -147,6 +150,7 @@ class CheckIn:
             signature_png=signature_png,
             checked_in_at=when.astimezone(dt.UTC),
             kiosk_id=kiosk_id.strip()[:64],
+            branch=branch,
         )
 
     @property
@@ -183,6 +187,7 @@ class CheckInSummary:
     kiosk_id: str
     pending: bool = False
     flags: tuple[Flag, ...] = field(default=())
+    branch: str = DEFAULT_BRANCH
 
     @property
     def display_name(self) -> str:
@@ -206,4 +211,5 @@ class CheckInSummary:
             kiosk_id=check_in.kiosk_id,
             pending=pending,
             flags=flags_for(check_in.moisturised, check_in.hair, check_in.receipt_required, check_in.signed),
+            branch=check_in.branch,
         )

@@ -16,6 +16,7 @@ from kiosk.store.checkin import TOUCH_UP, CheckInSummary
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 HEADER = (
     "checked_in_at",
+    "branch",
     "kiosk",
     "first_name",
     "last_initial",
@@ -43,6 +44,7 @@ def _row(summary: CheckInSummary, tz: dt.tzinfo) -> list[str]:
     hair = {"buzz": "buzz cut", "long": "keeping length", None: ""}[summary.hair]
     return [
         summary.checked_in_at.astimezone(tz).isoformat(timespec="seconds"),
+        summary.branch,
         summary.kiosk_id,
         summary.first_name,
         summary.last_initial,

@@ -1,4 +1,4 @@
-"""The database tables: one row per finished check-in, and the clinic's shared settings.
+"""The database tables: one row per finished check-in, the clinic's branches and each branch's settings.
 
 A check-in row holds the minimum the front desk needs and nothing that identifies the client further:
 first name and last initial only, never an email address or a phone number. `uid` is made by the kiosk
@@ -25,6 +25,9 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from kiosk.settings.schema import DEFAULT_BRANCH
+
+CHAIN = "_chain"  # the settings of the whole chain; no branch id can start with "_"
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -62,6 +65,7 @@ class CheckInRow(Base):
     __table_args__ = (
         CheckConstraint("hair IN ('buzz', 'long')", name="hair_choice"),
         Index("ix_check_ins_checked_in_at", "checked_in_at"),
+        Index("ix_check_ins_branch_id", "branch_id", "checked_in_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -78,13 +82,25 @@ class CheckInRow(Base):
     signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     checked_in_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())  # UTC
     kiosk_id: Mapped[str] = mapped_column(String(64))
+    branch_id: Mapped[str] = mapped_column(String(32), default=DEFAULT_BRANCH, server_default=DEFAULT_BRANCH)
+
+
+class BranchRow(Base):
+    """One clinic branch of a chain sharing the database; its settings are the SettingRows with its id."""
+
+    __tablename__ = "branches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class SettingRow(Base):
-    """One clinic setting as JSON text; every kiosk sharing the database reads the same values."""
+    """One setting of one branch as JSON text; every kiosk of the branch reads the same values. The chain's own
+    settings (the owner PIN) have the branch id CHAIN."""
 
     __tablename__ = "clinic_settings"
 
+    branch_id: Mapped[str] = mapped_column(String(32), primary_key=True, default=DEFAULT_BRANCH)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -3,8 +3,9 @@
 Decision: clinic-wide settings (name, logo, contact, printer, languages offered, inactivity timeout,
 the protocol's day counts, SMTP, receipt on/off, retention) live in the database, table
 `clinic_settings`, one JSON value per field, so all kiosks of a clinic agree and staff change them
-once. Each kiosk keeps the last values it read in `clinic-settings.json` (0600) in its data folder, so
-it starts with the right settings while the database is away. Kiosk-local settings (kiosk id,
+once; each branch of a chain has its own rows (`branch_id`). Each kiosk keeps the last values it read in
+`clinic-settings.json` (0600) in its data folder, so it starts with the right settings while the database is
+away. The SMTP password is encrypted in both (kiosk.settings.secret). Kiosk-local settings (kiosk id,
 database address, staff PIN) are in the kiosk config file (kiosk/core/kiosk_config.py), not here.
 Defaults come from the clinic profile (resources/clinics/*.toml).
 """
@@ -23,10 +24,10 @@ from typing import Any, Literal
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
 from kiosk.errors import UserError
+from kiosk.settings.secret import SecretBox, SecretUnavailableError
 from kiosk.store.files import make_private_dir, make_private_file
 
 SmtpSecurity = Literal["starttls", "ssl", "none"]
-SETTINGS_COPY = "clinic-settings.json"
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_INACTIVITY_TIMEOUT = 90
 log = logging.getLogger(__name__)
@@ -61,7 +62,7 @@ class SmtpSettings:
     port: int = 587
     security: SmtpSecurity = "starttls"
     username: str = ""
-    password: str = ""
+    password: str = field(default="", repr=False)  # plain only in memory; stored sealed (kiosk.settings.secret)
     sender: str = ""
 
 
@@ -163,23 +164,54 @@ class ClinicSettings:
         return dataclasses.replace(self, **changes)
 
 
-def settings_to_json(settings: ClinicSettings) -> str:
-    return json.dumps(settings.to_fields(), ensure_ascii=False, indent=2, sort_keys=True)
+def sealed_fields(settings: ClinicSettings, box: SecretBox) -> dict[str, Any]:
+    """The fields as stored (database rows, the settings copy): the SMTP password encrypted."""
+    values = settings.to_fields()
+    values["smtp"]["password"] = box.seal(settings.smtp.password)
+    return values
 
 
-def write_settings_copy(path: Path, settings: ClinicSettings) -> None:
-    """Keep this kiosk's private copy (0600) of the settings it last read; a failure is only logged."""
+def opened_fields(stored: Mapping[str, Any], box: SecretBox) -> dict[str, Any]:
+    """Stored fields with the SMTP password decrypted. Without the key the password is left out (email then
+    cannot log in; the log and `smp-kiosk settings` say to copy secret.key), never the whole settings."""
+    values = dict(stored)
+    smtp = values.get("smtp")
+    if isinstance(smtp, dict) and isinstance(smtp.get("password"), str):
+        smtp = dict(smtp)
+        try:
+            smtp["password"] = box.open(smtp["password"])
+        except SecretUnavailableError as exc:
+            log.error("the SMTP password cannot be opened on this kiosk: %s", exc)
+            smtp["password"] = ""
+        values["smtp"] = smtp
+    return values
+
+
+def has_plain_password(stored: Mapping[str, Any]) -> bool:
+    """True when an older version stored the SMTP password unencrypted (it is then sealed and saved again)."""
+    smtp = stored.get("smtp")
+    password = smtp.get("password") if isinstance(smtp, dict) else None
+    return isinstance(password, str) and bool(password) and not password.startswith("fernet:")
+
+
+def write_settings_copy(
+    path: Path, settings: ClinicSettings, box: SecretBox, extra: Mapping[str, Any] | None = None
+) -> None:
+    """Keep this kiosk's private copy (0600) of the settings it last read, the password sealed; `extra` adds
+    machine-read values (the branch's PIN hash). A failure is only logged."""
     try:
+        values = {**sealed_fields(settings, box), **(extra or {})}
         make_private_dir(path.parent)
         make_private_file(path)
-        path.write_text(settings_to_json(settings), encoding="utf-8")
+        path.write_text(json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
     except OSError as exc:
         log.warning("settings copy %s cannot be written: %s", path, exc.strerror or exc)
 
 
-def read_settings_copy(path: Path, base: ClinicSettings) -> ClinicSettings:
+def read_settings_copy(path: Path, base: ClinicSettings, box: SecretBox) -> ClinicSettings:
     try:
-        return base.with_fields(json.loads(path.read_text(encoding="utf-8")))
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return base.with_fields(opened_fields(stored, box))
     except (OSError, ValueError, AttributeError):
         return base
 

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from kiosk.settings.schema import DEFAULT_BRANCH
 from kiosk.store.checkin import CheckIn, session_from_text, session_text
 from kiosk.store.files import PRIVATE_FILE, make_private_dir
 
@@ -46,6 +47,7 @@ def to_json(check_in: CheckIn) -> dict[str, Any]:
         "signature_png": base64.b64encode(check_in.signature_png).decode() if check_in.signature_png else None,
         "checked_in_at": check_in.checked_in_at.isoformat(),
         "kiosk_id": check_in.kiosk_id,
+        "branch": check_in.branch,
     }
 
 
@@ -65,6 +67,7 @@ def from_json(raw: dict[str, Any]) -> CheckIn:
         signature_png=base64.b64decode(png) if png else None,
         checked_in_at=dt.datetime.fromisoformat(raw["checked_in_at"]).astimezone(dt.UTC),
         kiosk_id=str(raw["kiosk_id"]),
+        branch=str(raw.get("branch") or DEFAULT_BRANCH),  # spooled by an older version: the default branch
     )
 
 

@@ -173,7 +173,7 @@ def start(
 
     model.languageSwitched.connect(switch_language)
     model.wiped.connect(lambda: release_memory(engine))
-    bridge = StoreBridge(config.database_url(), config.kiosk_id(), clinic=clinic)
+    bridge = StoreBridge(config.database_url(), config.kiosk_id(), clinic=clinic, branch=config.branch())
     settings = SettingsModel(bridge, config, protocol, model.flow.default_language)
     staff = StaffModel(bridge, config, settings, model.handover_bridge)
     live = LiveSettings(

@@ -175,10 +175,11 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self._say(self._t("The two PINs are not the same."))
             return
         try:
-            self.config.set_pin(pin)
+            record = self.config.set_pin(pin)
         except UserError:
             self._say(self._t("A PIN is 4 to 12 digits."))
             return
+        self.bridge.save_pin(record.salt, record.hash)
         self._say(self._t("The new PIN is saved."))
 
     # ------------------------------------------------------------ properties

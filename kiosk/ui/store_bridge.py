@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from kiosk.core.clinic import Clinic
 from kiosk.core.visit import Visit
 from kiosk.errors import UserError
+from kiosk.settings.schema import DEFAULT_BRANCH
 from kiosk.store.checkin import CheckIn, CheckInSummary
 from kiosk.store.health import StoreHealth
 from kiosk.store.settings import ClinicSettings
@@ -73,10 +74,12 @@ class StoreBridge(QObject):
         kiosk_id: str,
         *,
         clinic: Clinic | None = None,
+        branch: str = DEFAULT_BRANCH,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.url = url
+        self.branch = branch
         self.kiosk_id = kiosk_id
         self.clinic = clinic
         self._store: CheckInStore | None = None
@@ -94,7 +97,7 @@ class StoreBridge(QObject):
         if self._store is None:
             from kiosk.store.service import CheckInStore  # noqa: PLC0415 - loaded by _load_database_code
 
-            self._store = CheckInStore(url=self.url, clinic=self.clinic)
+            self._store = CheckInStore(url=self.url, clinic=self.clinic, branch=self.branch)
         return self._store
 
     def _load_database_code(self) -> None:
@@ -180,6 +183,15 @@ class StoreBridge(QObject):
             self.settings_saved.emit(saved)
             if saved:
                 self.settings_loaded.emit(store.settings())
+
+        self._submit(work)
+
+    def save_pin(self, salt: str, digest: str) -> None:
+        """Record the staff PIN's hash for the branch: no kiosk of the branch accepts the demo PIN after this."""
+
+        def work(store: CheckInStore) -> None:
+            if not store.save_pin({"salt": salt, "hash": digest}):
+                log.warning("the new staff PIN is set on this kiosk only: the database cannot be reached")
 
         self._submit(work)
 

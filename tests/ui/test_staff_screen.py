@@ -17,7 +17,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.kiosk_config import KioskConfig
 from kiosk.handover import HandoverService
 from kiosk.logging_setup import configure_logging
 from kiosk.store import CheckInStore, Flag
@@ -68,7 +67,7 @@ def pg_kiosk(
 ) -> Iterator[tuple[KioskApp, str]]:
     name = postgres.create_database()
     url = postgres.url(name)
-    KioskConfig().save({"database_url": url, "kiosk_id": "front-desk"})
+    (data_dir / "kiosk.toml").write_text(f'database_url = "{url}"\nkiosk_id = "front-desk"\n', encoding="utf-8")
     yield make_kiosk(), url
     postgres.drop_database(name)
 
