@@ -34,7 +34,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     return captured.out
 
 
-def test_a_setting_saved_on_the_staff_screen_reaches_every_command(
+def test_a_setting_saved_on_the_staff_screen_reaches_every_command(  # noqa: PLR0917 - fixtures
     qtbot: QtBot,
     kiosk: KioskApp,
     data_dir: Path,
