@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from kiosk.commands import calendar, handover, kiosk, plan, records, settings
+from kiosk.commands import backup, calendar, handover, kiosk, plan, records, settings
 
-COMMAND_MODULES: tuple[ModuleType, ...] = (plan, records, handover, calendar, kiosk, settings)
+COMMAND_MODULES: tuple[ModuleType, ...] = (plan, records, handover, calendar, kiosk, settings, backup)

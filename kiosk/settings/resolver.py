@@ -16,10 +16,9 @@ from kiosk.core.clinic import Clinic, load_clinic
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import load_protocol
 from kiosk.handover.config import handover_from_file
-from kiosk.settings.files import KIOSK_FILE, SETTINGS_COPY, settings_copy
+from kiosk.settings.files import DATABASE_FILE, KIOSK_FILE, SETTINGS_COPY, settings_copy
 from kiosk.settings.schema import KioskFile
 from kiosk.settings.secret import SecretBox
-from kiosk.store.database import DATABASE_FILE
 from kiosk.store.effective import EffectiveSettings, effective_settings
 from kiosk.store.settings import ClinicSettings, read_settings_copy
 
@@ -106,8 +105,8 @@ def _sources(  # noqa: PLR0917 - the parts resolve() has just put together
     profile_source = f"clinic profile ({profile.source})"
     rows: list[SettingSource] = []
 
-    def add(name: str, value: Any, source: str) -> None:
-        shown = "******" if name in SECRET_FIELDS and value else str(value)
+    def add(name: str, value: Any, source: str, *, note: bool = False) -> None:
+        shown = "******" if name in SECRET_FIELDS and value and not note else str(value)
         rows.append(SettingSource(name, shown, source))
 
     add("branch", kiosk.branch, own if "branch" in _set_in(config) else "default")
@@ -141,10 +140,17 @@ def _sources(  # noqa: PLR0917 - the parts resolve() has just put together
     if smtp is None:
         add("smtp", "off (no email)", "default")
     else:
+        no_key = kiosk.smtp is None and smtp.username and not smtp.password and not SecretBox(config.folder).has_key()
         for name in ("host", "port", "security", "username", "password", "from_address", "from_name"):
-            add(f"smtp.{name}", getattr(smtp, name), smtp_source)
-        if kiosk.smtp is None and settings.smtp.host and not settings.smtp.password and _sealed_in_copy(config):
-            add("smtp.password", "cannot be opened: copy secret.key from another kiosk of this branch", where)
+            if name == "password" and no_key:  # sealed in the database, and this kiosk has no key to open it
+                add(
+                    "smtp.password",
+                    "cannot be opened here: copy secret.key from another kiosk of this branch",
+                    smtp_source,
+                    note=True,
+                )
+            else:
+                add(f"smtp.{name}", getattr(smtp, name), smtp_source)
     return tuple(rows)
 
 
@@ -156,10 +162,3 @@ def _set_in(config: KioskConfig) -> set[str]:
         return set(tomllib.loads(config.path.read_text(encoding="utf-8")))
     except (OSError, ValueError):
         return set()
-
-
-def _sealed_in_copy(config: KioskConfig) -> bool:
-    try:
-        return "fernet:" in settings_copy(config.folder).read_text(encoding="utf-8")
-    except OSError:
-        return False
