@@ -210,11 +210,20 @@ class KioskConfig:
             accepted = demo and not state.demo_retired
         else:
             accepted = pin_matches(record, pin)
+        return self._count(state, accepted, retired=demo and (record is not None or state.demo_retired))
+
+    def check_owner_pin(self, pin: str, record: PinRecord) -> PinCheck:
+        """Compare the chain owner's PIN (from the database); wrong tries count with the staff PIN's."""
+        locked = self.locked_for()
+        if locked:
+            return PinCheck(False, locked, 0)
+        return self._count(self.state(), pin_matches(record, pin), retired=False)
+
+    def _count(self, state: KioskState, accepted: bool, *, retired: bool) -> PinCheck:
         if accepted:
             state.lockout = Lockout()
             self.save(state)
             return PinCheck(True, 0, MAX_WRONG_TRIES)
-        retired = demo and (record is not None or state.demo_retired)
         failures = state.lockout.failures + 1
         if failures >= MAX_WRONG_TRIES:
             state.lockout = Lockout(failures=0, until=self.clock() + LOCKOUT_SECONDS)

@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kiosk.core.clinic import Clinic
+from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.visit import Visit
 from kiosk.errors import UserError
-from kiosk.settings.schema import DEFAULT_BRANCH
+from kiosk.settings.schema import DEFAULT_BRANCH, PinRecord
+from kiosk.store.chain import chain_days
 from kiosk.store.checkin import CheckIn, CheckInSummary
 from kiosk.store.health import StoreHealth
 from kiosk.store.settings import ClinicSettings
@@ -67,6 +69,8 @@ class StoreBridge(QObject):
     settings_saved = Signal(bool)  # False: the database is away, nothing was saved
     receipt_made = Signal(str, object)  # a check-in's uid and its clinic copy (PDF bytes)
     receipt_failed = Signal(str, str)  # a check-in's uid and why its clinic copy cannot be made (for staff)
+    chain_loaded = Signal(object)  # list[BranchDay]: the owner PIN was right
+    chain_refused = Signal(str, int)  # "no-owner-pin", "unreachable", "wrong" or "locked"; seconds locked
 
     def __init__(
         self,
@@ -183,6 +187,23 @@ class StoreBridge(QObject):
             self.settings_saved.emit(saved)
             if saved:
                 self.settings_loaded.emit(store.settings())
+
+        self._submit(work)
+
+    def open_chain(self, pin: str, config: KioskConfig, first: dt.date, last: dt.date) -> None:
+        """The owner's view of every branch, once the owner PIN (kept in the database) is right; wrong tries count
+        with the staff PIN's (the same lockout)."""
+
+        def work(store: CheckInStore) -> None:
+            record = store.owner_pin()
+            if record is None:
+                self.chain_refused.emit("unreachable" if store.health().problem else "no-owner-pin", 0)
+                return
+            result = config.check_owner_pin(pin, PinRecord(salt=record["salt"], hash=record["hash"]))
+            if not result.accepted:
+                self.chain_refused.emit("locked" if result.locked_for else "wrong", result.locked_for)
+                return
+            self.chain_loaded.emit(chain_days(store.checkins_on_days(first, last, all_branches=True)))
 
         self._submit(work)
 

@@ -18,10 +18,10 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Staff screen")
 
-    property int page: 0  // 0 check-ins, 1 clinic settings, 2 export and PIN
+    property int page: 0  // 0 check-ins, 1 clinic settings, 2 export and PIN, 3 all branches (owner PIN)
 
     function open() { visible = true; page = 0; staff.open(kiosk.language); exportPage.reset(today) }
-    function close() { Qt.inputMethod.hide(); exportPage.reset(""); staff.close(); visible = false }
+    function close() { Qt.inputMethod.hide(); exportPage.reset(""); chainPage.reset(); staff.close(); visible = false }
 
     MouseArea { anchors.fill: parent; Accessible.ignored: true }  // nothing behind the screen reacts
 
@@ -80,6 +80,7 @@ Rectangle {
             PageTab { index: 0; objectName: "staffTabCheckins"; text: qsTr("Check-ins"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
             PageTab { index: 1; objectName: "staffTabSettings"; text: qsTr("Clinic settings"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
             PageTab { index: 2; objectName: "staffTabExport"; text: qsTr("Export and PIN"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
+            PageTab { index: 3; objectName: "staffTabChain"; text: qsTr("All branches"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
         }
 
         StackLayout {
@@ -228,6 +229,12 @@ Rectangle {
                 objectName: "staffExportPage"
                 staff: root.staff
                 settings: root.staff.clinicSettings
+            }
+
+            StaffChainPage {
+                id: chainPage
+                objectName: "staffChainPage"
+                chain: root.staff.chainView
             }
         }
 
