@@ -32,6 +32,11 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="every branch of the chain on the database (default: this kiosk's branch, kiosk.toml `branch`)",
     )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="visits per branch per day with their flags (what the staff screen's All branches page shows)",
+    )
     parser.set_defaults(handler=run_records)
 
 
@@ -54,6 +59,13 @@ def run_records(args: argparse.Namespace) -> int:
         if args.csv:
             count = store.export_csv(first, last, Path(args.csv), all_branches=every)
             print(f"{count} check-ins written to {args.csv}")
+            return 0
+        if args.summary:
+            from kiosk.store.chain import chain_days  # noqa: PLC0415
+
+            for line in chain_days(store.checkins_on_days(first, last, all_branches=every)):
+                flags = ", ".join(f"{flag.value} {count}" for flag, count in line.flags.items()) or "no flags"
+                print(f"{line.day.isoformat()}  {line.branch:<12} visits {line.visits:<4} {flags}")
             return 0
         for summary in store.checkins_on_days(first, last, all_branches=every):
             when = summary.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M")
