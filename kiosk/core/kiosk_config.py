@@ -108,7 +108,10 @@ class KioskConfig:
         self.folder = folder or data_dir()
         self.path = kiosk_file(self.folder)
         self.clock = clock
-        migrate_legacy_file(self.folder)
+        try:
+            migrate_legacy_file(self.folder)
+        except OSError as exc:  # e.g. a read-only data folder: the old file stays, and is tried again next time
+            log.error("the old kiosk.json in %s cannot be moved: %s", self.folder, exc.strerror or exc)
 
     # ------------------------------------------------------------ kiosk.toml
 

@@ -37,7 +37,10 @@ class SecretBox:
 
         make_private_dir(self.path.parent)
         key = Fernet.generate_key()
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never overwrite another key
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # never overwrite another key
+        except FileExistsError:  # another process of this kiosk made it just now: use that one
+            return self.path.read_bytes().strip()
         with os.fdopen(fd, "wb") as handle:
             handle.write(key + b"\n")
             handle.flush()

@@ -31,6 +31,15 @@ SmtpSecurity = Literal["starttls", "ssl", "none"]
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_INACTIVITY_TIMEOUT = 90
 log = logging.getLogger(__name__)
+# The bounds of the clinic settings' numbers: checked when staff save, and again on every value read back from the
+# database or the settings copy (a value out of bounds there is left out, with a log line), so no absurd number
+# reaches a timer, a socket or date arithmetic whoever wrote it.
+BOUNDS = {
+    "inactivity_timeout_s": (15, 900),
+    "retention_days": (1, 3650),
+    "smtp.port": (1, 65535),
+    "day_counts": (1, 365),
+}
 PICTURE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
 
@@ -44,6 +53,11 @@ class SettingError(UserError):
         super().__init__(message)
         self.setting = setting
         self.value = value
+
+
+def within(setting: str, value: int) -> bool:
+    low, high = BOUNDS[setting]
+    return low <= value <= high
 
 
 def picture_problem(path: str) -> str:
@@ -104,15 +118,15 @@ class ClinicSettings:
             raise SettingError("email", f"the clinic email {self.email!r} is not an email address")
         if any(ch.isspace() or ch in "/#" for ch in self.printer.strip()):
             raise SettingError("printer", "a printer (CUPS queue) name has no spaces, '/' or '#'")
-        if not 15 <= self.inactivity_timeout_s <= 900:
+        if not within("inactivity_timeout_s", self.inactivity_timeout_s):
             raise SettingError("inactivity_timeout_s", "the inactivity timeout must be between 15 and 900 seconds")
-        if not 1 <= self.retention_days <= 3650:
+        if not within("retention_days", self.retention_days):
             raise SettingError("retention_days", "the retention period must be between 1 and 3650 days")
         for tag in self.languages:
             if not _LANGUAGE_TAG.match(tag):
                 raise SettingError("languages", f"'{tag}' is not a language tag: use tags such as en, de or pt_BR")
         for key, value in self.day_counts.items():
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
+            if not isinstance(value, int) or isinstance(value, bool) or not within("day_counts", value):
                 raise SettingError(
                     f"day_counts.{key}", f"day count '{key}' must be a whole number of days from 1 to 365"
                 )
@@ -127,7 +141,7 @@ class ClinicSettings:
         smtp = self.smtp
         if smtp.security not in ("starttls", "ssl", "none"):
             raise SettingError("smtp.security", "SMTP security must be starttls, ssl or none")
-        if not 1 <= smtp.port <= 65535:
+        if not within("smtp.port", smtp.port):
             raise SettingError("smtp.port", f"SMTP port {smtp.port} is not a port number: use 587, 465 or 25")
         if any(ch.isspace() for ch in smtp.host.strip()):
             raise SettingError("smtp.host", f"the SMTP server {smtp.host!r} has a space in it")
@@ -154,13 +168,21 @@ class ClinicSettings:
                 smtp_fields = {f.name for f in dataclasses.fields(SmtpSettings)}
                 base = dataclasses.asdict(self.smtp)
                 base.update({k: v for k, v in value.items() if k in smtp_fields and type(v) is type(base[k])})
+                if not within("smtp.port", base["port"]):
+                    base["port"] = self.smtp.port
+                if base["security"] not in ("starttls", "ssl", "none"):
+                    base["security"] = self.smtp.security
                 changes["smtp"] = SmtpSettings(**base)
             elif key == "languages" and isinstance(value, list):
                 changes["languages"] = tuple(str(tag) for tag in value)
             elif key == "day_counts" and isinstance(value, dict):
-                changes["day_counts"] = {str(k): v for k, v in value.items() if type(v) is int}
-            elif type(value) is type(defaults[key]):
+                changes["day_counts"] = {
+                    str(k): v for k, v in value.items() if type(v) is int and within("day_counts", v)
+                }
+            elif type(value) is type(defaults[key]) and (key not in BOUNDS or within(key, value)):
                 changes[key] = value
+            else:
+                log.warning("stored clinic setting %s is of the wrong type or out of bounds: not used", key)
         return dataclasses.replace(self, **changes)
 
 
