@@ -20,6 +20,12 @@ Item {
         anchors.fill: parent
         spacing: 12
 
+        BodyText {
+            Layout.fillWidth: true
+            visible: !page.chain.unlocked
+            text: qsTr("Type the chain owner's PIN to see the visits of every branch, day by day.")
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: 12
@@ -109,5 +115,7 @@ Item {
                 }
             }
         }
+
+        Item { Layout.fillHeight: true; visible: !page.chain.unlocked }  // keeps the PIN field at the top
     }
 }

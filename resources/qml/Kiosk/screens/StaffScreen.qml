@@ -28,7 +28,8 @@ Rectangle {
     component PageTab: AbstractButton {  // (not a TabBar: its object model is no QML value a test can read)
         required property int index
         readonly property bool current: root.page === index
-        implicitHeight: 56
+        implicitHeight: Math.max(56, contentItem.implicitHeight + 12)  // four tabs: a long name takes two lines
+        Layout.fillHeight: true  // every tab as high as the highest
         focusPolicy: Qt.NoFocus
         font.pixelSize: Theme.buttonSize
         font.weight: Font.DemiBold
@@ -42,6 +43,8 @@ Rectangle {
             color: parent.current ? Theme.accent : Theme.text
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         background: Rectangle {
