@@ -172,7 +172,8 @@ class HandoverService:
         printer = printer or cups.default_printer()
         if not printer:
             raise TemporaryDeliveryError(
-                "no printer: set `printer` in kiosk.toml or choose a default printer in CUPS (lpoptions -d NAME)",
+                "no printer: set one on the staff screen (Clinic settings), or `printer` in kiosk.toml, or a default "
+                "printer in CUPS (lpoptions -d NAME)",
                 messages.PRINT_DELAYED,
             )
         cups_job = job.details.get("cups_job")
@@ -207,7 +208,8 @@ class HandoverService:
         smtp = self.config.smtp
         if smtp is None:
             raise PermanentDeliveryError(
-                "email is not set up any more: add [smtp] to kiosk.toml", messages.EMAIL_FAILED
+                "email is not set up any more: set SMTP on the staff screen (Clinic settings) or [smtp] in kiosk.toml",
+                messages.EMAIL_FAILED,
             )
         ics = job.ics.read_bytes() if job.ics else None
         message = compose_email(
