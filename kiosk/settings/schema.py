@@ -82,6 +82,7 @@ T = TypeVar("T")
 _WHERE = re.compile(r" - at `\$((?:\.\w+|\[\d+\])*)`$")
 _UNKNOWN = re.compile(r"^Object contains unknown field `([^`]+)`")
 _KIND = {
+    "`object | null`": "a section such as [smtp]",
     "`int | null`": "a whole number",
     "`Port | null`": "a port number",
     "`int`": "a whole number",
@@ -110,6 +111,8 @@ def explain(error: msgspec.ValidationError) -> str:
         return f"'{where}' must be a branch id: lowercase letters, digits, '-' or '_' (for example main)"
     if message.startswith("Invalid enum value"):
         return f"'{where}' cannot be {message.split(' ', 3)[3]}: see docs/settings.md for the choices"
+    if where == "printer" and "regex" in message:
+        return "'printer' must be a CUPS queue name: no spaces, '/' or '#'"
     message = message.replace("Expected `str` matching regex", "must be a text matching")
     message = message.replace("Expected ", "must be ").replace(", got ", ", not ").replace("`", "")
     return f"'{where}' {message}" if where else message

@@ -51,9 +51,9 @@ def test_a_full_smtp_section(tmp_path: Path) -> None:
     ("text", "problem"),
     [
         ("printer = 3", "'printer' must be a text"),
-        ('printer = "Front Desk"', "'printer' must be a text matching"),
+        ('printer = "Front Desk"', "'printer' must be a CUPS queue name"),
         ("print_timeout = 0", "'print_timeout' must be a number >= 1"),
-        ('smtp = "x"', "'smtp' must be object"),
+        ('smtp = "x"', "'smtp' must be a section such as [smtp]"),
         ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nsecurity = "tls"', "'smtp.security' cannot be 'tls'"),
         ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nport = 70000', "'smtp.port' must be a whole number <= 65535"),
         ('[smtp]\nhost = "h"\nfrom_adress = "a@b.c"', "'smtp.from_adress' is not a setting"),
