@@ -164,6 +164,15 @@ class KioskConfig:
         self.save(fresh)
         return fresh
 
+    def begin(self) -> None:
+        """The kiosk starts: make its state file now if it has none and no PIN is known for the branch yet, so that a
+        state file missing later (deleted) is told apart from a new kiosk, which starts without a lockout."""
+        try:
+            if not state_file(self.folder).exists() and branch_pin(self.folder) is None:
+                self.save(KioskState())
+        except OSError as exc:
+            log.error("the kiosk state %s cannot be written: %s", state_file(self.folder), exc.strerror or exc)
+
     def save(self, state: KioskState) -> None:
         write_state(self.folder, state)
 

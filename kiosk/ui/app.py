@@ -152,6 +152,7 @@ def start(
 ) -> KioskApp:
     """Build everything and show the welcome screen; the caller runs the event loop (or a test drives it)."""
     app = application()
+    config.begin()
     protocol = load_protocol(clinic.protocol)
     model = KioskModel(
         clinic,

@@ -56,6 +56,16 @@ def test_deleting_the_state_file_never_brings_back_the_demo_pin(tmp_path: Path) 
     assert config.check_pin("97531").accepted  # the branch's PIN still opens it
 
 
+def test_a_new_kiosk_of_a_branch_with_a_pin_starts_unlocked(tmp_path: Path) -> None:
+    clock = Clock()
+    config = KioskConfig(tmp_path, clock=clock)
+    config.begin()  # the kiosk's first start, before it has read the branch's settings
+    branch_knows(tmp_path, "97531")  # then the store reads them: the branch has a PIN
+    assert config.locked_for() == 0 and config.check_pin("97531").accepted
+    demo = config.check_pin(DEMO_PIN)
+    assert not demo.accepted and demo.demo_retired
+
+
 def test_a_lockout_survives_the_state_file_being_deleted(tmp_path: Path) -> None:
     clock = Clock()
     config = KioskConfig(tmp_path, clock=clock)
