@@ -59,13 +59,13 @@ def open_store(config: KioskConfig, profile: Clinic, url: str | None = None) -> 
     return CheckInStore(url or config.database_url(), data_dir=config.folder, clinic=profile, branch=config.branch())
 
 
-def resolve(clinic: str | None = None, *, folder: Path | None = None, read_database: bool = True) -> Resolved:
+def resolve(clinic: str | None = None, *, folder: Path | None = None) -> Resolved:
     """Everything a kiosk or a command runs with. UserError (one line) for a mistake in any file."""
     config = KioskConfig(folder)
     kiosk = config.file()
     profile = load_clinic(clinic or kiosk.clinic)
     base = ClinicSettings.from_clinic(profile)
-    if read_database and database_in_use(config):
+    if database_in_use(config):
         store = open_store(config, profile)
         try:
             settings = store.settings()
