@@ -4,7 +4,8 @@
     python packaging/build_bundle.py [--dist DIR] [--work DIR]
 
 Run it with the project's virtual environment (`.venv/bin/python`, or `.venv\\Scripts\\python.exe` on Windows)
-after `pip install -e ".[packaging]"`. It compiles the translation catalogs, runs PyInstaller on
+after `python3 packaging/bootstrap.py sync`, which installs exactly uv.lock (PyInstaller included): the bundle
+holds the same versions the tests ran with. It compiles the translation catalogs, runs PyInstaller on
 packaging/pyinstaller/smp-kiosk.spec, and checks the result. The bundle lands in DIST/smp-kiosk/ (default:
 dist/smp-kiosk/); copy that whole folder to the kiosk (/opt/smp-kiosk on Linux, see docs/install-linux.md).
 Nothing is cached between builds: the work folder is cleaned first.

@@ -5,6 +5,8 @@ zxing-cpp encodes a code in well under a millisecond (pure-Python encoders take 
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import zxingcpp
 
 from kiosk.errors import UserError
@@ -22,7 +24,9 @@ def qr_modules(data: bytes) -> tuple[int, bytes]:
     except ValueError as exc:
         raise UserError(f"the QR code cannot hold {len(data)} bytes ({exc})") from None
     image = barcode.to_image(scale=1, add_quiet_zones=False)  # 0 = dark, 255 = light
-    pixels = memoryview(image)  # type: ignore[arg-type]  # a 2-D buffer of bytes
+    # A 2-D buffer of bytes. The wheel for Python 3.12+ declares Image.__buffer__ and the 3.11 one does not, so
+    # mypy would disagree between the two Pythons the lock covers.
+    pixels = memoryview(cast(Any, image))
     return pixels.shape[0], bytes(pixels).translate(_DARK)  # type: ignore[index]
 
 
