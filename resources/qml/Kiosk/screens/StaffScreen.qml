@@ -79,6 +79,7 @@ Rectangle {
         RowLayout {
             objectName: "staffTabs"
             Layout.fillWidth: true
+            Layout.fillHeight: false  // its tabs fill the row's height, not the row the screen's
             spacing: 8
             PageTab { index: 0; objectName: "staffTabCheckins"; text: qsTr("Check-ins"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
             PageTab { index: 1; objectName: "staffTabSettings"; text: qsTr("Clinic settings"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
