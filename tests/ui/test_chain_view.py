@@ -31,8 +31,26 @@ def north_kiosk(
     data_dir: Path,
     tmp_path: Path,
 ) -> Iterator[tuple[KioskApp, str]]:
+    """The south kiosk (a store of its own) checks two clients in first; then the north kiosk starts. (Two
+    stores migrating one new database at the same moment in one process can stall each other in the driver.)"""
     name = postgres.create_database()
     url = postgres.url(name)
+    south = CheckInStore(url, data_dir=tmp_path / "south", clinic=load_clinic(), branch="south")
+    try:
+        for client in ("Bertram", "Cosima"):
+            check_in = CheckIn.create(
+                first_name=client,
+                last_name="S",
+                session=1,
+                session_date=dt.date.today(),
+                language="en",
+                moisturised=True,
+                hair="buzz",
+                kiosk_id="south-desk",
+            )
+            south.record(check_in)
+    finally:
+        south.close()
     (data_dir / "kiosk.toml").write_text(
         f'branch = "north"\nkiosk_id = "north-desk"\ndatabase_url = "{url}"\n', encoding="utf-8"
     )
@@ -43,24 +61,7 @@ def north_kiosk(
 def test_each_branch_sees_its_own_clients_and_the_owner_sees_all(
     qtbot: QtBot, north_kiosk: tuple[KioskApp, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kiosk, url = north_kiosk
-    south = CheckInStore(url, data_dir=tmp_path / "south", clinic=load_clinic(), branch="south")  # the 2nd kiosk
-    try:
-        for name in ("Bertram", "Cosima"):
-            south.record(
-                CheckIn.create(
-                    first_name=name,
-                    last_name="S",
-                    session=1,
-                    session_date=dt.date.today(),
-                    language="en",
-                    moisturised=True,
-                    hair="buzz",
-                    kiosk_id="south-desk",
-                )
-            )
-    finally:
-        south.close()
+    kiosk, _url = north_kiosk
     monkeypatch.setattr("sys.stdin", io.StringIO(OWNER_PIN + "\n"))
     assert main(["set-pin", "--owner", "--pin-stdin"]) == 0
 
