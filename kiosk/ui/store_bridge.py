@@ -180,7 +180,7 @@ class StoreBridge(QObject):
         self._submit(lambda store: self.settings_loaded.emit(store.settings()))
 
     def save_settings(self, settings: ClinicSettings) -> None:
-        """Save for every kiosk on the database; a bad setting comes back on `failed` (its UserError)."""
+        """Save for every kiosk of the branch; a bad setting comes back on `failed` (its UserError)."""
 
         def work(store: CheckInStore) -> None:
             saved = store.save_settings(settings)
