@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    configure_logging(getattr(args, "command", None))
+    # A command that reports its problems itself, in one line, keeps the store's warnings for the log file only.
+    configure_logging(getattr(args, "command", None), console_level=getattr(args, "console_level", logging.WARNING))
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

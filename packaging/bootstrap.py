@@ -55,6 +55,8 @@ TEST_SERVICES = [
     "cups-bsd",
     "printer-driver-cups-pdf",
     "poppler-utils",
+    # tests/documents: zbarimg reads the PDF's QR codes (a second decoder beside zxing-cpp)
+    "zbar-tools",
 ]
 # The Linux kiosk session that tests/packaging checks and runs: cage (it needs Xwayland), the Wayland client
 # libraries Qt's wayland plugin links, systemd-analyze for the unit, shellcheck for the install script.

@@ -44,7 +44,9 @@ def test_schedule_json_has_the_stable_shape() -> None:
     assert plan["days"][0] == {"date": "2026-11-24", "phase": "dry", "day": 1, "session": 1}
     assert plan["days"][14] == {"date": "2026-12-08", "phase": "dry", "day": 1, "session": 2}
     assert plan["days"][-1]["date"] == "2027-01-06"
-    assert {"date": "2027-01-06", "id": "all-clear"}.items() <= plan["milestones"][-1].items()
+    assert {"date": "2027-01-06", "id": "all-clear", "session": 2} in plan["milestones"]
+    assert {"date": "2027-03-07", "id": "touch-up-closes", "session": 2} in plan["milestones"]  # day 90
+    assert plan["milestones"][-1] == {"date": "2028-12-08", "id": "maintenance", "session": 2}
     assert all(set(day) == {"date", "phase", "day", "session"} for day in plan["days"])
 
 
@@ -54,6 +56,16 @@ def test_schedule_text_is_readable() -> None:
     assert "Day 1 is the day of the session" in result.stdout
     assert "2026-11-27 Fri  session 1, day 4" in result.stdout
     assert "Saunas, pools and fake tan are fine" in result.stdout
+
+
+def test_a_session_after_the_main_ones_is_a_touch_up_never_a_number() -> None:
+    dates = ["2026-11-24", "2026-12-08", "2026-12-22", "2027-01-19"]
+    result = kiosk("schedule", *(arg for date in dates for arg in ("--session", date)))
+    assert result.returncode == 0, result.stderr
+    assert "Session 3: Tuesday, December 22, 2026" in result.stdout
+    assert "Touch-up: Tuesday, January 19, 2027" in result.stdout and "Session 4" not in result.stdout
+    assert "2027-01-19 Tue  touch-up, day 1" in result.stdout
+    assert "2027-01-11 Mon  Your touch-up can be done from today" in result.stdout  # day 21 after session 3
 
 
 def test_console_script_and_module_do_the_same() -> None:

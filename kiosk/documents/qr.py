@@ -13,14 +13,16 @@ from kiosk.errors import UserError
 
 _DARK = bytes(1 if value < 128 else 0 for value in range(256))
 ERROR_CORRECTION = "M"  # 15 % of the code may be damaged: a printed page survives a fold or a smudge
+ECI_UTF8 = 26  # the code says its bytes are UTF-8: readers that would guess (zbar) get "Zurück" right
 
 
 def qr_modules(data: bytes) -> tuple[int, bytes]:
-    """The QR code for `data` (byte mode) as (modules per side, one byte per module row by row, 1 = dark)."""
+    """The QR code for UTF-8 `data` (byte mode behind an ECI UTF-8 marker) as (modules per side, one byte per
+    module row by row, 1 = dark)."""
     if not data:
         raise UserError("a QR code needs some data to hold")
     try:
-        barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION)
+        barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION, eci=ECI_UTF8)
     except ValueError as exc:
         raise UserError(f"the QR code cannot hold {len(data)} bytes ({exc})") from None
     image = barcode.to_image(scale=1, add_quiet_zones=False)  # 0 = dark, 255 = light

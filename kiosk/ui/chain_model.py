@@ -107,6 +107,7 @@ class ChainModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             "day": long_date(line.day, self.language()),
             "visits": line.visits,
             "flagged": line.flagged,
+            "walkAways": line.walk_aways,
             "flags": flags,
         }
 

@@ -85,8 +85,8 @@ def test_two_branches_on_one_postgresql_keep_their_own_settings_and_clients(
     assert "north" in chain.split("Anna")[0].splitlines()[-1] and "south" in chain.split("Ben")[0].splitlines()[-1]
     assert main(["records", "--from", day, "--all-branches", "--summary"]) == 0
     assert capsys.readouterr().out.splitlines() == [
-        f"{day}  north        visits 1    no flags",
-        f"{day}  south        visits 1    no flags",
+        f"{day}  north        visits 1    walk-aways 0    no flags",
+        f"{day}  south        visits 1    walk-aways 0    no flags",
     ]
     csv_file = tmp_path / "chain.csv"
     assert main(["records", "--from", day, "--all-branches", "--csv", str(csv_file)]) == 0

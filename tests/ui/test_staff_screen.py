@@ -156,7 +156,7 @@ def test_logs_never_hold_the_clients_name(
     logs = list((data_dir / "logs").rglob("*"))
     assert logs, "the kiosk wrote no log file"
     texts = caplog.text + "".join(p.read_text(errors="replace") for p in logs if p.is_file())
-    assert "check-in from kiosk" in texts  # the check-in was logged, without the name
+    assert "visit from kiosk" in texts  # the visit was logged, without the name
     assert FIRST not in texts and LAST not in texts
 
 

@@ -95,6 +95,9 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
     retype(drive, "staffPrinter", "Front_Desk")
     retype(drive, "staffTimeout", "45")
     retype(drive, "staffDays_dry", "4")
+    retype(drive, "staffDays_course.min-gap", "10")  # the treatment plan's numbers, each with its default shown
+    assert read_property(drive.find("staffDays_course.touch-up-until"), "text") == "90"
+    retype(drive, "staffDays_course.maintenance-years", "0")  # no refresh reminder
     retype(drive, "staffDays_all-clear", "x")  # not a number: named, nothing saved, everything typed kept
     drive.tap("staffSaveSettings")
     expected = "Saunas, pools and fake tan are fine: how many days after the final session: type a whole number"
@@ -137,7 +140,7 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
         printer="Front_Desk",
         languages=("en", "ar", "de"),  # in the order the kiosk ships them
         inactivity_timeout_s=45,
-        day_counts={"dry": 4, "all-clear": 28},
+        day_counts={"dry": 4, "all-clear": 28, "course.min-gap": 10, "course.maintenance-years": 0},
         smtp=SmtpSettings("smtp.harbour.example", 465, "ssl", "desk", "s3cret", "desk@harbour.example"),
         receipt_required=True,
         retention_days=30,

@@ -1,7 +1,7 @@
 """Branches: several clinics of a chain on one database. Every existing row becomes branch "main".
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-05
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from kiosk.store.models import UTCDateTime
 
 revision = "0003"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"
 branch_labels: str | None = None
 depends_on: str | None = None
 

@@ -65,6 +65,7 @@ Item {
                     text: screen.handover.printState === "printing" ? qsTr("Printing…") : screen.handover.printMessage
                     Accessible.role: Accessible.AlertMessage
                 }
+                PrintAgainConfirm { handover: screen.handover; Layout.fillWidth: true }
 
                 ColumnLayout {
                     id: emailPanel
@@ -84,7 +85,8 @@ Item {
                         field.placeholderText: "name@example.com"
                         field.onActiveFocusChanged: if (email.field.activeFocus) screen.showEmail()
                         onEdited: screen.handover.clearEmailMessage()
-                        onAccepted: screen.handover.sendEmail(email.text)
+                        // Return sends, as the Send button does, and puts the keyboard away so the answer shows
+                        onAccepted: { Qt.inputMethod.hide(); screen.handover.sendEmail(email.text) }
                     }
                     BodyText {
                         objectName: "consentText"

@@ -103,6 +103,7 @@ Item {
                     BodyText {
                         objectName: "staffChainVisits" + line.index
                         text: qsTr("Visits: %1").arg(line.modelData.visits)
+                              + (line.modelData.walkAways > 0 ? " · " + qsTr("walked away: %1").arg(line.modelData.walkAways) : "")
                         Layout.preferredWidth: 180
                     }
                     BodyText {
