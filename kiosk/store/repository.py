@@ -178,13 +178,9 @@ def save_settings(engine: Engine, values: Iterable[tuple[str, Any]], now: dt.dat
                 row.updated_at = now
 
 
-def ensure_branch(engine: Engine, branch: str, now: dt.datetime) -> None:
-    """List the branch (a kiosk of a new branch adds it when it opens the database)."""
-    with Session(engine) as session, session.begin():
-        if session.get(BranchRow, branch) is None:
-            session.add(BranchRow(id=branch, created_at=now))
-
-
 def branch_ids(engine: Engine) -> list[str]:
+    """Every branch with saved settings or with visits (a kiosk of a new branch needs no set-up step)."""
     with Session(engine) as session:
-        return list(session.scalars(select(BranchRow.id).order_by(BranchRow.id)))
+        listed = set(session.scalars(select(BranchRow.id)))
+        listed |= set(session.scalars(select(CheckInRow.branch_id).distinct()))
+    return sorted(listed)

@@ -424,7 +424,6 @@ class CheckInStore:
             self._engine = create_store_engine(self.url, busy_timeout=self._busy_timeout)
         if not self._migrated:
             migrate(self._engine)
-            repository.ensure_branch(self._engine, self.branch, self._clock())
             self._migrated = True
             if path is not None:
                 protect_sqlite_files(path)  # the -wal and -shm files exist now
