@@ -208,6 +208,23 @@ def compile_translations(python: Path) -> int:
     return subprocess.call([str(python), str(ROOT / "packaging" / "translations.py"), "compile"], cwd=ROOT)
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Compiled bytecode (issue #19). Some machines set PYTHONDONTWRITEBYTECODE=1, and the test command sets it too, so
+# Python never caches what it compiles: every start would compile the kiosk again, and a read-only tree always
+# would. `uv sync --compile-bytecode` compiles the installed packages; the project's own code (installed editable,
+# so left where it is) and its QML are compiled here, only what changed since the last time.
+
+
+def compile_bytecode(python: Path) -> None:
+    """Write __pycache__/*.pyc for kiosk/, tests/ and benchmarks/, and a .qmlc beside each QML file."""
+    folders = [str(ROOT / name) for name in ("kiosk", "tests", "benchmarks")]
+    command = [str(python), "-m", "compileall", "-q", "-j", "0", *folders]
+    if subprocess.run(command, stdout=subprocess.DEVNULL, check=False).returncode != 0:
+        say("some files could not be compiled to bytecode; they are compiled when imported instead")
+    if subprocess.run([str(python), str(ROOT / "packaging" / "qml_cache.py")], check=False).returncode != 0:
+        say("some QML files could not be compiled ahead of time (packaging/qml_cache.py); they are compiled at start")
+
+
 def run(argv: list[str]) -> int:
     if not argv or argv[0] not in {"kiosk", "test", "sync", "lock"}:
         print(__doc__, file=sys.stderr)
@@ -221,11 +238,13 @@ def run(argv: list[str]) -> int:
     if mode == "kiosk":
         apt_install(QT_RUNTIME + QT_WINDOW)
         python = ensure_venv()
+        compile_bytecode(python)
         if compile_translations(python) != 0:
             return 1
         return subprocess.call([str(python), "-m", "kiosk", *rest], cwd=ROOT)
     apt_install(QT_RUNTIME + QT_WINDOW + TEST_SERVICES + KIOSK_SESSION)
     python = ensure_venv()
+    compile_bytecode(python)
     env = dict(os.environ, **OFFSCREEN_ENV, PYTHONDONTWRITEBYTECODE="1")
     if compile_translations(python) != 0:
         return 1

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import language_from
-from kiosk.errors import UserError
+from kiosk.core.names import FULL_NAME_MAX_CHARS, clean_text, name_problem
+from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
-from kiosk.handover.document import read_pdf
+from kiosk.handover.document import MAX_PDF_BYTES, read_pdf
 from kiosk.handover.outbox import Outbox
 from kiosk.paths import data_dir
 from kiosk.settings.resolver import resolve
@@ -34,17 +35,13 @@ own. `smp-kiosk settings` shows which are used and where each came from."""
 
 def register(subparsers: Any) -> None:
     formatter = argparse.RawDescriptionHelpFormatter
-    printing = subparsers.add_parser(
-        "print", help="print a calendar PDF on the kiosk printer", epilog=EXIT_CODES, formatter_class=formatter
-    )
+    printing = subparsers.add_parser("print", epilog=EXIT_CODES, formatter_class=formatter)
     printing.add_argument("pdf", metavar="FILE.pdf", help="the calendar PDF")
     printing.add_argument("--printer", metavar="NAME", help="CUPS queue (default: kiosk.toml, else the system default)")
     printing.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the PDF's page size)")
     printing.set_defaults(handler=run_print)
 
-    email = subparsers.add_parser(
-        "email", help="email a calendar PDF (and .ics) to a client", epilog=EXIT_CODES, formatter_class=formatter
-    )
+    email = subparsers.add_parser("email", epilog=EXIT_CODES, formatter_class=formatter)
     email.add_argument("pdf", metavar="FILE.pdf", help="the calendar PDF")
     email.add_argument("--to", required=True, metavar="ADDRESS", help="the client's email address")
     email.add_argument("--ics", metavar="FILE.ics", help="a calendar file to attach as well")
@@ -54,7 +51,6 @@ def register(subparsers: Any) -> None:
 
     outbox = subparsers.add_parser(
         "outbox",
-        help="list print and email jobs waiting in the outbox; retry them",
         description="Without options: list the jobs. Email addresses are shown masked.",
         epilog=EXIT_CODES.replace("printed / sent", "every job tried was delivered, or the list was shown"),
         formatter_class=formatter,
@@ -109,9 +105,15 @@ def run_email(args: argparse.Namespace) -> int:
     if args.ics is not None:
         ics = Path(args.ics)
         if not ics.is_file():
-            raise UserError(f"--ics {args.ics} does not exist: give the path of a .ics calendar file")
+            raise UserError(f"--ics {shown(args.ics)} does not exist: give the path of a .ics calendar file")
+        if ics.stat().st_size > MAX_PDF_BYTES:
+            raise UserError(f"--ics {shown(args.ics)} is larger than a calendar file can be: make it with `ics`")
         if not ics.read_bytes().lstrip().startswith(b"BEGIN:VCALENDAR"):
-            raise UserError(f"--ics {args.ics} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+            raise UserError(f"--ics {shown(args.ics)} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+    if len(clean_text(args.name, len(args.name) + 1)) > FULL_NAME_MAX_CHARS:
+        raise UserError(f"--name is longer than {FULL_NAME_MAX_CHARS} characters: give the client's first name")
+    if name_problem(clean_text(args.name)):
+        raise UserError("--name has no visible letters (only spaces or invisible characters): type it again")
     address = normalise_address(args.to)  # before the outbox is even opened: a bad address leaves no trace
     service = open_service()
     return _report(service.email_calendar(pdf, to=address, language=language, name=args.name, ics=ics))
@@ -144,7 +146,7 @@ def _job(service: HandoverService, job_id: str) -> Job:
     try:
         return service.outbox.get(job_id)
     except KeyError:
-        raise UserError(f"there is no job {job_id} in the outbox: list them with `smp-kiosk outbox`") from None
+        raise UserError(f"there is no job {shown(job_id)} in the outbox: list them with `smp-kiosk outbox`") from None
 
 
 def describe(job: Job) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.core.clinic import load_clinic
 from kiosk.core.kiosk_config import PIN_MAX_DIGITS, PIN_MIN_DIGITS, KioskConfig, check_pin_format, make_pin_record
 from kiosk.errors import UserError
+from kiosk.logging_setup import report_log_problem
 from kiosk.settings.files import STATE_FILE, state_file
 from kiosk.settings.schema import PinRecord
 
@@ -31,7 +32,6 @@ def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "set-pin",
-        help="set the staff PIN that unlocks the kiosk",
         description=f"Set the staff PIN ({PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits). It is stored hashed in "
         f"{STATE_FILE} in the kiosk's data folder and, for every kiosk of the branch, in the database. Until a PIN "
         "is set for the branch, the demo PIN from the README unlocks the kiosk; after that, never again.",
@@ -83,6 +83,7 @@ def _record_for_branch(config: KioskConfig, record: PinRecord, *, owner: bool) -
 def run_kiosk(args: argparse.Namespace) -> int:
     config = KioskConfig()
     clinic = load_clinic(args.clinic or config.file().clinic)  # a broken kiosk.toml: one line, before Qt starts
+    report_log_problem()  # only now: a kiosk that refuses to start prints its one line and nothing else
     from kiosk.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the kiosk itself
 
     return run(clinic, config, windowed=args.windowed, today=getattr(args, "today", None))

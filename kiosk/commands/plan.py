@@ -17,12 +17,12 @@ from kiosk.i18n.dates import long_date, weekday_name
 
 
 def register(subparsers: Any) -> None:
-    schedule = subparsers.add_parser("schedule", help="print the day-by-day aftercare plan")
+    schedule = subparsers.add_parser("schedule")
     add_plan_options(schedule)
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
     schedule.set_defaults(handler=run_schedule)
 
-    ics = subparsers.add_parser("ics", help="write the aftercare plan as an .ics calendar file")
+    ics = subparsers.add_parser("ics")
     add_plan_options(ics)
     ics.add_argument("--out", required=True, metavar="FILE.ics", help="where to write the calendar")
     ics.set_defaults(handler=run_ics)

@@ -25,7 +25,7 @@ DATABASE_ENV = "SMP_KIOSK_DATABASE_URL"
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("records", help="list check-ins of a date range or export them as CSV")
+    parser = subparsers.add_parser("records")
     parser.add_argument("--from", dest="first", metavar="YYYY-MM-DD", help="first day (default: today)")
     parser.add_argument("--to", dest="last", metavar="YYYY-MM-DD", help="last day (default: the --from day)")
     output = parser.add_mutually_exclusive_group()

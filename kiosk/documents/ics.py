@@ -11,12 +11,14 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from icalendar import Alarm, Calendar, Event, vText
+from typing import TYPE_CHECKING
 
 from kiosk.core.names import clean_text
 from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
 from kiosk.i18n.catalog import translate
+
+if TYPE_CHECKING:  # icalendar loads when a file is written: `schedule` and the kiosk's first frame go without it
+    from icalendar import Event
 
 Translate = Callable[[str], str]
 PRODID = "-//SMP Kiosk//Aftercare//EN"
@@ -158,6 +160,8 @@ def key_date_events(schedule: Schedule, _: Translate = _identity) -> list[Calend
 
 
 def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool) -> Event:
+    from icalendar import Alarm, Event  # noqa: PLC0415 - see TYPE_CHECKING above
+
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
@@ -183,6 +187,8 @@ def plan_to_ics(
     _: Translate = _identity,
     stamp: dt.datetime | None = None,
 ) -> bytes:
+    from icalendar import Calendar, vText  # noqa: PLC0415 - see TYPE_CHECKING above
+
     stamp = stamp or default_stamp()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -201,6 +207,8 @@ def single_event_ics(event: CalendarEvent, uid: str) -> bytes:
     """One event for a QR code, as phones' cameras read them (a bare VEVENT, UTF-8): the UID of the same
     event in the .ics file, the date and the whole title; nothing else, so the code stays small enough to
     print with big modules."""
+    from icalendar import vText  # noqa: PLC0415 - see TYPE_CHECKING above
+
     summary = vText(event.summary).to_ical().decode()
     lines = [
         "BEGIN:VEVENT",

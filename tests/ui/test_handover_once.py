@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +32,7 @@ def handed_over(data_dir: Path) -> tuple[bool | None, bool | None]:
     return records[0].printed, records[0].emailed
 
 
+@pytest.mark.slow
 def test_a_second_tap_on_print_asks_before_printing_again(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter
 ) -> None:
@@ -56,6 +58,7 @@ def test_a_second_tap_on_print_asks_before_printing_again(
     qtbot.waitUntil(lambda: len(pdf_printer.printed(timeout=1)) == 2, timeout=40_000)
 
 
+@pytest.mark.slow
 def test_return_then_send_sends_one_email_and_the_answer_shows(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], smtp_server: Callable[..., SmtpServer]
 ) -> None:

@@ -156,6 +156,7 @@ def check_screen(drive: Driver, where: str) -> list[str]:
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large-text"])
+@pytest.mark.slow
 def test_every_screen_is_made_for_touch_and_eyes(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], width: int, height: int, large: bool
 ) -> None:

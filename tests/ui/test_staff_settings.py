@@ -65,6 +65,7 @@ def stored_settings(data_dir: Path) -> ClinicSettings:
         store.close()
 
 
+@pytest.mark.slow
 def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
     drive = Driver(qtbot, kiosk)
     logo = data_dir / "our-logo.png"
@@ -151,6 +152,7 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
     assert not any("s3cret" in text for _, text in every_string(kiosk))  # no hidden field keeps the password
 
 
+@pytest.mark.slow
 def test_a_bad_value_is_named_in_the_staff_members_language(qtbot: QtBot, kiosk: KioskApp) -> None:
     drive = Driver(qtbot, kiosk)
     drive.tap("language_de")
@@ -164,6 +166,7 @@ def test_a_bad_value_is_named_in_the_staff_members_language(qtbot: QtBot, kiosk:
     drive.tap("staffBack")
 
 
+@pytest.mark.slow
 def test_saved_settings_change_the_welcome_screen_languages_timeout_pdf_and_printer(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter
 ) -> None:
@@ -195,6 +198,7 @@ def test_saved_settings_change_the_welcome_screen_languages_timeout_pdf_and_prin
     assert "Sunday 29 November First light shower" in text and "From day 9" in text
 
 
+@pytest.mark.slow
 def test_clinic_smtp_settings_bring_email_to_the_next_client(
     qtbot: QtBot, kiosk: KioskApp, smtp_server: Callable[..., SmtpServer]
 ) -> None:
@@ -245,6 +249,7 @@ def test_another_kiosks_change_waits_for_the_client_mid_flow(qtbot: QtBot, kiosk
     assert "Welcome to Changed Again" in texts_shown(drive)
 
 
+@pytest.mark.slow
 def test_csv_goes_to_a_plugged_in_drive_or_a_typed_folder(
     qtbot: QtBot,
     kiosk: KioskApp,
@@ -331,6 +336,7 @@ def check_staff_screen(drive: Driver, where: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+@pytest.mark.slow
 def test_every_staff_page_is_made_for_touch_and_eyes(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], width: int, height: int
 ) -> None:

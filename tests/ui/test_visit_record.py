@@ -70,6 +70,7 @@ def todays(data_dir: Path) -> list[CheckInSummary]:
 
 
 @pytest.mark.parametrize("step", ["before-care", "calendar", "handover", "receipt"])
+@pytest.mark.slow
 def test_a_client_who_walks_away_is_recorded_where_they_stopped(
     qtbot: QtBot,
     make_kiosk: Callable[..., KioskApp],
@@ -110,6 +111,7 @@ def test_a_client_who_walks_away_is_recorded_where_they_stopped(
     assert STATE_TEXTS[step] in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_a_client_who_leaves_before_choosing_a_session_leaves_no_record(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], data_dir: Path
 ) -> None:
@@ -122,6 +124,7 @@ def test_a_client_who_leaves_before_choosing_a_session_leaves_no_record(
     assert_no_trace(kiosk)
 
 
+@pytest.mark.slow
 def test_a_finished_visit_is_one_record_that_says_finished(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], data_dir: Path
 ) -> None:
@@ -157,6 +160,7 @@ def other_kiosk_visit(name: str, revision: int, step: VisitStep, outcome: VisitO
     return dataclasses.replace(visit, uid=uid) if uid else visit
 
 
+@pytest.mark.slow
 def test_the_staff_screen_is_live_and_keeps_its_list_while_the_database_is_away(
     qtbot: QtBot,
     postgres: PostgresServer,  # noqa: F811
