@@ -68,7 +68,7 @@ def run_calendar(args: argparse.Namespace) -> int:
     clinic = effective.clinic
     tag = args.language or clinic.default_language
     language = negotiate(tag)
-    protocol = load_protocol(args.protocol) if args.protocol else effective.protocol
+    protocol = load_protocol(args.protocol) if args.protocol is not None else effective.protocol
     sessions = [parse_date(text) for text in args.session]
     schedule = build_schedule(sessions, protocol, today_from(args), args.first_session_number)
     request = CalendarRequest(

@@ -65,7 +65,7 @@ def today_from(args: argparse.Namespace) -> dt.date:
 
 def protocol_from(args: argparse.Namespace) -> Protocol:
     """--protocol as given, else the clinic's protocol with the day counts staff set (kiosk.settings.resolver)."""
-    if args.protocol:
+    if args.protocol is not None:
         return load_protocol(args.protocol)
     from kiosk.settings.resolver import resolve  # noqa: PLC0415
 

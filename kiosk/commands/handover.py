@@ -14,7 +14,6 @@ from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
 from kiosk.handover.document import MAX_PDF_BYTES, read_pdf
-from kiosk.handover.outbox import Outbox
 from kiosk.paths import data_dir
 from kiosk.settings.resolver import resolve
 
@@ -67,7 +66,7 @@ def open_service() -> HandoverService:
     """The hand-over service with the effective printer and SMTP server (kiosk.settings.resolver)."""
     handover = resolve().effective.handover
     assert handover is not None  # None only when kiosk.toml could not be read, which resolve() reports
-    return HandoverService(handover, Outbox(data_dir() / "outbox"))
+    return HandoverService.at(data_dir(), handover)
 
 
 def _report(result: HandoverResult) -> int:

@@ -122,7 +122,7 @@ def handover_from_file(settings: KioskFile, path: Path) -> HandoverConfig:
         if raw.ca_file.strip():
             ca_file = Path(raw.ca_file) if Path(raw.ca_file).is_absolute() else path.parent / raw.ca_file
             if not ca_file.is_file():
-                raise UserError(f"settings file {path}: 'smtp.ca_file' names {ca_file}, which does not exist")
+                raise UserError(f"kiosk settings {path}: 'smtp.ca_file' names {ca_file}, which does not exist")
         smtp = SmtpConfig(
             host=raw.host,
             port=raw.port or DEFAULT_PORTS[raw.security],

@@ -64,6 +64,11 @@ class HandoverService:
         config = load_handover_config(root / "kiosk.toml")
         if clinic is not None:
             config = with_clinic_settings(config, clinic)
+        return cls.at(root, config)
+
+    @classmethod
+    def at(cls, root: Path, config: HandoverConfig) -> HandoverService:
+        """The service over the outbox in `root` with `config`; an outbox that cannot be opened is one UserError."""
         try:
             return cls(config, Outbox(root / "outbox"))
         except OSError as exc:  # read-only, full, a file where the folder should be

@@ -122,18 +122,18 @@ def decode_toml(data: bytes, kind: type[T], path: Path) -> T:
     try:
         return msgspec.toml.decode(data, type=kind)
     except msgspec.ValidationError as exc:
-        raise UserError(f"settings file {path}: {explain(exc)}") from None
+        raise UserError(f"kiosk settings {path}: {explain(exc)}") from None
     except msgspec.DecodeError as exc:
-        raise UserError(f"settings file {path}: is not valid TOML ({exc})") from None
+        raise UserError(f"kiosk settings {path}: is not valid TOML ({exc})") from None
 
 
 def decode_json(data: bytes, kind: type[T], path: Path) -> T:
     try:
         return msgspec.json.decode(data, type=kind)
     except msgspec.ValidationError as exc:
-        raise UserError(f"settings file {path}: {explain(exc)}") from None
+        raise UserError(f"kiosk settings {path}: {explain(exc)}") from None
     except msgspec.DecodeError as exc:
-        raise UserError(f"settings file {path}: is not valid JSON ({exc})") from None
+        raise UserError(f"kiosk settings {path}: is not valid JSON ({exc})") from None
 
 
 def load_kiosk_file(path: Path) -> KioskFile:
@@ -143,10 +143,10 @@ def load_kiosk_file(path: Path) -> KioskFile:
     except FileNotFoundError:
         return KioskFile()
     except OSError as exc:
-        raise UserError(f"settings file {path}: cannot be read ({exc.strerror})") from None
+        raise UserError(f"kiosk settings {path}: cannot be read ({exc.strerror})") from None
     settings = decode_toml(data, KioskFile, path)
     if settings.inactivity_seconds is not None and settings.warning_seconds >= settings.inactivity_seconds:
-        raise UserError(f"settings file {path}: 'warning_seconds' must be less than 'inactivity_seconds'")
+        raise UserError(f"kiosk settings {path}: 'warning_seconds' must be less than 'inactivity_seconds'")
     if settings.smtp is not None and settings.smtp.password and not settings.smtp.username:
-        raise UserError(f"settings file {path}: 'smtp.username' is needed when a password is set")
+        raise UserError(f"kiosk settings {path}: 'smtp.username' is needed when a password is set")
     return settings
