@@ -26,6 +26,8 @@ COMMANDS: dict[str, Command] = {
     "outbox": Command("kiosk.commands.handover", "list print and email jobs waiting in the outbox; retry them"),
     "calendar": Command("kiosk.commands.calendar", "write the personalised aftercare calendar as a PDF"),
     "set-pin": Command("kiosk.commands.kiosk", "set the staff PIN that unlocks the kiosk"),
+    "settings": Command("kiosk.commands.settings", "show the effective settings and where each came from"),
+    "backup": Command("kiosk.commands.backup", "copy the kiosk's SQLite database safely while the kiosk runs"),
 }
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import add_plan_options, today_from
-from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
 from kiosk.core.dates import parse_date
 from kiosk.core.names import FULL_NAME_MAX_CHARS, name_problem
 from kiosk.core.protocol import load_protocol
@@ -18,6 +17,7 @@ from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, default_pap
 from kiosk.documents.pdf.text import clean
 from kiosk.errors import UserError
 from kiosk.i18n import negotiate, translations
+from kiosk.settings.resolver import resolve
 
 
 def register(subparsers: Any) -> None:
@@ -38,7 +38,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--large-print", action="store_true", help="body text of 16 pt or more")
     parser.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: from --language's region)")
     parser.add_argument(
-        "--clinic", default=DEFAULT_CLINIC, metavar="ID_OR_FILE", help="clinic profile id or .toml file (default: demo)"
+        "--clinic",
+        metavar="ID_OR_FILE",
+        help="clinic profile id or .toml file (default: kiosk.toml's, else demo); the branch's settings go over it",
     )
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     parser.add_argument("--ics", metavar="FILE.ics", help="also write the plan as a calendar file")
@@ -62,10 +64,11 @@ def run_calendar(args: argparse.Namespace) -> int:
         raise UserError("--out is empty: give the path of the PDF file to write")
     if args.ics is not None and not args.ics.strip():
         raise UserError("--ics is empty: give the path of the .ics file to write, or leave --ics out")
-    clinic = load_clinic(args.clinic)
+    effective = resolve(args.clinic).effective  # the clinic and day counts staff set, as on the kiosk
+    clinic = effective.clinic
     tag = args.language or clinic.default_language
     language = negotiate(tag)
-    protocol = load_protocol(args.protocol or clinic.protocol)
+    protocol = load_protocol(args.protocol) if args.protocol is not None else effective.protocol
     sessions = [parse_date(text) for text in args.session]
     schedule = build_schedule(sessions, protocol, today_from(args), args.first_session_number)
     request = CalendarRequest(

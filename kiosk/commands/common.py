@@ -29,9 +29,9 @@ def add_plan_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--protocol",
-        default=DEFAULT_PROTOCOL_ID,
         metavar="ID_OR_FILE",
-        help=f"a shipped protocol id or a .toml protocol file (default: {DEFAULT_PROTOCOL_ID})",
+        help="a shipped protocol id or a .toml protocol file (default: the clinic's, with the day counts staff set;"
+        f" `{DEFAULT_PROTOCOL_ID}` is the shipped one)",
     )
     parser.add_argument(
         "--language",
@@ -63,7 +63,16 @@ def today_from(args: argparse.Namespace) -> dt.date:
     return dt.date.today()
 
 
+def protocol_from(args: argparse.Namespace) -> Protocol:
+    """--protocol as given, else the clinic's protocol with the day counts staff set (kiosk.settings.resolver)."""
+    if args.protocol is not None:
+        return load_protocol(args.protocol)
+    from kiosk.settings.resolver import resolve  # noqa: PLC0415
+
+    return resolve(getattr(args, "clinic", None)).effective.protocol
+
+
 def schedule_from(args: argparse.Namespace) -> tuple[Protocol, Schedule]:
     sessions = [parse_date(text) for text in args.session]
-    protocol = load_protocol(args.protocol)
+    protocol = protocol_from(args)
     return protocol, build_schedule(sessions, protocol, today_from(args), args.first_session_number)

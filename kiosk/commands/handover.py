@@ -14,6 +14,8 @@ from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
 from kiosk.handover.document import MAX_PDF_BYTES, read_pdf
+from kiosk.paths import data_dir
+from kiosk.settings.resolver import resolve
 
 EXIT_DELIVERED = 0
 EXIT_BAD_INPUT = 2
@@ -25,8 +27,9 @@ EXIT_CODES = f"""exit codes:
   {EXIT_QUEUED}  not delivered yet: the job waits in the outbox and is retried (see `smp-kiosk outbox`)
   {EXIT_FAILED}  failed until staff act (e.g. the SMTP login was refused): kept in the outbox as failed
 
-Settings come from kiosk.toml in the kiosk's data folder (SMP_KIOSK_DATA_DIR overrides it): `printer`
-and an [smtp] section (host, port, security, username, password, from_address, from_name, ca_file)."""
+The printer and the mail server are the branch's (staff set them on the kiosk's Clinic settings page), unless
+kiosk.toml in the kiosk's data folder (SMP_KIOSK_DATA_DIR moves it) sets `printer` or an [smtp] section of its
+own. `smp-kiosk settings` shows which are used and where each came from."""
 
 
 def register(subparsers: Any) -> None:
@@ -59,6 +62,13 @@ def register(subparsers: Any) -> None:
     outbox.set_defaults(handler=run_outbox)
 
 
+def open_service() -> HandoverService:
+    """The hand-over service with the effective printer and SMTP server (kiosk.settings.resolver)."""
+    handover = resolve().effective.handover
+    assert handover is not None  # None only when kiosk.toml could not be read, which resolve() reports
+    return HandoverService.at(data_dir(), handover)
+
+
 def _report(result: HandoverResult) -> int:
     if result.status == "done":
         print(f"{result.kind} job {result.job_id}: done")
@@ -83,7 +93,7 @@ def run_print(args: argparse.Namespace) -> int:
     printer = args.printer.strip() if args.printer is not None else None
     if args.printer is not None and not printer:
         raise UserError("--printer is empty: give a CUPS queue name (see `lpstat -p`)")
-    service = HandoverService.open()
+    service = open_service()
     return _report(service.print_calendar(pdf, language="en", printer=printer, paper=args.paper))
 
 
@@ -104,12 +114,12 @@ def run_email(args: argparse.Namespace) -> int:
     if name_problem(clean_text(args.name)):
         raise UserError("--name has no visible letters (only spaces or invisible characters): type it again")
     address = normalise_address(args.to)  # before the outbox is even opened: a bad address leaves no trace
-    service = HandoverService.open()
+    service = open_service()
     return _report(service.email_calendar(pdf, to=address, language=language, name=args.name, ics=ics))
 
 
 def run_outbox(args: argparse.Namespace) -> int:
-    service = HandoverService.open()
+    service = open_service()
     if args.discard:
         _job(service, args.discard)
         service.outbox.discard(args.discard)

@@ -10,10 +10,12 @@ import getpass
 import sys
 from typing import Any
 
-from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
-from kiosk.core.kiosk_config import PIN_MAX_DIGITS, PIN_MIN_DIGITS, KioskConfig, check_pin_format, config_path
+from kiosk.core.clinic import load_clinic
+from kiosk.core.kiosk_config import PIN_MAX_DIGITS, PIN_MIN_DIGITS, KioskConfig, check_pin_format, make_pin_record
 from kiosk.errors import UserError
 from kiosk.logging_setup import report_log_problem
+from kiosk.settings.files import STATE_FILE, state_file
+from kiosk.settings.schema import PinRecord
 
 
 def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
@@ -21,9 +23,8 @@ def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--windowed", action="store_true", help="open the kiosk in a window, not full screen")
     parser.add_argument(
         "--clinic",
-        default=DEFAULT_CLINIC,
         metavar="ID_OR_FILE",
-        help=f"clinic profile id or .toml file for the kiosk (default: {DEFAULT_CLINIC})",
+        help="clinic profile id or .toml file for the kiosk (default: kiosk.toml's `clinic`, else demo)",
     )
     parser.set_defaults(handler=run_kiosk)
 
@@ -32,9 +33,13 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "set-pin",
         description=f"Set the staff PIN ({PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits). It is stored hashed in "
-        f"{config_path()}. Until a PIN is set, the demo PIN from the README unlocks the kiosk.",
+        f"{STATE_FILE} in the kiosk's data folder and, for every kiosk of the branch, in the database. Until a PIN "
+        "is set for the branch, the demo PIN from the README unlocks the kiosk; after that, never again.",
     )
     parser.add_argument("--pin-stdin", action="store_true", help="read the PIN from the first line of stdin")
+    parser.add_argument(
+        "--owner", action="store_true", help="set the chain owner's PIN instead (opens the view of every branch)"
+    )
     parser.set_defaults(handler=run_set_pin)
 
 
@@ -46,15 +51,38 @@ def run_set_pin(args: argparse.Namespace) -> int:
         check_pin_format(pin)
         if getpass.getpass("The same PIN again: ").strip() != pin:
             raise UserError("the two PINs do not match: nothing was changed, run set-pin again")
-    KioskConfig().set_pin(pin)
-    print(f"Staff PIN set in {config_path()}")
+    config = KioskConfig()
+    if args.owner:
+        return _record_for_branch(config, make_pin_record(pin), owner=True)
+    record = config.set_pin(pin)
+    print(f"Staff PIN set in {state_file(config.folder)}")
+    return _record_for_branch(config, record, owner=False)
+
+
+def _record_for_branch(config: KioskConfig, record: PinRecord, *, owner: bool) -> int:
+    """Keep the PIN's hash in the database: every kiosk of the branch then knows a PIN was set (the owner PIN
+    lives only there)."""
+    from kiosk.settings.resolver import open_store  # noqa: PLC0415 - SQLAlchemy only here
+
+    store = open_store(config, load_clinic(config.file().clinic))
+    try:
+        saved = store.save_pin({"salt": record.salt, "hash": record.hash}, owner=owner)
+    finally:
+        store.close()
+    if owner and not saved:
+        raise UserError("the database cannot be reached: the owner PIN was not set, try again when it is back")
+    if owner:
+        print(f"Owner PIN set for every branch on the database ({config.branch()} and the others)")
+    elif saved:
+        print(f"... and recorded for branch '{config.branch()}' in the database")
+    else:
+        print("The database cannot be reached: the PIN is set on this kiosk only; run set-pin again later")
     return 0
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
-    clinic = load_clinic(args.clinic)
     config = KioskConfig()
-    config.inactivity_seconds()  # a broken settings file is reported here, as one line, before Qt starts
+    clinic = load_clinic(args.clinic or config.file().clinic)  # a broken kiosk.toml: one line, before Qt starts
     report_log_problem()  # only now: a kiosk that refuses to start prints its one line and nothing else
     from kiosk.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the kiosk itself
 

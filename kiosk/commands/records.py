@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk.commands.common import today_from
+from kiosk.core.clinic import load_clinic
 from kiosk.core.dates import parse_date
-from kiosk.core.kiosk_config import kiosk_database_url
+from kiosk.core.kiosk_config import KioskConfig, kiosk_database_url
 from kiosk.core.visit_record import state_text
 from kiosk.errors import UserError
 
@@ -34,7 +35,17 @@ def register(subparsers: Any) -> None:
         "--database",
         metavar="URL",
         help=f"postgresql://USER:PASSWORD@HOST/DB (default: ${DATABASE_ENV}, else the database the kiosk uses:"
-        " database_url in its kiosk.json, else its own SQLite file)",
+        " database_url in its kiosk.toml, else its own SQLite file)",
+    )
+    parser.add_argument(
+        "--all-branches",
+        action="store_true",
+        help="every branch of the chain on the database (default: this kiosk's branch, kiosk.toml `branch`)",
+    )
+    parser.add_argument(
+        "--summary",
+        action="store_true",
+        help="visits per branch per day with their flags and walk-aways (the staff screen's All branches page)",
     )
     # Problems come as one line (exit 2); the store's own warnings about them go to the log file only.
     parser.set_defaults(handler=run_records, console_level=logging.CRITICAL)
@@ -44,13 +55,14 @@ def database_of(args: argparse.Namespace) -> str | None:
     return args.database or os.environ.get(DATABASE_ENV) or kiosk_database_url()
 
 
-def line_of(summary: CheckInSummary) -> str:
-    """One visit for a person: time, kiosk, name, session, where it stands, the flags."""
+def line_of(summary: CheckInSummary, *, with_branch: bool = False) -> str:
+    """One visit for a person: time, (branch,) kiosk, name, session, where it stands, the flags."""
     when = summary.checked_in_at.astimezone().strftime("%Y-%m-%d %H:%M")
     flags = ", ".join(flag.value for flag in summary.flags) or "ready"
     state = state_text(summary.outcome, summary.step) + (" (waiting for the database)" if summary.pending else "")
     session = "touch-up" if summary.session == "touch-up" else f"session {summary.session}"  # never numbered
-    return f"{when}  {summary.kiosk_id:<12} {summary.display_name:<24} {session:<16} {state:<36} {flags}"
+    branch = f"{summary.branch:<10} " if with_branch else ""
+    return f"{when}  {branch}{summary.kiosk_id:<12} {summary.display_name:<24} {session:<16} {state:<36} {flags}"
 
 
 def run_records(args: argparse.Namespace) -> int:
@@ -61,27 +73,37 @@ def run_records(args: argparse.Namespace) -> int:
     if args.csv is not None and not args.csv.strip():
         raise UserError("--csv is empty: give the path of the CSV file to write")
     url = database_of(args)
-    from kiosk.store import CheckInStore  # noqa: PLC0415  (SQLAlchemy only for this command)
+    from kiosk.settings.resolver import open_store  # noqa: PLC0415  (SQLAlchemy only for this command)
     from kiosk.store.export import record_fields  # noqa: PLC0415
 
-    store = CheckInStore(url)
+    config = KioskConfig()
+    store = open_store(config, load_clinic(config.file().clinic), url)
+    every = args.all_branches
     try:
         health = store.health()
         if health.problem is not None:
             raise UserError(health.message() + f" ({health.database})")
         if args.csv:
-            count = store.export_csv(first, last, Path(args.csv))
+            count = store.export_csv(first, last, Path(args.csv), all_branches=every)
             print(f"{count} check-ins written to {args.csv}")
             return 0
-        summaries = store.checkins_on_days(first, last)
+        summaries = store.checkins_on_days(first, last, all_branches=every)
         if store.health().problem is not None:  # it went away while reading: say so rather than list nothing
             raise UserError(store.health().message() + f" ({health.database})")
+        if args.summary:
+            from kiosk.store.chain import chain_days  # noqa: PLC0415
+
+            for line in chain_days(summaries):
+                flags = ", ".join(f"{flag.value} {count}" for flag, count in line.flags.items()) or "no flags"
+                counts = f"visits {line.visits:<4} walk-aways {line.walk_aways:<4}"
+                print(f"{line.day.isoformat()}  {line.branch:<12} {counts} {flags}")
+            return 0
         if args.json:
             zone = dt.datetime.now().astimezone().tzinfo or dt.UTC
             print(json.dumps([record_fields(s, zone) for s in summaries], ensure_ascii=False, indent=2))
             return 0
         for summary in summaries:
-            print(line_of(summary))
+            print(line_of(summary, with_branch=every))
         return 0
     finally:
         store.close()

@@ -1,8 +1,11 @@
-"""The kiosk's own settings file (kiosk.json in data_dir()): the staff PIN, its lockout, the inactivity timers,
-the kiosk id, the database address and the folder CSV exports go to. What wins over what: docs/settings.md.
+"""This kiosk's own settings (kiosk.toml, the one file people edit) and its machine-written state (state.json:
+the staff PIN, its lockout, the export folder). File names: kiosk.settings.files; what wins over what:
+docs/settings.md.
 
-The PIN is kept only as a salted scrypt hash. Wrong tries and the lockout are written to the file too,
-so restarting the kiosk does not give a guesser five fresh tries. The file is readable by its owner only.
+The PIN is kept only as a salted scrypt hash whose cost is fixed here, never read from a file. Wrong tries and
+the lockout are written to the state file, so restarting the kiosk does not give a guesser five fresh tries.
+Once a PIN is known for the branch (this kiosk's, or the branch's from the database), a missing or damaged
+state file never brings back the demo PIN: it counts as a fresh lockout, and the pad says how to set a PIN.
 """
 
 from __future__ import annotations
@@ -10,8 +13,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import hmac
-import json
-import os
+import logging
 import secrets
 import socket
 import tempfile
@@ -19,26 +21,28 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from kiosk.documents.atomic import write_atomically
 from kiosk.errors import UserError
 from kiosk.paths import data_dir
+from kiosk.settings.files import kiosk_file, state_file
+from kiosk.settings.schema import KioskFile, KioskState, Lockout, PinRecord, load_kiosk_file
+from kiosk.settings.state import StateDamagedError, branch_pin, migrate_legacy_file, read_state, write_state
 
-CONFIG_NAME = "kiosk.json"
-DEMO_PIN = "2468"  # accepted only while no PIN has been set; documented in the README
+DEMO_PIN = "2468"  # accepted only while no PIN has been set for the branch; documented in the README
 PIN_MIN_DIGITS, PIN_MAX_DIGITS = 4, 12
 MAX_WRONG_TRIES = 5
 LOCKOUT_SECONDS = 5 * 60
 DEFAULT_INACTIVITY_SECONDS = 90
 DEFAULT_WARNING_SECONDS = 30
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1  # fixed in code: a file can neither weaken nor inflate the hash
 # Where a USB stick or card shows up on Linux desktops (udisks) and on hand-made mounts.
 REMOVABLE_DRIVES = ("/media/*/*", "/run/media/*/*", "/mnt/*")
+log = logging.getLogger(__name__)
 
 
 def config_path() -> Path:
-    return data_dir() / CONFIG_NAME
+    """The file people edit (kiosk.toml in the data folder)."""
+    return kiosk_file()
 
 
 def default_export_dir() -> Path:
@@ -81,7 +85,18 @@ def check_pin_format(pin: str) -> str:
 
 
 def hash_pin(pin: str, salt: bytes) -> bytes:
-    return hashlib.scrypt(pin.encode(), salt=salt, n=_SCRYPT["n"], r=_SCRYPT["r"], p=_SCRYPT["p"], dklen=32)
+    return hashlib.scrypt(pin.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
+
+
+def make_pin_record(pin: str) -> PinRecord:
+    check_pin_format(pin)
+    salt = secrets.token_bytes(16)
+    return PinRecord(salt=salt.hex(), hash=hash_pin(pin, salt).hex())
+
+
+def pin_matches(record: PinRecord, pin: str) -> bool:
+    actual = hash_pin(pin, bytes.fromhex(record.salt))
+    return hmac.compare_digest(actual, bytes.fromhex(record.hash))
 
 
 @dataclass(frozen=True)
@@ -89,132 +104,149 @@ class PinCheck:
     accepted: bool
     locked_for: int  # seconds the pad stays locked (0: not locked)
     tries_left: int
+    demo_retired: bool = False  # the demo PIN was typed, but a PIN was set for this branch: use `smp-kiosk set-pin`
 
 
 class KioskConfig:
     """Read on each use and written atomically, so that a crash or a second process never sees half a file."""
 
-    def __init__(self, path: Path | None = None, clock: Callable[[], float] = time.time) -> None:
-        self.path = path or config_path()
+    def __init__(self, folder: Path | None = None, clock: Callable[[], float] = time.time) -> None:
+        self.folder = folder or data_dir()
+        self.path = kiosk_file(self.folder)
         self.clock = clock
-
-    # ------------------------------------------------------------ the file
-
-    def load(self) -> dict[str, Any]:
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return {}
-        except (OSError, ValueError) as exc:
-            raise UserError(f"kiosk settings {self.path} cannot be read ({exc}): fix or delete the file") from None
-        if not isinstance(raw, dict):
-            raise UserError(f"kiosk settings {self.path} is not a JSON object: fix or delete the file")
-        return raw
+            migrate_legacy_file(self.folder)
+        except OSError as exc:  # e.g. a read-only data folder: the old file stays, and is tried again next time
+            log.error("the old kiosk.json in %s cannot be moved: %s", self.folder, exc.strerror or exc)
 
-    def save(self, raw: dict[str, Any]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomically(self.path, json.dumps(raw, indent=2, sort_keys=True).encode())
-        os.chmod(self.path, 0o600)
+    # ------------------------------------------------------------ kiosk.toml
 
-    # ------------------------------------------------------------ timers
-
-    def _seconds(self, key: str, default: int, lowest: int) -> int:
-        value = self.load().get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
-            raise UserError(f"kiosk settings {self.path}: '{key}' must be a whole number of seconds, {lowest} or more")
-        return value
+    def file(self) -> KioskFile:
+        """kiosk.toml, checked against the schema (UserError naming the file and the key)."""
+        return load_kiosk_file(self.path)
 
     def inactivity_seconds(self) -> int:
-        return self._seconds("inactivity_seconds", DEFAULT_INACTIVITY_SECONDS, 5)
+        return self.file().inactivity_seconds or DEFAULT_INACTIVITY_SECONDS
 
     def inactivity_override(self) -> int | None:
-        """This kiosk's own inactivity timeout, when kiosk.json sets one: it wins over the clinic setting."""
-        return self.inactivity_seconds() if "inactivity_seconds" in self.load() else None
+        """This kiosk's own inactivity timeout, when kiosk.toml sets one: it wins over the branch setting."""
+        return self.file().inactivity_seconds
 
     def warning_seconds(self) -> int:
-        return self._seconds("warning_seconds", DEFAULT_WARNING_SECONDS, 5)
-
-    # ------------------------------------------------------------ records
+        return self.file().warning_seconds
 
     def kiosk_id(self) -> str:
         """The name this kiosk's check-ins carry on a shared database; the machine's host name by default."""
-        value = self.load().get("kiosk_id") or socket.gethostname() or "kiosk"
-        if not isinstance(value, str) or not value.strip():
-            raise UserError(f"kiosk settings {self.path}: 'kiosk_id' must be a non-empty text")
-        return value.strip()[:64]
+        return (self.file().kiosk_id.strip() or socket.gethostname() or "kiosk")[:64]
+
+    def branch(self) -> str:
+        """The clinic branch this kiosk belongs to (kiosk.toml `branch`, default "main")."""
+        return self.file().branch
 
     def database_url(self) -> str | None:
-        """Where check-ins are kept: None for SQLite in data_dir(), or e.g. postgresql://user:pw@host/db."""
-        value = self.load().get("database_url")
-        if value is not None and not isinstance(value, str):
-            raise UserError(f"kiosk settings {self.path}: 'database_url' must be a text or null")
-        return value or None
+        """Where check-ins are kept: None for SQLite in the data folder, or e.g. postgresql://user:pw@host/db."""
+        return self.file().database_url.strip() or None
+
+    # ------------------------------------------------------------ state.json
+
+    def state(self) -> KioskState:
+        """The machine-written state. Missing or damaged while a PIN is known for the branch: a fresh lockout
+        (written back at once), so deleting or breaking the file never unlocks anything."""
+        try:
+            state = read_state(self.folder)
+        except StateDamagedError as exc:
+            log.error("kiosk state %s is damaged (%s): the PIN pad locks for 5 minutes", state_file(self.folder), exc)
+            state = None
+            damaged = True
+        else:
+            damaged = False
+        if state is not None:
+            return state
+        known = branch_pin(self.folder)
+        if known is None and not damaged:
+            return KioskState()
+        lockout = Lockout(failures=0, until=self.clock() + LOCKOUT_SECONDS)
+        fresh = KioskState(pin=known, lockout=lockout, demo_retired=True)
+        self.save(fresh)
+        return fresh
+
+    def begin(self) -> None:
+        """The kiosk starts: make its state file now if it has none and no PIN is known for the branch yet, so that a
+        state file missing later (deleted) is told apart from a new kiosk, which starts without a lockout."""
+        try:
+            if not state_file(self.folder).exists() and branch_pin(self.folder) is None:
+                self.save(KioskState())
+        except OSError as exc:
+            log.error("the kiosk state %s cannot be written: %s", state_file(self.folder), exc.strerror or exc)
+
+    def save(self, state: KioskState) -> None:
+        write_state(self.folder, state)
 
     def export_dir(self) -> Path:
         """Where CSV exports go: the folder staff chose on this kiosk, else exports/ in the data folder."""
-        value = self.load().get("export_dir")
-        return Path(value) if isinstance(value, str) and value.strip() else default_export_dir()
+        chosen = self.state().export_dir.strip()
+        return Path(chosen) if chosen else default_export_dir()
 
     def set_export_dir(self, folder: Path) -> None:
         """Remember the export folder (the default folder is remembered as 'no choice')."""
-        raw = self.load()
-        if folder == default_export_dir():
-            raw.pop("export_dir", None)
-        else:
-            raw["export_dir"] = str(folder)
-        self.save(raw)
+        state = self.state()
+        state.export_dir = "" if folder == default_export_dir() else str(folder)
+        self.save(state)
 
     # ------------------------------------------------------------ the PIN
 
-    def has_pin(self) -> bool:
-        return isinstance(self.load().get("pin"), dict)
+    def pin_record(self) -> PinRecord | None:
+        """This kiosk's PIN, else the branch's as last read from the database; None: no PIN was ever set."""
+        return self.state().pin or branch_pin(self.folder)
 
-    def set_pin(self, pin: str) -> None:
-        check_pin_format(pin)
-        salt = secrets.token_bytes(16)
-        raw = self.load()
-        raw["pin"] = {"algorithm": "scrypt", **_SCRYPT, "salt": salt.hex(), "hash": hash_pin(pin, salt).hex()}
-        raw.pop("lockout", None)
-        self.save(raw)
+    def has_pin(self) -> bool:
+        return self.pin_record() is not None
+
+    def set_pin(self, pin: str) -> PinRecord:
+        """Set this kiosk's PIN (and end any lockout); the caller also records it for the branch in the database."""
+        record = make_pin_record(pin)
+        state = self.state()
+        state.pin = record
+        state.lockout = Lockout()
+        state.demo_retired = True
+        self.save(state)
+        return record
 
     def locked_for(self) -> int:
-        lockout = self.load().get("lockout", {})
-        until = lockout.get("until", 0) if isinstance(lockout, dict) else 0
-        remaining = float(until) - self.clock() if isinstance(until, int | float) else 0.0
+        remaining = self.state().lockout.until - self.clock()
         return max(0, int(remaining + 0.999))
 
     def check_pin(self, pin: str) -> PinCheck:
         """Compare a typed PIN; count wrong tries and lock the pad for 5 minutes after the 5th."""
-        raw = self.load()
+        state = self.state()
         locked = self.locked_for()
         if locked:
             return PinCheck(False, locked, 0)
-        if self._matches(raw.get("pin"), pin):
-            raw.pop("lockout", None)
-            self.save(raw)
-            return PinCheck(True, 0, MAX_WRONG_TRIES)
-        lockout = raw.get("lockout") if isinstance(raw.get("lockout"), dict) else {}
-        assert isinstance(lockout, dict)
-        failures = int(lockout.get("failures", 0)) + 1
-        if failures >= MAX_WRONG_TRIES:
-            raw["lockout"] = {"failures": 0, "until": self.clock() + LOCKOUT_SECONDS}
-            self.save(raw)
-            return PinCheck(False, LOCKOUT_SECONDS, 0)
-        raw["lockout"] = {"failures": failures, "until": 0}
-        self.save(raw)
-        return PinCheck(False, 0, MAX_WRONG_TRIES - failures)
+        record = state.pin or branch_pin(self.folder)
+        demo = hmac.compare_digest(pin.encode(), DEMO_PIN.encode())
+        if record is None:
+            accepted = demo and not state.demo_retired
+        else:
+            accepted = pin_matches(record, pin)
+        return self._count(state, accepted, retired=demo and (record is not None or state.demo_retired))
 
-    @staticmethod
-    def _matches(stored: object, pin: str) -> bool:
-        if stored is None:
-            return hmac.compare_digest(pin.encode(), DEMO_PIN.encode())
-        if not isinstance(stored, dict):
-            return False
-        try:
-            salt = bytes.fromhex(str(stored["salt"]))
-            expected = bytes.fromhex(str(stored["hash"]))
-            n, r, p = int(stored["n"]), int(stored["r"]), int(stored["p"])
-        except (KeyError, ValueError, TypeError):
-            return False
-        actual = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=len(expected))
-        return hmac.compare_digest(actual, expected)
+    def check_owner_pin(self, pin: str, record: PinRecord) -> PinCheck:
+        """Compare the chain owner's PIN (from the database); wrong tries count with the staff PIN's."""
+        locked = self.locked_for()
+        if locked:
+            return PinCheck(False, locked, 0)
+        return self._count(self.state(), pin_matches(record, pin), retired=False)
+
+    def _count(self, state: KioskState, accepted: bool, *, retired: bool) -> PinCheck:
+        if accepted:
+            state.lockout = Lockout()
+            self.save(state)
+            return PinCheck(True, 0, MAX_WRONG_TRIES)
+        failures = state.lockout.failures + 1
+        if failures >= MAX_WRONG_TRIES:
+            state.lockout = Lockout(failures=0, until=self.clock() + LOCKOUT_SECONDS)
+            self.save(state)
+            return PinCheck(False, LOCKOUT_SECONDS, 0, retired)
+        state.lockout = Lockout(failures=failures, until=0.0)
+        self.save(state)
+        return PinCheck(False, 0, MAX_WRONG_TRIES - failures, retired)

@@ -89,8 +89,9 @@ def send_email(smtp: SmtpConfig, message: EmailMessage) -> None:
         ) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise _permanent(
-            f"{where} refused the login for user {smtp.username} ({exc.smtp_code}): check username and password "
-            "in [smtp] of kiosk.toml, then retry with `smp-kiosk outbox --retry`"
+            f"{where} refused the login for user {smtp.username} ({exc.smtp_code}): check the user name and password "
+            "(staff screen, Clinic settings; or [smtp] in kiosk.toml: see `smp-kiosk settings`), "
+            "then retry with `smp-kiosk outbox --retry`"
         ) from None
     except smtplib.SMTPNotSupportedError as exc:
         raise _permanent(
@@ -106,7 +107,9 @@ def send_email(smtp: SmtpConfig, message: EmailMessage) -> None:
         text = f"{where} refused the sender {smtp.from_address} ({exc.smtp_code})"
         if 400 <= exc.smtp_code < 500:
             raise _temporary(text + "; trying again later") from None
-        raise _permanent(text + ": check from_address in [smtp] of kiosk.toml") from None
+        raise _permanent(
+            text + ": check the sender address (staff screen, Clinic settings; or [smtp] in kiosk.toml)"
+        ) from None
     except smtplib.SMTPResponseException as exc:
         text = f"{where} answered {exc.smtp_code}"
         if 400 <= exc.smtp_code < 500:

@@ -64,6 +64,11 @@ class HandoverService:
         config = load_handover_config(root / "kiosk.toml")
         if clinic is not None:
             config = with_clinic_settings(config, clinic)
+        return cls.at(root, config)
+
+    @classmethod
+    def at(cls, root: Path, config: HandoverConfig) -> HandoverService:
+        """The service over the outbox in `root` with `config`; an outbox that cannot be opened is one UserError."""
         try:
             return cls(config, Outbox(root / "outbox"))
         except OSError as exc:  # read-only, full, a file where the folder should be
@@ -103,7 +108,9 @@ class HandoverService:
     ) -> HandoverResult:
         """Queue the email (PDF + .ics) and send it now; InvalidAddressError before anything is kept."""
         if self.config.smtp is None:
-            raise EmailNotConfiguredError("email is not set up: add an [smtp] section to kiosk.toml (see README)")
+            raise EmailNotConfiguredError(
+                "email is not set up: set SMTP on the staff screen (Clinic settings) or add [smtp] to kiosk.toml"
+            )
         recipient = normalise_address(to)
         checked = read_pdf(pdf)
         ics_data = ics.read_bytes() if isinstance(ics, Path) else ics
@@ -186,7 +193,8 @@ class HandoverService:
         printer = printer or cups.default_printer()
         if not printer:
             raise TemporaryDeliveryError(
-                "no printer: set `printer` in kiosk.toml or choose a default printer in CUPS (lpoptions -d NAME)",
+                "no printer: set one on the staff screen (Clinic settings), or `printer` in kiosk.toml, or a default "
+                "printer in CUPS (lpoptions -d NAME)",
                 messages.PRINT_DELAYED,
             )
         cups_job = job.details.get("cups_job")
@@ -221,7 +229,8 @@ class HandoverService:
         smtp = self.config.smtp
         if smtp is None:
             raise PermanentDeliveryError(
-                "email is not set up any more: add [smtp] to kiosk.toml", messages.EMAIL_FAILED
+                "email is not set up any more: set SMTP on the staff screen (Clinic settings) or [smtp] in kiosk.toml",
+                messages.EMAIL_FAILED,
             )
         ics = job.ics.read_bytes() if job.ics else None
         message = compose_email(

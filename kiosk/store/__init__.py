@@ -29,7 +29,7 @@ Only the first name and the last initial are kept; there is no field for an emai
 
 The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's):
 
-    store.todays_checkins() -> list[CheckInSummary]   # every kiosk on the database; poll every few
+    store.todays_checkins() -> list[CheckInSummary]   # every kiosk of the branch; poll every few
         # seconds for a live list. summary.display_name ("Anna K."), .checked_in_at (UTC), .session,
         # .kiosk_id, .outcome and .step (where the visit stands), .pending (not in the database yet),
         # .cached (as last read: the database is away now), .flags: Flag.NOT_MOISTURISED (did not say
@@ -44,7 +44,7 @@ The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's
     store.receipt_pdf(uid) -> bytes   # the clinic copy to preview or print
     store.export_csv(first_date, last_date, path) -> rows written   # formula-safe CSV
     store.settings() -> ClinicSettings; store.save_settings(settings) -> bool (False: database away)
-        # settings are shared by all kiosks on the database; see kiosk.store.settings
+        # settings are shared by the kiosks of a branch; see kiosk.store.settings
 
 The handover outbox (failed prints and emails) belongs to kiosk.handover, not to this package.
 """

@@ -19,6 +19,7 @@ from typing import Literal
 
 from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.errors import UserError
+from kiosk.settings.schema import DEFAULT_BRANCH
 
 Hair = Literal["buzz", "long"]
 Session = int | Literal["touch-up"]
@@ -110,6 +111,7 @@ class CheckIn:
     emailed: bool | None = False
     revision: int = 1  # the kiosk's count of this visit's states: a higher one replaces a lower one
     updated_at: dt.datetime | None = None  # aware, UTC; None: checked_in_at
+    branch: str = DEFAULT_BRANCH  # the clinic branch of the kiosk (kiosk.toml `branch`)
 
     @classmethod
     def create(
@@ -135,6 +137,7 @@ class CheckIn:
         emailed: bool = False,
         revision: int = 1,
         updated_at: dt.datetime | None = None,
+        branch: str = DEFAULT_BRANCH,
     ) -> CheckIn:
         """Keep only the first name and the last initial; raise UserError for a check-in that makes no sense."""
         first = clean_name(_EMAIL.sub("", first_name))  # an address typed as a name is not kept
@@ -174,6 +177,7 @@ class CheckIn:
             emailed=emailed,
             revision=revision,
             updated_at=updated_at.astimezone(dt.UTC) if updated_at else None,
+            branch=branch,
         )
 
     @property
@@ -222,6 +226,7 @@ class CheckInSummary:
     emailed: bool | None = False
     updated_at: dt.datetime | None = None
     cached: bool = False
+    branch: str = DEFAULT_BRANCH
 
     @property
     def display_name(self) -> str:
@@ -252,4 +257,5 @@ class CheckInSummary:
             emailed=check_in.emailed,
             updated_at=check_in.last_change,
             cached=cached,
+            branch=check_in.branch,
         )

@@ -22,9 +22,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from kiosk.errors import UserError
+from kiosk.settings.files import DATABASE_FILE
 from kiosk.store.files import PRIVATE_FILE, make_private_dir, make_private_file
 
-DATABASE_FILE = "checkins.db"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 

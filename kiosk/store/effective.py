@@ -36,7 +36,7 @@ def effective_settings(
     kiosk_handover: HandoverConfig | None,
     kiosk_inactivity: int | None,
 ) -> EffectiveSettings:
-    """`kiosk_handover` is kiosk.toml's config and `kiosk_inactivity` kiosk.json's timeout (None: not set there)."""
+    """`kiosk_handover` is kiosk.toml's config and `kiosk_inactivity` its timeout (None: not set there)."""
     try:
         counted = apply_day_counts(protocol, settings.day_counts)
     except UserError as exc:  # saved for another protocol than this kiosk's: keep the protocol's own counts

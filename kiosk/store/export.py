@@ -22,6 +22,7 @@ def record_fields(summary: CheckInSummary, tz: dt.tzinfo) -> dict[str, Value]:
     """A visit's record as staff tools show it; `outcome` and `step` are kiosk.core.visit_record's values."""
     return {
         "checked_in_at": summary.checked_in_at.astimezone(tz).isoformat(timespec="seconds"),
+        "branch": summary.branch,
         "kiosk": summary.kiosk_id,
         "first_name": summary.first_name,
         "last_initial": summary.last_initial,
@@ -45,6 +46,7 @@ def record_fields(summary: CheckInSummary, tz: dt.tzinfo) -> dict[str, Value]:
 
 HEADER = (  # the CSV's columns, in order: the keys of record_fields
     "checked_in_at",
+    "branch",
     "kiosk",
     "first_name",
     "last_initial",

@@ -1,5 +1,5 @@
-"""The database tables: one row per visit (its record, from the session screen to finished or walked away),
-and the clinic's shared settings.
+"""The database tables: one row per visit (its record, from the session screen to finished or walked away), the
+clinic's branches and each branch's settings.
 
 A check-in row holds the minimum the front desk needs and nothing that identifies the client further:
 first name and last initial only, never an email address or a phone number. `uid` is made by the kiosk
@@ -29,7 +29,9 @@ from sqlalchemy.sql.expression import true
 from sqlalchemy.types import TypeDecorator
 
 from kiosk.core.visit_record import VisitOutcome, VisitStep
+from kiosk.settings.schema import DEFAULT_BRANCH
 
+CHAIN = "_chain"  # the settings of the whole chain; no branch id can start with "_"
 OUTCOME_CHECK = "outcome IN ({})".format(", ".join(f"'{o.value}'" for o in VisitOutcome))
 STEP_CHECK = "step IN ({})".format(", ".join(f"'{s.value}'" for s in VisitStep))
 NAMING_CONVENTION = {
@@ -71,6 +73,7 @@ class CheckInRow(Base):
         CheckConstraint(OUTCOME_CHECK, name="visit_outcome"),
         CheckConstraint(STEP_CHECK, name="visit_step"),
         Index("ix_check_ins_checked_in_at", "checked_in_at"),
+        Index("ix_check_ins_branch_id", "branch_id", "checked_in_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -95,13 +98,25 @@ class CheckInRow(Base):
     emailed: Mapped[bool | None] = mapped_column(Boolean)
     revision: Mapped[int] = mapped_column(Integer, server_default="1")
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    branch_id: Mapped[str] = mapped_column(String(32), default=DEFAULT_BRANCH, server_default=DEFAULT_BRANCH)
+
+
+class BranchRow(Base):
+    """One clinic branch of a chain sharing the database; its settings are the SettingRows with its id."""
+
+    __tablename__ = "branches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
 class SettingRow(Base):
-    """One clinic setting as JSON text; every kiosk sharing the database reads the same values."""
+    """One setting of one branch as JSON text; every kiosk of the branch reads the same values. The chain's own
+    settings (the owner PIN) have the branch id CHAIN."""
 
     __tablename__ = "clinic_settings"
 
+    branch_id: Mapped[str] = mapped_column(String(32), primary_key=True, default=DEFAULT_BRANCH)
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

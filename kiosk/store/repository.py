@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store.checkin import CheckIn, Hair, session_from_text, session_text
-from kiosk.store.models import CheckInRow, SettingRow
+from kiosk.store.models import CHAIN, BranchRow, CheckInRow, SettingRow
 
 
 def to_row(check_in: CheckIn) -> CheckInRow:
@@ -37,6 +37,7 @@ def to_row(check_in: CheckIn) -> CheckInRow:
         emailed=check_in.emailed,
         revision=check_in.revision,
         updated_at=check_in.updated_at,
+        branch_id=check_in.branch,
     )
 
 
@@ -85,6 +86,7 @@ def from_row(row: CheckInRow) -> CheckIn:
         emailed=row.emailed,
         revision=row.revision,
         updated_at=row.updated_at,
+        branch=row.branch_id,
     )
 
 
@@ -123,13 +125,16 @@ def save_check_ins(engine: Engine, check_ins: Sequence[CheckIn]) -> int:
     return changed
 
 
-def check_ins_between(engine: Engine, start: dt.datetime, end: dt.datetime) -> list[CheckIn]:
-    """Check-ins from every kiosk with start <= checked_in_at < end, oldest first."""
+def check_ins_between(engine: Engine, start: dt.datetime, end: dt.datetime, branch: str | None) -> list[CheckIn]:
+    """Check-ins from every kiosk of `branch` (None: of every branch) with start <= checked_in_at < end, oldest
+    first."""
     query = (
         select(CheckInRow)
         .where(CheckInRow.checked_in_at >= start, CheckInRow.checked_in_at < end)
         .order_by(CheckInRow.checked_in_at, CheckInRow.id)
     )
+    if branch is not None:
+        query = query.where(CheckInRow.branch_id == branch)
     with Session(engine) as session:
         return [from_row(row) for row in session.scalars(query)]
 
@@ -140,16 +145,18 @@ def check_in_by_uid(engine: Engine, uid: str) -> CheckIn | None:
         return from_row(row) if row else None
 
 
-def delete_before(engine: Engine, cutoff: dt.datetime) -> int:
+def delete_before(engine: Engine, cutoff: dt.datetime, branch: str) -> int:
+    """Delete `branch`'s check-ins older than `cutoff` (each branch has its own retention period)."""
     with Session(engine) as session, session.begin():
-        result = session.execute(delete(CheckInRow).where(CheckInRow.checked_in_at < cutoff))
+        old = delete(CheckInRow).where(CheckInRow.checked_in_at < cutoff, CheckInRow.branch_id == branch)
+        result = session.execute(old)
         return int(getattr(result, "rowcount", 0) or 0)
 
 
-def load_settings(engine: Engine) -> dict[str, Any]:
+def load_settings(engine: Engine, branch: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     with Session(engine) as session:
-        for row in session.scalars(select(SettingRow)):
+        for row in session.scalars(select(SettingRow).where(SettingRow.branch_id == branch)):
             try:
                 values[row.key] = json.loads(row.value)
             except ValueError:
@@ -157,13 +164,23 @@ def load_settings(engine: Engine) -> dict[str, Any]:
     return values
 
 
-def save_settings(engine: Engine, values: Iterable[tuple[str, Any]], now: dt.datetime) -> None:
+def save_settings(engine: Engine, values: Iterable[tuple[str, Any]], now: dt.datetime, branch: str) -> None:
     with Session(engine) as session, session.begin():
+        if branch != CHAIN and session.get(BranchRow, branch) is None:
+            session.add(BranchRow(id=branch, created_at=now))
         for key, value in values:
             text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-            row = session.get(SettingRow, key)
+            row = session.get(SettingRow, (branch, key))
             if row is None:
-                session.add(SettingRow(key=key, value=text, updated_at=now))
+                session.add(SettingRow(branch_id=branch, key=key, value=text, updated_at=now))
             elif row.value != text:
                 row.value = text
                 row.updated_at = now
+
+
+def branch_ids(engine: Engine) -> list[str]:
+    """Every branch with saved settings or with visits (a kiosk of a new branch needs no set-up step)."""
+    with Session(engine) as session:
+        listed = set(session.scalars(select(BranchRow.id)))
+        listed |= set(session.scalars(select(CheckInRow.branch_id).distinct()))
+    return sorted(listed)

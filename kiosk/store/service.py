@@ -8,13 +8,16 @@ purged when the store opens and then at most once a day, on whichever call comes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
+import json
 import logging
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 from alembic.util import CommandError
 from sqlalchemy import Engine
@@ -26,6 +29,9 @@ from kiosk.core.protocol import load_protocol
 from kiosk.documents.atomic import write_atomically
 from kiosk.errors import UserError
 from kiosk.paths import data_dir as default_data_dir
+from kiosk.settings.files import settings_copy
+from kiosk.settings.schema import DEFAULT_BRANCH
+from kiosk.settings.secret import SecretBox
 from kiosk.store import repository
 from kiosk.store.checkin import CheckIn, CheckInSummary, local_zone, utc_now
 from kiosk.store.database import (
@@ -39,12 +45,15 @@ from kiosk.store.database import (
 )
 from kiosk.store.export import checkins_csv
 from kiosk.store.health import Problem, StoreHealth, classify, probe_folder
+from kiosk.store.models import CHAIN
 from kiosk.store.receipt import build_receipt_pdf
 from kiosk.store.settings import (
-    SETTINGS_COPY,
     ClinicSettings,
     apply_day_counts,
+    has_plain_password,
+    opened_fields,
     read_settings_copy,
+    sealed_fields,
     write_settings_copy,
 )
 from kiosk.store.spool import REFUSED_FILE, Spool, fallback_spool_dir
@@ -76,9 +85,13 @@ class CheckInStore:
         fallback_dir: Path | None = None,
         busy_timeout: float = 5.0,
         clock: Callable[[], dt.datetime] = utc_now,
+        branch: str = DEFAULT_BRANCH,
     ) -> None:
-        """`url`: empty or None for SQLite in the data folder, else e.g. postgresql://user:pw@host/db."""
+        """`url`: empty or None for SQLite in the data folder, else e.g. postgresql://user:pw@host/db. `branch`:
+        the clinic branch this kiosk belongs to; its check-ins, settings and retention are that branch's."""
         self.data_dir = data_dir or default_data_dir()
+        self.branch = branch
+        self._box = SecretBox(self.data_dir)
         self.url = check_url(url) if url else default_url(self.data_dir)
         self._clinic = clinic
         self._busy_timeout = busy_timeout
@@ -103,6 +116,8 @@ class CheckInStore:
     def record(self, check_in: CheckIn) -> Outcome:
         """Keep a state of a visit (a new record, or a newer state of one: the same uid, a higher revision).
         Never raises: when the database cannot take it, it is spooled, after any state spooled before it."""
+        if check_in.branch != self.branch:
+            check_in = dataclasses.replace(check_in, branch=self.branch)
         with self._lock:
             if self._maintain() and not self._has_pending():
                 try:
@@ -137,14 +152,17 @@ class CheckInStore:
             self._maintain()
         return self.health()
 
-    def checkins_between(self, start: dt.datetime, end: dt.datetime) -> list[CheckInSummary]:
-        """Check-ins of all kiosks with start <= time < end (aware datetimes), oldest first, plus this
-        kiosk's pending ones (summary.pending is True) while the database is away."""
+    def checkins_between(
+        self, start: dt.datetime, end: dt.datetime, *, all_branches: bool = False
+    ) -> list[CheckInSummary]:
+        """Check-ins of all kiosks of this branch (or of every branch) with start <= time < end (aware datetimes),
+        oldest first, plus this kiosk's pending ones (summary.pending is True) while the database is away."""
         with self._lock:
             stored: list[CheckIn] | None = None
             if self._maintain():
                 try:
-                    stored = repository.check_ins_between(self._ready_engine(), start, end)
+                    branch = None if all_branches else self.branch
+                    stored = repository.check_ins_between(self._ready_engine(), start, end, branch)
                 except StorageFailure as exc:
                     self._failed(exc, "read check-ins")
             cached: list[CheckIn] = []
@@ -165,12 +183,15 @@ class CheckInStore:
         summaries += [CheckInSummary.of(c, pending=True) for c in waiting.values()]
         return sorted(summaries, key=lambda s: s.checked_in_at)
 
-    def checkins_on_days(self, first: dt.date, last: dt.date, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
+    def checkins_on_days(
+        self, first: dt.date, last: dt.date, tz: dt.tzinfo | None = None, *, all_branches: bool = False
+    ) -> list[CheckInSummary]:
         """Check-ins from the start of local day `first` to the end of `last` (the kiosk's time zone
         unless `tz` is given)."""
         zone = local_zone(tz)
         start = dt.datetime.combine(first, dt.time(), zone)
-        return self.checkins_between(start, dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone))
+        end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone)
+        return self.checkins_between(start, end, all_branches=all_branches)
 
     def todays_checkins(self, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
         """Today's check-ins of every kiosk on this database, oldest first (poll it for a live list)."""
@@ -178,12 +199,14 @@ class CheckInStore:
         today = self._clock().astimezone(zone).date()
         return self.checkins_on_days(today, today, zone)
 
-    def export_csv(self, first: dt.date, last: dt.date, path: Path, tz: dt.tzinfo | None = None) -> int:
+    def export_csv(
+        self, first: dt.date, last: dt.date, path: Path, tz: dt.tzinfo | None = None, *, all_branches: bool = False
+    ) -> int:
         """Write the check-ins of local days first..last to a CSV file (see kiosk.store.export); return
         how many rows. UserError when the range is backwards or the file cannot be written."""
         if last < first:
             raise UserError(f"the date range ends ({last}) before it starts ({first}): swap the dates")
-        summaries = self.checkins_on_days(first, last, tz)
+        summaries = self.checkins_on_days(first, last, tz, all_branches=all_branches)
         write_atomically(path, checkins_csv(summaries, local_zone(tz)))
         return len(summaries)
 
@@ -214,34 +237,84 @@ class CheckInStore:
             return next((c for c in waiting if c.uid == uid), None)
 
     def settings(self) -> ClinicSettings:
-        """The clinic's settings: from the database, else the last copy this kiosk saw, else the profile."""
+        """The branch's settings: from the database, else the last copy this kiosk saw, else the profile."""
         base = self._base_settings()
-        cache = self.data_dir / SETTINGS_COPY
+        cache = settings_copy(self.data_dir)
         with self._lock:
             if self._maintain():
                 try:
-                    settings = base.with_fields(repository.load_settings(self._ready_engine()))
+                    stored = repository.load_settings(self._ready_engine(), self.branch)
+                    settings = base.with_fields(opened_fields(stored, self._box))
+                    if has_plain_password(stored):  # stored by an older version: encrypt it now
+                        self._save_fields(sealed_fields(settings, self._box), self.branch)
                 except StorageFailure as exc:
                     self._failed(exc, "read the settings")
                 else:
-                    write_settings_copy(cache, settings)
+                    write_settings_copy(cache, settings, self._box, {"staff_pin": stored.get("staff_pin")})
                     return settings
-        return read_settings_copy(cache, base)
+        return read_settings_copy(cache, base, self._box)
 
     def save_settings(self, settings: ClinicSettings) -> bool:
-        """Validate (UserError names the bad setting) and save for every kiosk; False if the database is away."""
+        """Validate (UserError names the bad setting) and save for every kiosk of the branch; False if the
+        database is away."""
         settings.validate()
         apply_day_counts(load_protocol(self._base_clinic().protocol), settings.day_counts)  # ids and order
         with self._lock:
             if not self._maintain():
                 return False
             try:
-                repository.save_settings(self._ready_engine(), settings.to_fields().items(), self._clock())
+                self._save_fields(sealed_fields(settings, self._box), self.branch)
             except StorageFailure as exc:
                 self._failed(exc, "save the settings")
                 return False
-            write_settings_copy(self.data_dir / SETTINGS_COPY, settings)
+            write_settings_copy(settings_copy(self.data_dir), settings, self._box, self._branch_pin_extra())
             return True
+
+    def save_pin(self, record: Mapping[str, str], *, owner: bool = False) -> bool:
+        """Record a staff PIN's hash for the branch (or, `owner`, the chain owner's PIN) so that every kiosk of the
+        branch knows a PIN was set; False if the database is away."""
+        with self._lock:
+            if not self._maintain():
+                return False
+            try:
+                key, branch = ("owner_pin", CHAIN) if owner else ("staff_pin", self.branch)
+                self._save_fields({key: dict(record)}, branch)
+            except StorageFailure as exc:
+                self._failed(exc, "save the PIN")
+                return False
+            return True
+
+    def owner_pin(self) -> dict[str, str] | None:
+        """The chain owner's PIN hash (salt, hash), None when none was set or the database is away."""
+        with self._lock:
+            if not self._maintain():
+                return None
+            try:
+                value = repository.load_settings(self._ready_engine(), CHAIN).get("owner_pin")
+            except StorageFailure as exc:
+                self._failed(exc, "read the owner PIN")
+                return None
+        return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else None
+
+    def branches(self) -> list[str]:
+        """Every branch on the database (this one at least)."""
+        with self._lock:
+            if self._maintain():
+                try:
+                    return repository.branch_ids(self._ready_engine())
+                except StorageFailure as exc:
+                    self._failed(exc, "list the branches")
+        return [self.branch]
+
+    def _save_fields(self, values: Mapping[str, Any], branch: str) -> None:
+        repository.save_settings(self._ready_engine(), values.items(), self._clock(), branch)
+
+    def _branch_pin_extra(self) -> dict[str, Any]:
+        try:
+            known = json.loads(settings_copy(self.data_dir).read_text(encoding="utf-8")).get("staff_pin")
+        except (OSError, ValueError, AttributeError):
+            known = None
+        return {"staff_pin": known}
 
     def purge_expired(self) -> int:
         """Delete check-ins older than the retention period now; return how many went."""
@@ -357,8 +430,8 @@ class CheckInStore:
 
     def _purge_now(self) -> int:
         engine = self._ready_engine()
-        retention = self._base_settings().with_fields(repository.load_settings(engine)).retention_days
-        removed = repository.delete_before(engine, self._clock() - dt.timedelta(days=retention))
+        retention = self._base_settings().with_fields(repository.load_settings(engine, self.branch)).retention_days
+        removed = repository.delete_before(engine, self._clock() - dt.timedelta(days=retention), self.branch)
         self._last_purge = self._clock()
         log.info("retention: %d check-ins older than %d days deleted", removed, retention)
         return removed

@@ -3,8 +3,9 @@
 Decision: clinic-wide settings (name, logo, contact, printer, languages offered, inactivity timeout,
 the protocol's day counts, SMTP, receipt on/off, retention) live in the database, table
 `clinic_settings`, one JSON value per field, so all kiosks of a clinic agree and staff change them
-once. Each kiosk keeps the last values it read in `clinic-settings.json` (0600) in its data folder, so
-it starts with the right settings while the database is away. Kiosk-local settings (kiosk id,
+once; each branch of a chain has its own rows (`branch_id`). Each kiosk keeps the last values it read in
+`clinic-settings.json` (0600) in its data folder, so it starts with the right settings while the database is
+away. The SMTP password is encrypted in both (kiosk.settings.secret). Kiosk-local settings (kiosk id,
 database address, staff PIN) are in the kiosk config file (kiosk/core/kiosk_config.py), not here.
 Defaults come from the clinic profile (resources/clinics/*.toml).
 """
@@ -25,13 +26,22 @@ from kiosk.core.course import COURSE_SETTINGS, apply_course_counts, course_bound
 from kiosk.core.protocol import Protocol
 from kiosk.core.readaloud import DEFAULT_VOLUME, MAX_VOLUME, MIN_VOLUME
 from kiosk.errors import UserError
+from kiosk.settings.secret import SecretBox, SecretUnavailableError
 from kiosk.store.files import make_private_dir, make_private_file
 
 SmtpSecurity = Literal["starttls", "ssl", "none"]
-SETTINGS_COPY = "clinic-settings.json"
 DEFAULT_RETENTION_DAYS = 90
 DEFAULT_INACTIVITY_TIMEOUT = 90
 log = logging.getLogger(__name__)
+# The bounds of the clinic settings' numbers: checked when staff save, and again on every value read back from the
+# database or the settings copy (a value out of bounds there is left out, with a log line), so no absurd number
+# reaches a timer, a socket or date arithmetic whoever wrote it.
+BOUNDS = {
+    "inactivity_timeout_s": (15, 900),
+    "retention_days": (1, 3650),
+    "smtp.port": (1, 65535),
+    "day_counts": (1, 365),
+}
 PICTURE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")  # PNG, JPEG
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_\d{3})?$")
 
@@ -45,6 +55,17 @@ class SettingError(UserError):
         super().__init__(message)
         self.setting = setting
         self.value = value
+
+
+def within(setting: str, value: int) -> bool:
+    low, high = BOUNDS[setting]
+    return low <= value <= high
+
+
+def day_count_within(key: str, value: int) -> bool:
+    """A phase's or milestone's day count, or a course setting (the gap, the touch-up window, maintenance)."""
+    low, high = course_bounds(key) if key in COURSE_SETTINGS else BOUNDS["day_counts"]
+    return low <= value <= high
 
 
 def picture_problem(path: str) -> str:
@@ -63,7 +84,7 @@ class SmtpSettings:
     port: int = 587
     security: SmtpSecurity = "starttls"
     username: str = ""
-    password: str = ""
+    password: str = field(default="", repr=False)  # plain only in memory; stored sealed (kiosk.settings.secret)
     sender: str = ""
 
 
@@ -107,9 +128,9 @@ class ClinicSettings:
             raise SettingError("email", f"the clinic email {self.email!r} is not an email address")
         if any(ch.isspace() or ch in "/#" for ch in self.printer.strip()):
             raise SettingError("printer", "a printer (CUPS queue) name has no spaces, '/' or '#'")
-        if not 15 <= self.inactivity_timeout_s <= 900:
+        if not within("inactivity_timeout_s", self.inactivity_timeout_s):
             raise SettingError("inactivity_timeout_s", "the inactivity timeout must be between 15 and 900 seconds")
-        if not 1 <= self.retention_days <= 3650:
+        if not within("retention_days", self.retention_days):
             raise SettingError("retention_days", "the retention period must be between 1 and 3650 days")
         if not MIN_VOLUME <= self.read_aloud_volume <= MAX_VOLUME:
             message = f"the read-aloud volume must be between {MIN_VOLUME} and {MAX_VOLUME} percent"
@@ -122,7 +143,7 @@ class ClinicSettings:
                 low, high = course_bounds(key)
                 if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                     raise SettingError(f"day_counts.{key}", f"'{key}' must be a whole number from {low} to {high}")
-            elif not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
+            elif not isinstance(value, int) or isinstance(value, bool) or not within("day_counts", value):
                 raise SettingError(
                     f"day_counts.{key}", f"day count '{key}' must be a whole number of days from 1 to 365"
                 )
@@ -137,7 +158,7 @@ class ClinicSettings:
         smtp = self.smtp
         if smtp.security not in ("starttls", "ssl", "none"):
             raise SettingError("smtp.security", "SMTP security must be starttls, ssl or none")
-        if not 1 <= smtp.port <= 65535:
+        if not within("smtp.port", smtp.port):
             raise SettingError("smtp.port", f"SMTP port {smtp.port} is not a port number: use 587, 465 or 25")
         if any(ch.isspace() for ch in smtp.host.strip()):
             raise SettingError("smtp.host", f"the SMTP server {smtp.host!r} has a space in it")
@@ -164,33 +185,72 @@ class ClinicSettings:
                 smtp_fields = {f.name for f in dataclasses.fields(SmtpSettings)}
                 base = dataclasses.asdict(self.smtp)
                 base.update({k: v for k, v in value.items() if k in smtp_fields and type(v) is type(base[k])})
+                if not within("smtp.port", base["port"]):
+                    base["port"] = self.smtp.port
+                if base["security"] not in ("starttls", "ssl", "none"):
+                    base["security"] = self.smtp.security
                 changes["smtp"] = SmtpSettings(**base)
             elif key == "languages" and isinstance(value, list):
                 changes["languages"] = tuple(str(tag) for tag in value)
             elif key == "day_counts" and isinstance(value, dict):
-                changes["day_counts"] = {str(k): v for k, v in value.items() if type(v) is int}
-            elif type(value) is type(defaults[key]):
+                changes["day_counts"] = {
+                    str(k): v for k, v in value.items() if type(v) is int and day_count_within(str(k), v)
+                }
+            elif type(value) is type(defaults[key]) and (key not in BOUNDS or within(key, value)):
                 changes[key] = value
+            else:
+                log.warning("stored clinic setting %s is of the wrong type or out of bounds: not used", key)
         return dataclasses.replace(self, **changes)
 
 
-def settings_to_json(settings: ClinicSettings) -> str:
-    return json.dumps(settings.to_fields(), ensure_ascii=False, indent=2, sort_keys=True)
+def sealed_fields(settings: ClinicSettings, box: SecretBox) -> dict[str, Any]:
+    """The fields as stored (database rows, the settings copy): the SMTP password encrypted."""
+    values = settings.to_fields()
+    values["smtp"]["password"] = box.seal(settings.smtp.password)
+    return values
 
 
-def write_settings_copy(path: Path, settings: ClinicSettings) -> None:
-    """Keep this kiosk's private copy (0600) of the settings it last read; a failure is only logged."""
+def opened_fields(stored: Mapping[str, Any], box: SecretBox) -> dict[str, Any]:
+    """Stored fields with the SMTP password decrypted. Without the key the password is left out (email then
+    cannot log in; the log and `smp-kiosk settings` say to copy secret.key), never the whole settings."""
+    values = dict(stored)
+    smtp = values.get("smtp")
+    if isinstance(smtp, dict) and isinstance(smtp.get("password"), str):
+        smtp = dict(smtp)
+        try:
+            smtp["password"] = box.open(smtp["password"])
+        except SecretUnavailableError as exc:
+            log.error("the SMTP password cannot be opened on this kiosk: %s", exc)
+            smtp["password"] = ""
+        values["smtp"] = smtp
+    return values
+
+
+def has_plain_password(stored: Mapping[str, Any]) -> bool:
+    """True when an older version stored the SMTP password unencrypted (it is then sealed and saved again)."""
+    smtp = stored.get("smtp")
+    password = smtp.get("password") if isinstance(smtp, dict) else None
+    return isinstance(password, str) and bool(password) and not password.startswith("fernet:")
+
+
+def write_settings_copy(
+    path: Path, settings: ClinicSettings, box: SecretBox, extra: Mapping[str, Any] | None = None
+) -> None:
+    """Keep this kiosk's private copy (0600) of the settings it last read, the password sealed; `extra` adds
+    machine-read values (the branch's PIN hash). A failure is only logged."""
     try:
+        values = {**sealed_fields(settings, box), **(extra or {})}
         make_private_dir(path.parent)
         make_private_file(path)
-        path.write_text(settings_to_json(settings), encoding="utf-8")
+        path.write_text(json.dumps(values, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
     except OSError as exc:
         log.warning("settings copy %s cannot be written: %s", path, exc.strerror or exc)
 
 
-def read_settings_copy(path: Path, base: ClinicSettings) -> ClinicSettings:
+def read_settings_copy(path: Path, base: ClinicSettings, box: SecretBox) -> ClinicSettings:
     try:
-        return base.with_fields(json.loads(path.read_text(encoding="utf-8")))
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return base.with_fields(opened_fields(stored, box))
     except (OSError, ValueError, AttributeError):
         return base
 

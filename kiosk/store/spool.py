@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.visit_record import VisitOutcome, VisitStep
+from kiosk.settings.schema import DEFAULT_BRANCH
 from kiosk.store.checkin import CheckIn, session_from_text, session_text
 from kiosk.store.files import PRIVATE_FILE, make_private_dir
 
@@ -56,6 +57,7 @@ def to_json(check_in: CheckIn) -> dict[str, Any]:
         "emailed": check_in.emailed,
         "revision": check_in.revision,
         "updated_at": check_in.updated_at.isoformat() if check_in.updated_at else None,
+        "branch": check_in.branch,
     }
 
 
@@ -84,6 +86,7 @@ def from_json(raw: dict[str, Any]) -> CheckIn:
         emailed=raw.get("emailed"),
         revision=int(raw.get("revision", 1)),
         updated_at=dt.datetime.fromisoformat(updated).astimezone(dt.UTC) if updated else None,
+        branch=str(raw.get("branch") or DEFAULT_BRANCH),  # spooled by an older version: the default branch
     )
 
 

@@ -153,6 +153,7 @@ def start(
 ) -> KioskApp:
     """Build everything and show the welcome screen; the caller runs the event loop (or a test drives it)."""
     app = application()
+    config.begin()
     protocol = load_protocol(clinic.protocol)
     model = KioskModel(
         clinic,
@@ -174,7 +175,7 @@ def start(
 
     model.languageSwitched.connect(switch_language)
     model.wiped.connect(lambda: release_memory(engine))
-    bridge = StoreBridge(kiosk_database_url(config), config.kiosk_id(), clinic=clinic)
+    bridge = StoreBridge(kiosk_database_url(config), config.kiosk_id(), clinic=clinic, branch=config.branch())
     settings = SettingsModel(bridge, config, protocol, model.flow.default_language)
     staff = StaffModel(bridge, config, settings, model.handover_bridge)
     live = LiveSettings(

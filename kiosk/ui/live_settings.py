@@ -13,8 +13,10 @@ from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
 from kiosk.handover.config import HandoverConfig
 from kiosk.paths import data_dir
+from kiosk.settings.files import settings_copy
+from kiosk.settings.secret import SecretBox
 from kiosk.store.effective import effective_settings
-from kiosk.store.settings import SETTINGS_COPY, ClinicSettings, read_settings_copy
+from kiosk.store.settings import ClinicSettings, read_settings_copy
 from kiosk.ui.kiosk_model import KioskModel
 from kiosk.ui.store_bridge import StoreBridge
 
@@ -55,7 +57,8 @@ class LiveSettings(QObject):
     def start(self) -> None:
         """Apply this kiosk's private copy now, so the first screen already shows the clinic; the store is asked
         with `read_soon` once that screen is up (app.start calls it on the window's first frame)."""
-        self._arrived(read_settings_copy(data_dir() / SETTINGS_COPY, ClinicSettings.from_clinic(self.profile)))
+        base = ClinicSettings.from_clinic(self.profile)
+        self._arrived(read_settings_copy(settings_copy(), base, SecretBox(data_dir())))
         self.timer.start()
 
     def read_soon(self) -> None:

@@ -7,14 +7,17 @@ and tells the screens what happened. QML reaches it as `kiosk.lock`.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.kiosk_config import KioskConfig, PinCheck
+from kiosk.errors import UserError
 from kiosk.i18n import translations
 
+log = logging.getLogger(__name__)
 QML_IMPORT_NAME = "Kiosk.Models"
 QML_IMPORT_MAJOR_VERSION = 1
 
@@ -46,14 +49,22 @@ class StaffLock(QObject):  # type: ignore[operator]  # (PySide's stub types QmlU
 
     @Slot(str, result=bool)
     def checkPin(self, pin: str) -> bool:  # noqa: N802
-        result: PinCheck = self.config.check_pin(pin)
         catalog = translations(self.language())
+        try:
+            result: PinCheck = self.config.check_pin(pin)
+        except (OSError, UserError) as exc:  # e.g. a full disk: the pad says so and stays shut, never crashes
+            log.error("the staff PIN cannot be checked: %s", exc)
+            self._message = catalog.gettext("The PIN cannot be checked now. Please try again.")
+            self.changed.emit()
+            return False
         if result.accepted:
             self._message = ""
             self.changed.emit()
             self.staffRequested.emit()
             return True
-        if result.locked_for:
+        if result.demo_retired and not result.locked_for:
+            self._message = catalog.gettext("A PIN was set for this clinic. To set a new one, run: smp-kiosk set-pin")
+        elif result.locked_for:
             minutes = max(1, (result.locked_for + 59) // 60)
             text = catalog.gettext("Too many wrong tries. The pad is locked for {minutes} min.")
             self._message = text.format(minutes=minutes)
@@ -77,5 +88,12 @@ class StaffLock(QObject):  # type: ignore[operator]  # (PySide's stub types QmlU
         self.changed.emit()
 
     pinMessage = Property(str, lambda self: self._message, notify=changed)  # noqa: N815
-    pinLocked = Property(bool, lambda self: self.config.locked_for() > 0, notify=changed)  # noqa: N815
+    pinLocked = Property(bool, lambda self: self._locked(), notify=changed)  # noqa: N815
+
+    def _locked(self) -> bool:
+        try:
+            return self.config.locked_for() > 0
+        except (OSError, UserError):
+            return True
+
     exitAllowed = Property(bool, lambda self: self._exit_allowed, notify=changed)  # noqa: N815

@@ -21,6 +21,7 @@ from kiosk.errors import UserError
 from kiosk.handover import Job
 from kiosk.i18n import translations
 from kiosk.store import CheckInSummary, Flag
+from kiosk.ui.chain_model import ChainModel
 from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.receipt_print import ReceiptPrinter
 from kiosk.ui.settings_model import SettingsModel
@@ -83,6 +84,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         bridge.failed.connect(self._failed)
         if handover is not None:
             handover.listing.listed.connect(self._listed)
+        self.chain = ChainModel(bridge, config, lambda: self.language, parent=self)  # "All branches"
         self.receipts = ReceiptPrinter(bridge, handover, lambda: self.language, self)  # "Print receipt"
         self.receipts.said.connect(self._say)
         self.receipts.changed.connect(self.changed)
@@ -129,6 +131,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         """Back to the kiosk: forget what was shown (names stay on screen only while staff look)."""
         self._open = False
         self._timer.stop()
+        self.chain.close()
         self._view = None
         self._jobs = []
         self.settings.close()
@@ -176,10 +179,11 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self._say(self._t("The two PINs are not the same."))
             return
         try:
-            self.config.set_pin(pin)
+            record = self.config.set_pin(pin)
         except UserError:
             self._say(self._t("A PIN is 4 to 12 digits."))
             return
+        self.bridge.save_pin(record.salt, record.hash)
         self._say(self._t("The new PIN is saved."))
 
     # ------------------------------------------------------------ properties
@@ -223,6 +227,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     checkins = Property(list, _checkins, notify=changed)
     clinicSettings = Property(QObject, lambda self: self.settings, constant=True)  # noqa: N815
+    chainView = Property(QObject, lambda self: self.chain, constant=True)  # noqa: N815
     outbox = Property(list, lambda self: [self._job_row(job) for job in self._jobs], notify=changed)
     health = Property(str, _health, notify=changed)
     message = Property(str, lambda self: self._message, notify=changed)

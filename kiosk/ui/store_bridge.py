@@ -18,8 +18,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kiosk.core.clinic import Clinic
+from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.visit_record import VisitOutcome, VisitProgress
 from kiosk.errors import UserError
+from kiosk.settings.schema import DEFAULT_BRANCH, PinRecord
+from kiosk.store.chain import chain_days
 from kiosk.store.checkin import CheckIn, CheckInSummary
 from kiosk.store.health import StoreHealth
 from kiosk.store.settings import ClinicSettings
@@ -77,6 +80,8 @@ class StoreBridge(QObject):
     settings_saved = Signal(bool)  # False: the database is away, nothing was saved
     receipt_made = Signal(str, object)  # a check-in's uid and its clinic copy (PDF bytes)
     receipt_failed = Signal(str, str)  # a check-in's uid and why its clinic copy cannot be made (for staff)
+    chain_loaded = Signal(object)  # list[BranchDay]: the owner PIN was right
+    chain_refused = Signal(str, int)  # "no-owner-pin", "unreachable", "wrong" or "locked"; seconds locked
 
     def __init__(
         self,
@@ -84,10 +89,12 @@ class StoreBridge(QObject):
         kiosk_id: str,
         *,
         clinic: Clinic | None = None,
+        branch: str = DEFAULT_BRANCH,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.url = url
+        self.branch = branch
         self.kiosk_id = kiosk_id
         self.clinic = clinic
         self._store: CheckInStore | None = None
@@ -105,7 +112,7 @@ class StoreBridge(QObject):
         if self._store is None:
             from kiosk.store.service import CheckInStore  # noqa: PLC0415 - loaded by _load_database_code
 
-            self._store = CheckInStore(url=self.url, clinic=self.clinic)
+            self._store = CheckInStore(url=self.url, clinic=self.clinic, branch=self.branch)
         return self._store
 
     def _load_database_code(self) -> None:
@@ -183,13 +190,39 @@ class StoreBridge(QObject):
         self._submit(lambda store: self.settings_loaded.emit(store.settings()))
 
     def save_settings(self, settings: ClinicSettings) -> None:
-        """Save for every kiosk on the database; a bad setting comes back on `failed` (its UserError)."""
+        """Save for every kiosk of the branch; a bad setting comes back on `failed` (its UserError)."""
 
         def work(store: CheckInStore) -> None:
             saved = store.save_settings(settings)
             self.settings_saved.emit(saved)
             if saved:
                 self.settings_loaded.emit(store.settings())
+
+        self._submit(work)
+
+    def open_chain(self, pin: str, config: KioskConfig, first: dt.date, last: dt.date) -> None:
+        """The owner's view of every branch, once the owner PIN (kept in the database) is right; wrong tries count
+        with the staff PIN's (the same lockout)."""
+
+        def work(store: CheckInStore) -> None:
+            record = store.owner_pin()
+            if record is None:
+                self.chain_refused.emit("unreachable" if store.health().problem else "no-owner-pin", 0)
+                return
+            result = config.check_owner_pin(pin, PinRecord(salt=record["salt"], hash=record["hash"]))
+            if not result.accepted:
+                self.chain_refused.emit("locked" if result.locked_for else "wrong", result.locked_for)
+                return
+            self.chain_loaded.emit(chain_days(store.checkins_on_days(first, last, all_branches=True)))
+
+        self._submit(work)
+
+    def save_pin(self, salt: str, digest: str) -> None:
+        """Record the staff PIN's hash for the branch: no kiosk of the branch accepts the demo PIN after this."""
+
+        def work(store: CheckInStore) -> None:
+            if not store.save_pin({"salt": salt, "hash": digest}):
+                log.warning("the new staff PIN is set on this kiosk only: the database cannot be reached")
 
         self._submit(work)
 

@@ -27,7 +27,7 @@ def test_a_full_smtp_section(tmp_path: Path) -> None:
     (tmp_path / "ca.pem").write_text("x", encoding="utf-8")
     loaded = config(
         tmp_path,
-        'printer = "Front_Desk"\nprint_timeout = 30\n[other]\nkiosk_id = "k1"\n[smtp]\nhost = "smtp.example.com"\n'
+        'printer = "Front_Desk"\nprint_timeout = 30\nkiosk_id = "k1"\n[smtp]\nhost = "smtp.example.com"\n'
         'security = "ssl"\nusername = "u"\npassword = " p w "\nfrom_address = "cal@clinic.example"\n'
         'from_name = "Clinic"\nca_file = "ca.pem"\n',
     )
@@ -50,14 +50,16 @@ def test_a_full_smtp_section(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ("printer = 3", "field 'printer' must be the name of a CUPS printer queue"),
-        ("print_timeout = 0", "field 'print_timeout'"),
-        ('smtp = "x"', "field 'smtp' must be a table"),
-        ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nsecurity = "tls"', "must be plain, starttls or ssl"),
-        ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nport = 70000', "field 'smtp.port'"),
-        ('[smtp]\nhost = "h"\nfrom_adress = "a@b.c"', "field 'smtp.from_adress' is not a setting"),
-        ('[smtp]\nhost = "h"\nfrom_address = "nobody"', "must be an email address"),
-        ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nfrom_name = "A\\nBcc: x"', "must be on one line"),
+        ("printer = 3", "'printer' must be a text"),
+        ('printer = "Front Desk"', "'printer' must be a CUPS queue name"),
+        ("print_timeout = 0", "'print_timeout' must be a number >= 1"),
+        ('smtp = "x"', "'smtp' must be a section such as [smtp]"),
+        ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nsecurity = "tls"', "'smtp.security' cannot be 'tls'"),
+        ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nport = 70000', "'smtp.port' must be a whole number <= 65535"),
+        ('[smtp]\nhost = "h"\nfrom_adress = "a@b.c"', "'smtp.from_adress' is not a setting"),
+        ('[smtp]\nhost = "h"\nfrom_address = "nobody"', "'smtp.from_address' must be a text matching"),
+        ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nfrom_name = "A\\nBcc: x"', "'smtp.from_name' must be a text"),
+        ('[other]\nkiosk_id = "k1"', "'other' is not a setting"),
         ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\npassword = "p"', "username' is needed"),
         ('[smtp]\nhost = "h"\nfrom_address = "a@b.c"\nca_file = "missing.pem"', "does not exist"),
         ("[smtp\n", "is not valid TOML"),

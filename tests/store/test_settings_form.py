@@ -194,7 +194,7 @@ def test_an_empty_logo_means_no_logo() -> None:
     assert clinic_with_settings(load_clinic(), BASE).logo == load_clinic().logo
 
 
-# ---------------------------------------------------------------- the export folder (kiosk.json)
+# ---------------------------------------------------------------- the export folder (state.json)
 
 
 @pytest.fixture
@@ -209,7 +209,7 @@ def test_the_export_folder_is_kept_per_kiosk(data_dir: Path, tmp_path: Path) -> 
     config.set_export_dir(tmp_path)
     assert KioskConfig().export_dir() == tmp_path
     config.set_export_dir(default_export_dir())
-    assert "export_dir" not in config.load()
+    assert config.state().export_dir == ""
 
 
 def test_folders_are_tried_for_real(tmp_path: Path) -> None:
@@ -230,10 +230,11 @@ def test_plugged_in_drives_are_found(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert removable_folders() == [tmp_path / "media" / "staff" / name for name in ("CARD", "STICK")]
 
 
-def test_a_timeout_in_kiosk_json_is_this_kiosks_own(data_dir: Path) -> None:
+def test_a_timeout_in_kiosk_toml_is_this_kiosks_own(data_dir: Path) -> None:
     config = KioskConfig()
     assert config.inactivity_override() is None  # the clinic setting decides
-    config.save({"inactivity_seconds": 120})
+    data_dir.mkdir(parents=True, exist_ok=True)
+    (data_dir / "kiosk.toml").write_text("inactivity_seconds = 120\n", encoding="utf-8")
     assert config.inactivity_override() == 120
 
 

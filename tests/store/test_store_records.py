@@ -22,6 +22,7 @@ from .conftest import NOW, Clock, StoreFactory, make_check_in
 
 ALLOWED_COLUMNS = {
     "id",
+    "branch_id",
     "uid",
     "first_name",
     "last_initial",
@@ -71,7 +72,7 @@ def test_the_table_has_no_room_for_an_email_or_a_last_name(make_store: StoreFact
     finally:
         engine.dispose()
     assert columns == ALLOWED_COLUMNS
-    assert version == "0002"
+    assert version == "0003"  # the newest migration shipped
     assert not hasattr(CheckIn, "email") and "email" not in CheckIn.__dataclass_fields__
 
 

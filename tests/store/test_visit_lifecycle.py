@@ -16,7 +16,6 @@ from sqlalchemy import create_engine, text
 
 from kiosk.cli import main
 from kiosk.commands.records import DATABASE_ENV
-from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store import CheckIn, CheckInStore, Outcome, Problem
 from kiosk.store.database import MIGRATIONS_DIR, default_url
@@ -221,7 +220,9 @@ def test_records_reads_the_database_in_kiosk_json(
     store.close()
     monkeypatch.setenv("SMP_KIOSK_DATA_DIR", str(data))
     monkeypatch.delenv(DATABASE_ENV, raising=False)
-    KioskConfig().save({"database_url": database_url, "kiosk_id": "front"})  # what the kiosk was set up with
+    url_line = f'database_url = "{database_url}"\n' if database_url else ""  # what the kiosk was set up with
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "kiosk.toml").write_text(url_line + 'kiosk_id = "front"\n', encoding="utf-8")
     assert main(["records", "--from", NOW.date().isoformat()]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
@@ -240,7 +241,9 @@ def test_records_says_in_one_line_when_the_kiosks_database_cannot_be_reached(
 ) -> None:
     monkeypatch.setenv("SMP_KIOSK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv(DATABASE_ENV, raising=False)
-    KioskConfig().save({"database_url": f"postgresql://kiosk:secret@127.0.0.1:{free_port()}/clinic"})
+    (tmp_path / "data").mkdir()
+    url = f"postgresql://kiosk:secret@127.0.0.1:{free_port()}/clinic"
+    (tmp_path / "data" / "kiosk.toml").write_text(f'database_url = "{url}"\n', encoding="utf-8")
     assert main(["records", "--json"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""

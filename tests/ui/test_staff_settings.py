@@ -348,6 +348,7 @@ def test_every_staff_page_is_made_for_touch_and_eyes(
         ("staffTabCheckins", ""),
         ("staffTabSettings", "staffSettingsFlick"),
         ("staffTabExport", "staffExportFlick"),
+        ("staffTabChain", ""),
     ]:
         drive.tap(tab)
         qtbot.wait(150)

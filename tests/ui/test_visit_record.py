@@ -15,7 +15,6 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
-from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store import CheckIn, CheckInStore, CheckInSummary, Flag
 from kiosk.ui.app import KioskApp
@@ -170,7 +169,7 @@ def test_the_staff_screen_is_live_and_keeps_its_list_while_the_database_is_away(
 ) -> None:
     name = postgres.create_database()
     url = postgres.url(name)
-    KioskConfig().save({"database_url": url, "kiosk_id": "front-desk"})
+    (data_dir / "kiosk.toml").write_text(f'database_url = "{url}"\nkiosk_id = "front-desk"\n', encoding="utf-8")
     side = CheckInStore(url, data_dir=data_dir / "side", fallback_dir=data_dir / "side-fallback")
     try:
         kiosk = make_kiosk()

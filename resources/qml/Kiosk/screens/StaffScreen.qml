@@ -18,17 +18,18 @@ Rectangle {
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Staff screen")
 
-    property int page: 0  // 0 check-ins, 1 clinic settings, 2 export and PIN
+    property int page: 0  // 0 check-ins, 1 clinic settings, 2 export and PIN, 3 all branches (owner PIN)
 
     function open() { visible = true; page = 0; staff.open(kiosk.language); exportPage.reset(today) }
-    function close() { Qt.inputMethod.hide(); exportPage.reset(""); staff.close(); visible = false }
+    function close() { Qt.inputMethod.hide(); exportPage.reset(""); chainPage.reset(); staff.close(); visible = false }
 
     MouseArea { anchors.fill: parent; Accessible.ignored: true }  // nothing behind the screen reacts
 
     component PageTab: AbstractButton {  // (not a TabBar: its object model is no QML value a test can read)
         required property int index
         readonly property bool current: root.page === index
-        implicitHeight: 56
+        implicitHeight: Math.max(56, contentItem.implicitHeight + 12)  // four tabs: a long name takes two lines
+        Layout.fillHeight: true  // every tab as high as the highest
         focusPolicy: Qt.NoFocus
         font.pixelSize: Theme.buttonSize
         font.weight: Font.DemiBold
@@ -42,6 +43,8 @@ Rectangle {
             color: parent.current ? Theme.accent : Theme.text
             horizontalAlignment: Text.AlignHCenter
             verticalAlignment: Text.AlignVCenter
+            wrapMode: Text.WordWrap
+            maximumLineCount: 2
             elide: Text.ElideRight
         }
         background: Rectangle {
@@ -76,10 +79,12 @@ Rectangle {
         RowLayout {
             objectName: "staffTabs"
             Layout.fillWidth: true
+            Layout.fillHeight: false  // its tabs fill the row's height, not the row the screen's
             spacing: 8
             PageTab { index: 0; objectName: "staffTabCheckins"; text: qsTr("Check-ins"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
             PageTab { index: 1; objectName: "staffTabSettings"; text: qsTr("Clinic settings"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
             PageTab { index: 2; objectName: "staffTabExport"; text: qsTr("Export and PIN"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
+            PageTab { index: 3; objectName: "staffTabChain"; text: qsTr("All branches"); Layout.fillWidth: true; Layout.preferredWidth: 1 }
         }
 
         StackLayout {
@@ -235,6 +240,12 @@ Rectangle {
                 objectName: "staffExportPage"
                 staff: root.staff
                 settings: root.staff.clinicSettings
+            }
+
+            StaffChainPage {
+                id: chainPage
+                objectName: "staffChainPage"
+                chain: root.staff.chainView
             }
         }
 
