@@ -80,6 +80,20 @@ class CheckInRow(Base):
     kiosk_id: Mapped[str] = mapped_column(String(64))
 
 
+class HelpRequestRow(Base):
+    """A client tapped "Ask a member of staff": which kiosk, on which screen, when; and when staff answered.
+    Nothing about the client: the staff screens of every kiosk on the database show it as a call."""
+
+    __tablename__ = "help_requests"
+    __table_args__ = (Index("ix_help_requests_requested_at", "requested_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    screen: Mapped[str] = mapped_column(String(32))  # the flow's step, e.g. "before-care"
+    requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
 class SettingRow(Base):
     """One clinic setting as JSON text; every kiosk sharing the database reads the same values."""
 

@@ -26,6 +26,7 @@ from kiosk.core.protocol import load_protocol
 from kiosk.documents.atomic import write_atomically
 from kiosk.errors import UserError
 from kiosk.paths import data_dir as default_data_dir
+from kiosk.store import help as help_calls
 from kiosk.store import repository
 from kiosk.store.checkin import CheckIn, CheckInSummary, local_zone, utc_now
 from kiosk.store.database import (
@@ -164,6 +165,40 @@ class CheckInStore:
         zone = local_zone(tz)
         today = self._clock().astimezone(zone).date()
         return self.checkins_on_days(today, today, zone)
+
+    # ------------------------------------------------------------------ calls for help
+    def ask_for_help(self, kiosk_id: str, screen: str) -> bool:
+        """A client asked for a member of staff; False when the database cannot take the call now."""
+        with self._lock:
+            if not self._maintain():
+                return False
+            try:
+                help_calls.add_help_request(self._ready_engine(), kiosk_id, screen, self._clock())
+            except StorageFailure as exc:
+                self._failed(exc, "write a call for help")
+                return False
+            return True
+
+    def todays_help_requests(self, tz: dt.tzinfo | None = None) -> list[help_calls.HelpRequest]:
+        """Today's calls for help from every kiosk on this database, newest first."""
+        zone = local_zone(tz)
+        start = dt.datetime.combine(self._clock().astimezone(zone).date(), dt.time(), zone)
+        with self._lock:
+            if not self._maintain():
+                return []
+            try:
+                return help_calls.help_requests_between(self._ready_engine(), start, start + dt.timedelta(days=1))
+            except StorageFailure as exc:
+                self._failed(exc, "read the calls for help")
+                return []
+
+    def answer_help_request(self, request_id: int) -> None:
+        with self._lock:
+            if self._maintain():
+                try:
+                    help_calls.answer_help_request(self._ready_engine(), request_id, self._clock())
+                except StorageFailure as exc:
+                    self._failed(exc, "answer a call for help")
 
     def export_csv(self, first: dt.date, last: dt.date, path: Path, tz: dt.tzinfo | None = None) -> int:
         """Write the check-ins of local days first..last to a CSV file (see kiosk.store.export); return
@@ -345,6 +380,7 @@ class CheckInStore:
         engine = self._ready_engine()
         retention = self._base_settings().with_fields(repository.load_settings(engine)).retention_days
         removed = repository.delete_before(engine, self._clock() - dt.timedelta(days=retention))
+        help_calls.delete_help_before(engine, self._clock() - dt.timedelta(days=retention))
         self._last_purge = self._clock()
         log.info("retention: %d check-ins older than %d days deleted", removed, retention)
         return removed

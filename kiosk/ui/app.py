@@ -28,6 +28,7 @@ from kiosk.ui.refcount_guard import protect_singletons
 from kiosk.ui.settings_model import SettingsModel
 from kiosk.ui.staff_model import StaffModel
 from kiosk.ui.store_bridge import StoreBridge
+from kiosk.ui.window_fill import ScreenFiller, WindowWatch
 
 QML_MODULE = "Kiosk"
 _ACTIVITY = frozenset(
@@ -181,6 +182,7 @@ def start(
     )
     live.start()  # the clinic settings from this kiosk's copy, before the first screen shows
     model.checkInFinished.connect(bridge.record)
+    model.helpAsked.connect(bridge.ask_for_help)  # to every staff screen on the database
     engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")
     roots = engine.rootObjects()
@@ -191,6 +193,8 @@ def start(
     event_filter = KioskEventFilter(model)
     app.installEventFilter(event_filter)
     model.lock.exitRequested.connect(window.close)
+    if not windowed:
+        ScreenFiller(window)  # the screen's own size, with or without a window manager
     # The database (and SQLAlchemy with it) only once the welcome screen shows: a faster first frame.
     window.frameSwapped.connect(live.read_soon, Qt.ConnectionType.SingleShotConnection)
     return KioskApp(app, engine, model, window, translator, event_filter, staff, live)
@@ -198,6 +202,9 @@ def start(
 
 def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:
     kiosk = start(clinic, config, windowed=windowed, today=parse_date(today, "--today") if today else None)
+    kiosk.app.setQuitOnLastWindowClosed(True)
+    watch = WindowWatch(kiosk.app, kiosk.window)  # a window the window system took away ends the process
     code = kiosk.app.exec()
+    watch.timer.stop()
     kiosk.shutdown()
     return code

@@ -62,6 +62,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
     settingsChanged = Signal()  # noqa: N815
     clinicChanged = Signal()  # noqa: N815 - clinic settings were applied (between clients)
+    helpAsked = Signal(str)  # noqa: N815 - "Ask a member of staff" on this screen: tell the staff screens
 
     def __init__(
         self,
@@ -258,6 +259,20 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self.flow.receipt_required = required
             self.changed.emit()
 
+    @Slot(str)
+    def askForHelp(self, screen: str) -> None:  # noqa: N802
+        if self.send(f.AskForHelp(screen)):
+            self.helpAsked.emit(screen)
+
+    @Slot()
+    def closeHelp(self) -> None:  # noqa: N802
+        self.send(f.CloseHelp())
+
+    @Slot(str)
+    def changeAnswer(self, answer: str) -> None:  # noqa: N802
+        if answer in ("name", "session", "moisturised", "hair"):
+            self.send(f.ChangeAnswer(answer))  # type: ignore[arg-type]
+
     @Slot()
     def inactivityWarning(self) -> None:  # noqa: N802
         self.send(f.InactivityWarning())
@@ -308,7 +323,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         return self.flow.step.value
 
     def _progress(self) -> int:
-        step = Step.CALENDAR if self.flow.step is Step.ERROR else self.flow.step
+        step = {Step.ERROR: Step.CALENDAR, Step.REVIEW: Step.BEFORE_CARE}.get(self.flow.step, self.flow.step)
         steps = self.flow.progress_steps
         return steps.index(step) + 1 if step in steps else 0
 
@@ -337,6 +352,12 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             for item in page.items
         ]
         return {"kind": page.kind.value, "items": items, "last": self.flow.care_index == len(self.flow.pages) - 1}
+
+    def _notes(self) -> list[dict[str, str]]:
+        return [
+            {"title": self._t(item.title), "text": self._t(item.text), "pictogram": pictogram_url(item.pictogram)}
+            for item in f.care_notes(self.flow.protocol)
+        ]
 
     def _planned(self) -> list[dict[str, str]]:
         tag = self._date_tag()
@@ -392,6 +413,13 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     problem = Property(str, lambda self: self._t(self.flow.problem), notify=changed)
     error = Property(str, lambda self: self.flow.error, notify=changed)
     warning = Property(bool, lambda self: self.flow.warning, notify=changed)
+    helpRequested = Property(bool, lambda self: self.flow.help, notify=changed)  # noqa: N815
+    careNotes = Property(list, _notes, notify=changed)  # noqa: N815
+    hasCarePage = Property(  # noqa: N815
+        "QVariantMap",  # type: ignore[arg-type]
+        lambda self: {page.kind.value: True for page in self.flow.pages},
+        notify=changed,
+    )
     receiptRequired = Property(bool, lambda self: self.flow.receipt_required, notify=changed)  # noqa: N815
     signature = Property("QVariantMap", _signature, notify=changed)  # type: ignore[arg-type]
     signed = Property(bool, lambda self: self.flow.signed, notify=changed)

@@ -41,6 +41,18 @@ FLAG_TEXTS = {  # shown in the staff list
 }
 
 
+SCREEN_NAMES = {  # where a client asked for help (the flow's steps)
+    "welcome": N_("Welcome"),
+    "name": N_("Name"),
+    "session": N_("Session"),
+    "before-care": N_("Before-care"),
+    "review": N_("Check your answers"),
+    "calendar": N_("Calendar"),
+    "handover": N_("Take it with you"),
+    "receipt": N_("Receipt"),
+    "finish": N_("Finish"),
+    "error": N_("Error"),
+}
 JOB_KINDS = {"print": N_("Print"), "email": N_("Email")}
 JOB_STATES = {  # "sending" is a job a worker has claimed right now
     "pending": N_("waiting to retry"),
@@ -140,6 +152,12 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         if self.handover is not None:
             self.handover.listing.request()
 
+    @Slot(int)
+    def answerHelp(self, request_id: int) -> None:  # noqa: N802
+        """ "On my way": the call stops ringing on every staff screen."""
+        self.bridge.answer_help(request_id)
+        self.refresh()
+
     @Slot(str)
     def printReceipt(self, uid: str) -> None:  # noqa: N802
         """The clinic copy of a signed check-in's receipt, made and printed off the GUI thread."""
@@ -211,6 +229,20 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             "error": job.last_error,
         }
 
+    def _help(self) -> list[dict[str, Any]]:
+        if self._view is None:
+            return []
+        return [
+            {
+                "id": call.id,
+                "kiosk": call.kiosk_id,
+                "screen": self._t(SCREEN_NAMES.get(call.screen, call.screen)),
+                "time": call.requested_at.astimezone().strftime("%H:%M"),
+                "waiting": call.waiting,
+            }
+            for call in self._view.help
+        ]
+
     def _checkins(self) -> list[dict[str, Any]]:
         return [self._row(summary) for summary in self._view.checkins] if self._view else []
 
@@ -218,6 +250,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         return self._view.health.message(self.language) if self._view else ""
 
     checkins = Property(list, _checkins, notify=changed)
+    helpCalls = Property(list, _help, notify=changed)  # noqa: N815 - today's calls for help, newest first
     clinicSettings = Property(QObject, lambda self: self.settings, constant=True)  # noqa: N815
     outbox = Property(list, lambda self: [self._job_row(job) for job in self._jobs], notify=changed)
     health = Property(str, _health, notify=changed)
