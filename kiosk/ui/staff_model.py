@@ -9,6 +9,8 @@ the database show up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -20,6 +22,7 @@ from kiosk.errors import UserError
 from kiosk.handover import Job
 from kiosk.i18n import translations
 from kiosk.store import CheckInSummary, Flag
+from kiosk.ui.chime import chime_file, system_player
 from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.receipt_print import ReceiptPrinter
 from kiosk.ui.settings_model import SettingsModel
@@ -73,8 +76,12 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         settings: SettingsModel,
         handover: HandoverBridge | None = None,
         parent: QObject | None = None,
+        *,
+        chime: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.chime = chime if chime is not None else system_player()  # None: a system without a player
+        self._rung: set[int] = set()  # calls for help the chime has sounded for
         self.bridge = bridge
         self.handover = handover
         self._jobs: list[Job] = []
@@ -110,7 +117,16 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _refreshed(self, view: StaffView) -> None:
         if self._open:
             self._view = view
+            self._ring(view)
             self.changed.emit()
+
+    def _ring(self, view: StaffView) -> None:
+        """A chime while the staff screen is open, once for each new call for help that is still waiting."""
+        new = {call.id for call in view.help if call.waiting} - self._rung
+        if new:
+            self._rung |= new
+            if self.chime is not None:
+                self.chime(chime_file())
 
     def _listed(self, jobs: list[Job]) -> None:
         if self._open:

@@ -7,9 +7,7 @@ import datetime as dt
 from tests.store.conftest import Clock, StoreFactory
 
 
-def test_a_call_from_one_kiosk_shows_on_the_others_and_is_answered_once(
-    make_store: StoreFactory, clock: Clock
-) -> None:
+def test_a_call_from_one_kiosk_shows_on_the_others_and_is_answered_once(make_store: StoreFactory, clock: Clock) -> None:
     front, back = make_store("front"), make_store("back")
     assert front.ask_for_help("front", "before-care")
     clock.now += dt.timedelta(minutes=2)

@@ -264,6 +264,8 @@ class Driver:
         self.tap("nextButton")
         self.wait_step("before-care")
         self.tap("moisturisedYes" if moisturised else "moisturisedNo")
+        if not moisturised:  # "Not yet" stays on its page with a kind next step
+            self.tap("nextButton")
         self.tap(f"hair_{hair}")
         while read_property(self.kiosk.model, "step") == "before-care":
             self.tap("nextButton")

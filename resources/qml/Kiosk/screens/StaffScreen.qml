@@ -73,6 +73,8 @@ Rectangle {
             }
         }
 
+        StaffHelpCalls { objectName: "staffHelpBanner"; Layout.fillWidth: true; staff: root.staff; banner: true }
+
         RowLayout {
             objectName: "staffTabs"
             Layout.fillWidth: true
@@ -89,6 +91,8 @@ Rectangle {
 
             ColumnLayout {  // today's check-ins and the outbox
                 spacing: 12
+
+                StaffHelpCalls { objectName: "staffHelpCalls"; Layout.fillWidth: true; staff: root.staff }
 
                 BodyText {
                     objectName: "staffHealth"
