@@ -3,6 +3,7 @@ the bundle leaves out): winsound on Windows, else the first of pw-play, paplay o
 
 from __future__ import annotations
 
+import functools
 import logging
 import shutil
 import subprocess
@@ -29,13 +30,13 @@ def system_player() -> Callable[[Path], None] | None:
     for name in PLAYERS:
         program = shutil.which(name)
         if program is not None:
-            return lambda path, program=program: _start(program, path)
+            return functools.partial(_start, program)
     return None
 
 
 def _start(program: str, path: Path) -> None:
     try:
-        subprocess.Popen(  # noqa: S603 - a player found on the PATH, with our own file
+        subprocess.Popen(
             [program, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
         )
     except OSError as exc:
