@@ -24,7 +24,7 @@ from kiosk.core.protocol import Protocol
 from kiosk.core.visit import SESSION_NUMBERS
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
-from kiosk.i18n.dates import date_field_order, long_date, month_name
+from kiosk.i18n.dates import clinic_date, date_field_order, month_name
 from kiosk.i18n.regional import local_tag
 from kiosk.paths import resources_dir
 from kiosk.store.effective import EffectiveSettings
@@ -301,7 +301,11 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     @Slot(str, result=str)
     def dateText(self, iso: str) -> str:  # noqa: N802
-        return long_date(dt.date.fromisoformat(iso), self._date_tag()) if iso else ""
+        return self.date_text(dt.date.fromisoformat(iso)) if iso else ""
+
+    def date_text(self, date: dt.date) -> str:
+        """A whole date as every screen writes it (kiosk.i18n.dates.clinic_date)."""
+        return clinic_date(date, self.flow.visit.language, self.clinic.region)
 
     @Slot(str, str, result=str)
     def datePart(self, iso: str, part: str) -> str:  # noqa: N802
@@ -360,8 +364,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         ]
 
     def _planned(self) -> list[dict[str, str]]:
-        tag = self._date_tag()
-        return [{"iso": d.isoformat(), "text": long_date(d, tag)} for d in self.flow.visit.planned_dates]
+        return [{"iso": d.isoformat(), "text": self.date_text(d)} for d in self.flow.visit.planned_dates]
 
     def _moisturised(self) -> str:
         answer = self.flow.visit.moisturised
