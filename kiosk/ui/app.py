@@ -105,7 +105,12 @@ class KioskApp:
 
 def application() -> QGuiApplication:
     protect_singletons()
-    for key, value in (("QT_IM_MODULE", "qtvirtualkeyboard"), ("QT_QUICK_CONTROLS_STYLE", "Basic")):
+    # The keyboard is the window's own InputPanel: no second, desktop keyboard window over the screen.
+    for key, value in (
+        ("QT_IM_MODULE", "qtvirtualkeyboard"),
+        ("QT_QUICK_CONTROLS_STYLE", "Basic"),
+        ("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1"),
+    ):
         os.environ.setdefault(key, value)
     existing = QGuiApplication.instance()
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
