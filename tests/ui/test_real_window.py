@@ -58,7 +58,11 @@ class Screen:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             found = subprocess.run(
-                ["xdotool", "search", "--onlyvisible", "--name", "Scalp"], env=self.env, capture_output=True, text=True
+                ["xdotool", "search", "--onlyvisible", "--name", "Scalp"],
+                env=self.env,
+                capture_output=True,
+                text=True,
+                check=False,  # exit 1 while no window is found yet
             ).stdout.split()
             if found:
                 return found[0]
@@ -84,10 +88,11 @@ def primary_button(image: Image.Image) -> tuple[int, int]:
     """The centre of the tallest filled block of the accent colour (a primary button), found in the pixels:
     rows whose longest accent run is button-wide, stacked while they overlap."""
     width, height = image.size
-    pixels = image.load()
+    data = image.tobytes()  # RGB, row by row
 
     def accent(x: int, y: int) -> bool:
-        return all(abs(a - b) <= 12 for a, b in zip(pixels[x, y], ACCENT, strict=True))
+        at = 3 * (y * width + x)
+        return all(abs(data[at + i] - ACCENT[i]) <= 12 for i in range(3))
 
     def widest_run(y: int) -> tuple[int, int]:
         """The widest stretch of accent pixels in row y, across gaps of up to 40 px (the label's letters)."""
