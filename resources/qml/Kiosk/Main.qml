@@ -147,7 +147,11 @@ ApplicationWindow {
                     "pt_BR": "pt_BR", "nl": "nl_NL", "pl": "pl_PL", "tr": "tr_TR", "ru": "ru_RU",
                     "ar": "ar_AR", "he": "he_IL"
                 })
-                readonly property string layoutLocale: layouts[window.kiosk.language] || "en_GB"
+                // An email address is typed in Latin letters whatever the language (with @ and . at hand).
+                readonly property bool latinOnly: window.activeFocusItem !== null
+                    && window.activeFocusItem.inputMethodHints !== undefined
+                    && (window.activeFocusItem.inputMethodHints & (Qt.ImhLatinOnly | Qt.ImhEmailCharactersOnly)) !== 0
+                readonly property string layoutLocale: latinOnly ? "en_GB" : layouts[window.kiosk.language] || "en_GB"
                 Binding {
                     target: VirtualKeyboardSettings
                     property: "activeLocales"
@@ -158,7 +162,8 @@ ApplicationWindow {
                     property: "locale"
                     value: inputPanel.layoutLocale
                 }
-                width: window.portrait ? parent.width : Math.min(parent.width, 920)
+                // Larger text: the whole width in landscape too, so every key is bigger.
+                width: window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920)
                 anchors.horizontalCenter: parent.horizontalCenter
             }
         }

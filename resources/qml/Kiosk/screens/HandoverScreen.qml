@@ -69,13 +69,14 @@ KioskPage {
                     label: qsTr("Or get it by email")
                     field.objectName: "emailField"
                     field.maximumLength: 254
-                    field.inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhNoAutoUppercase
+                    field.inputMethodHints: Qt.ImhEmailCharactersOnly | Qt.ImhLatinOnly | Qt.ImhNoAutoUppercase
                                             | Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
                     field.placeholderText: "name@example.com"
                     field.onActiveFocusChanged: if (email.field.activeFocus) screen.showEmail()
                     onEdited: screen.handover.clearEmailMessage()
                     onAccepted: screen.handover.sendEmail(email.text)
                 }
+                EmailKeys { field: email.field; onTyped: screen.handover.clearEmailMessage() }
                 BodyText {
                     objectName: "consentText"
                     Layout.fillWidth: true
