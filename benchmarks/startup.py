@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/startup.py [--parts start tap memory] [--runs N] [--flows N] [--warm-up N]
 
 Prints, offscreen with the software renderer, each figure with its target beside it:
-- start: cold start to the welcome screen's first frame (frameSwapped), median of N fresh processes (target:
-  1.0 s or less on a 2-core machine), beside a bare QML window measured the same way in the same run, and the
-  ratio kiosk / bare;
+- start: cold start to the welcome screen's first frame (frameSwapped), median of N fresh processes, beside a
+  bare QML window measured the same way in the same run, and the ratio kiosk / bare (target: 2.5 or less). The
+  processes get a QML disk cache of their own (QML_DISK_CACHE_PATH), filled only by one warm-up start, as on a
+  tablet: the kiosk's QML comes compiled ahead of time (packaging/qml_cache.py), not from a developer's cache;
 - tap: tap "Make my calendar" to the first page of the preview on screen (target: 250 ms or less), median;
 - memory: resident memory (RSS, read after each wipe) over whole automated check-ins, welcome to finish. The
   first ones (--warm-up) fill caches once (QML screens, fonts, PDFium) and are reported apart; the target
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,6 +47,9 @@ ApplicationWindow { width: 1280; height: 800; visible: true; Label { anchors.cen
 
 def child(kind: str) -> None:
     """Start the kiosk (or a bare QML window), exit at its first frame."""
+    if kind == "kiosk":
+        importlib.import_module("kiosk.ui")  # in the order `smp-kiosk` imports: its plain modules before Qt
+
     from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QUrl  # noqa: PLC0415
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
     from PySide6.QtQml import QQmlApplicationEngine  # noqa: PLC0415
@@ -65,10 +71,17 @@ def child(kind: str) -> None:
     QCoreApplication.exec()
 
 
-def cold_start(kind: str) -> float:
-    began = time.perf_counter()
+def cold_start(kind: str) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of one fresh process to its first frame. The CPU time moves less than the wall
+    time when other programs share the machine's cores."""
+    began, used = time.perf_counter(), _children_cpu()
     subprocess.run([sys.executable, __file__, "--child", kind], check=True, env=dict(os.environ))
-    return time.perf_counter() - began
+    return time.perf_counter() - began, _children_cpu() - used
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 # ---------------------------------------------------------------- in-process figures
@@ -219,17 +232,26 @@ def main() -> int:
     return 0
 
 
+TARGET_START_RATIO = 2.5
+
+
 def cold_starts(runs: int) -> None:
-    cold_start("kiosk")  # fill the OS file cache once, for both
+    os.environ["QML_DISK_CACHE_PATH"] = tempfile.mkdtemp(prefix="smp-kiosk-bench-qmlcache-")
+    cold_start("kiosk")  # fill the OS file cache once, for both (and Qt's own QML in the private disk cache)
     kiosk_runs, bare_runs = [], []
     for _ in range(runs):
         kiosk_runs.append(cold_start("kiosk"))
         bare_runs.append(cold_start("bare"))
-    kiosk_start, bare_start = statistics.median(kiosk_runs), statistics.median(bare_runs)
-    print(f"cold start to the welcome screen's first frame: {kiosk_start * 1000:.0f} ms median of {runs}", end="")
-    print("  target ≤ 1000 ms")
+    kiosk_start, bare_start = (statistics.median(run[0] for run in runs_) for runs_ in (kiosk_runs, bare_runs))
+    kiosk_cpu, bare_cpu = (statistics.median(run[1] for run in runs_) for runs_ in (kiosk_runs, bare_runs))
+    ratio = kiosk_start / bare_start
+    verdict = "ok" if ratio <= TARGET_START_RATIO else "OVER TARGET"
+    print(f"cold start to the welcome screen's first frame: {kiosk_start * 1000:.0f} ms median of {runs}")
     print(f"  bare QML window, same run:                    {bare_start * 1000:.0f} ms median")
-    print(f"  ratio kiosk / bare:                           {kiosk_start / bare_start:.2f}")
+    print(f"  ratio kiosk / bare:                           {ratio:.2f}  target ≤ {TARGET_START_RATIO}: {verdict}")
+    cpu = f"kiosk {kiosk_cpu * 1000:.0f} ms, bare {bare_cpu * 1000:.0f} ms"
+    print(f"  CPU time (user + system), same runs:          {cpu}")
+    print(f"  ratio of the CPU times:                       {kiosk_cpu / bare_cpu:.2f}  (steadier on shared cores)")
 
 
 def print_memory(figures: MemoryFigures, warm_up: int, flows: int) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from kiosk import __version__
-from kiosk.commands import COMMAND_MODULES
+from kiosk.commands import COMMANDS, command_module
 from kiosk.commands.kiosk import add_kiosk_options
 from kiosk.errors import UserError
 from kiosk.logging_setup import configure_logging
@@ -29,7 +29,11 @@ class OneLineParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser with `command` registered by its module, every other command as a stand-in that takes anything.
+
+    Only the chosen command's module is imported, so `schedule` never loads the PDF stack (kiosk.commands).
+    """
     parser = OneLineParser(prog=PROG, description="Scalp micropigmentation check-in kiosk and aftercare calendars.")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
@@ -38,16 +42,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="pretend today is this date (for tests and demos; default: the real date)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=OneLineParser)
-    for module in COMMAND_MODULES:
-        module.register(subparsers)
+    if command is not None:
+        command_module(command).register(subparsers)
+    for name, listed in COMMANDS.items():
+        if name not in subparsers.choices:
+            subparsers.add_parser(name, help=listed.help, add_help=False)
     add_kiosk_options(parser)  # no command: open the touch kiosk (--windowed, --clinic)
     return parser
 
 
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The command `argv` names, as argparse reads it (so `--today 2026-11-24` and the like are skipped).
+
+    `--help`, `--version` and a command argparse does not know end here, as they would with every command loaded.
+    """
+    known, _ = build_parser().parse_known_args(argv)
+    command: str | None = known.command
+    return command
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
-    configure_logging(getattr(args, "command", None))
+    # A command that reports its problems itself, in one line, keeps the store's warnings for the log file only.
+    configure_logging(getattr(args, "command", None), console_level=getattr(args, "console_level", logging.WARNING))
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()

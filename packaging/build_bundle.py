@@ -4,8 +4,10 @@
     python packaging/build_bundle.py [--dist DIR] [--work DIR]
 
 Run it with the project's virtual environment (`.venv/bin/python`, or `.venv\\Scripts\\python.exe` on Windows)
-after `pip install -e ".[packaging]"`. It compiles the translation catalogs, runs PyInstaller on
-packaging/pyinstaller/smp-kiosk.spec, and checks the result. The bundle lands in DIST/smp-kiosk/ (default:
+after `python3 packaging/bootstrap.py sync`, which installs exactly uv.lock (PyInstaller included): the bundle
+holds the same versions the tests ran with. It compiles the translation catalogs, writes the language table
+(packaging/language_table.py), runs PyInstaller on packaging/pyinstaller/smp-kiosk.spec, compiles the bundled
+QML ahead of time (packaging/qml_cache.py) and checks the result. The bundle lands in DIST/smp-kiosk/ (default:
 dist/smp-kiosk/); copy that whole folder to the kiosk (/opt/smp-kiosk on Linux, see docs/install-linux.md).
 Nothing is cached between builds: the work folder is cleaned first.
 """
@@ -22,6 +24,8 @@ from typing import TYPE_CHECKING
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "pyinstaller" / "smp-kiosk.spec"
 TRANSLATIONS_TOOL = ROOT / "packaging" / "translations.py"
+LANGUAGE_TABLE_TOOL = ROOT / "packaging" / "language_table.py"
+QML_CACHE_TOOL = ROOT / "packaging" / "qml_cache.py"
 
 if TYPE_CHECKING:  # mypy knows the file by its path in the project
     from packaging.pyinstaller.bundle_contents import missing_qml_modules, python_qml_modules, qml_imports
@@ -48,6 +52,12 @@ def compile_translations() -> None:
     subprocess.run([sys.executable, str(TRANSLATIONS_TOOL), "compile"], check=True, cwd=ROOT)
 
 
+def write_language_table() -> None:
+    """The shipped languages' names and directions from Babel, so the kiosk need not ask Babel as it starts."""
+    say("writing the language table")
+    subprocess.run([sys.executable, str(LANGUAGE_TABLE_TOOL)], check=True, cwd=ROOT)
+
+
 def run_pyinstaller(dist: Path, work: Path) -> Path:
     command = [
         sys.executable,
@@ -66,6 +76,13 @@ def run_pyinstaller(dist: Path, work: Path) -> Path:
     say("running PyInstaller (a few minutes)")
     subprocess.run(command, check=True, cwd=ROOT)
     return dist / BUNDLE_NAME
+
+
+def compile_bundled_qml(bundle: Path) -> None:
+    """QML byte code beside the bundle's own copy of the screens (packaging/qml_cache.py): no compiling at start."""
+    say("compiling the QML ahead of time")
+    qml = bundle / "_internal" / "resources" / "qml"
+    subprocess.run([sys.executable, str(QML_CACHE_TOOL), str(qml)], check=True, cwd=ROOT)
 
 
 def check_bundle(bundle: Path) -> None:
@@ -110,7 +127,9 @@ def build(dist: Path, work: Path) -> Path:
     """Build the bundle into dist/smp-kiosk and return that folder."""
     started = time.monotonic()
     compile_translations()
+    write_language_table()
     bundle = run_pyinstaller(dist.resolve(), work.resolve())
+    compile_bundled_qml(bundle)
     check_bundle(bundle)
     say(f"built {bundle} ({folder_size(bundle) / 2**20:.0f} MiB) in {time.monotonic() - started:.0f} s")
     return bundle

@@ -58,3 +58,21 @@ def test_the_checker_would_notice_a_qt_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtCore import QObject\nimport os\n", encoding="utf-8")
     assert "PySide6.QtCore" in imported_names(sample)
+
+
+def test_the_ui_package_imports_its_plain_python_dependencies_before_qt() -> None:
+    """kiosk/ui/__init__.py lists every plain-Python kiosk module the UI modules import at their top, so they load
+    before PySide6's import hook (which reads each later module's source) is installed."""
+    from kiosk.ui import QT_FREE_DEPENDENCIES  # noqa: PLC0415 - the package's own __init__ imports no Qt
+
+    wanted: set[str] = set()
+    for path in UI_PACKAGE.glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8"), str(path)).body:  # the top level only
+            if isinstance(node, ast.ImportFrom) and node.module:
+                wanted.add(node.module)
+            elif isinstance(node, ast.Import):
+                wanted.update(alias.name for alias in node.names)
+    wanted = {name for name in wanted if name.split(".")[0] == "kiosk" and not name.startswith("kiosk.ui")}
+    wanted.discard("kiosk")
+    missing = sorted(wanted - set(QT_FREE_DEPENDENCIES))
+    assert missing == [], f"add {missing} to QT_FREE_DEPENDENCIES in kiosk/ui/__init__.py"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import json
 import os
 import shutil
@@ -13,16 +15,25 @@ import pytest
 from icalendar import Calendar
 from pypdf import PdfReader
 
+from kiosk.commands import COMMANDS
+from tests.cli_runner import run_cli
+
 TODAY = "2026-11-24"
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def kiosk(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`smp-kiosk --today TODAY ARGS`, run in this process (tests/cli_runner.py)."""
+    return run_cli("--today", TODAY, *args, cwd=cwd)
+
+
+def kiosk_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """`python -m kiosk --today TODAY ARGS` in a fresh process, for what only a process shows."""
     return subprocess.run(
         [sys.executable, "-m", "kiosk", "--today", TODAY, *args],
         capture_output=True,
         text=True,
-        cwd=cwd or ROOT,
+        cwd=ROOT,
         timeout=60,
         check=False,
     )
@@ -44,7 +55,9 @@ def test_schedule_json_has_the_stable_shape() -> None:
     assert plan["days"][0] == {"date": "2026-11-24", "phase": "dry", "day": 1, "session": 1}
     assert plan["days"][14] == {"date": "2026-12-08", "phase": "dry", "day": 1, "session": 2}
     assert plan["days"][-1]["date"] == "2027-01-06"
-    assert {"date": "2027-01-06", "id": "all-clear"}.items() <= plan["milestones"][-1].items()
+    assert {"date": "2027-01-06", "id": "all-clear", "session": 2} in plan["milestones"]
+    assert {"date": "2027-03-07", "id": "touch-up-closes", "session": 2} in plan["milestones"]  # day 90
+    assert plan["milestones"][-1] == {"date": "2028-12-08", "id": "maintenance", "session": 2}
     assert all(set(day) == {"date", "phase", "day", "session"} for day in plan["days"])
 
 
@@ -56,6 +69,16 @@ def test_schedule_text_is_readable() -> None:
     assert "Saunas, pools and fake tan are fine" in result.stdout
 
 
+def test_a_session_after_the_main_ones_is_a_touch_up_never_a_number() -> None:
+    dates = ["2026-11-24", "2026-12-08", "2026-12-22", "2027-01-19"]
+    result = kiosk("schedule", *(arg for date in dates for arg in ("--session", date)))
+    assert result.returncode == 0, result.stderr
+    assert "Session 3: Tuesday, December 22, 2026" in result.stdout
+    assert "Touch-up: Tuesday, January 19, 2027" in result.stdout and "Session 4" not in result.stdout
+    assert "2027-01-19 Tue  touch-up, day 1" in result.stdout
+    assert "2027-01-11 Mon  Your touch-up can be done from today" in result.stdout  # day 21 after session 3
+
+
 def test_console_script_and_module_do_the_same() -> None:
     script = Path(sys.executable).parent / "smp-kiosk"
     if not script.exists():
@@ -64,7 +87,7 @@ def test_console_script_and_module_do_the_same() -> None:
         script = Path(found)
     args = ["--today", TODAY, "schedule", "--session", "2026-11-24", "--json"]
     by_script = subprocess.run([str(script), *args], capture_output=True, text=True, check=True, timeout=60)
-    assert by_script.stdout == kiosk(*args[2:]).stdout
+    assert by_script.stdout == kiosk_process(*args[2:]).stdout
 
 
 @pytest.mark.parametrize(
@@ -152,3 +175,47 @@ def test_a_second_session_is_labelled_session_2_in_every_output(tmp_path: Path) 
     summaries = [str(e["summary"]) for e in Calendar.from_ical(ics.read_bytes()).walk("VEVENT")]
     assert "Session 3 is tomorrow: before-care tonight" in summaries
     assert any("after session 2" in s for s in summaries)
+
+
+# What a command imports shows only in a fresh process: the PDF stack, the database and Qt stay out of the plan's.
+PDF_STACK = ("reportlab", "kiosk.documents.pdf", "uharfbuzz", "bidi", "zxingcpp", "sqlalchemy", "PySide6")
+IMPORTS_AFTER = """
+import json, sys
+from kiosk.cli import main
+code = main(sys.argv[2:])
+print(json.dumps(sorted(sys.modules)), file=open(sys.argv[1], "w"))
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize("command", ["schedule", "ics"])
+def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Path) -> None:
+    listing = tmp_path / "modules.json"
+    args = ["--today", TODAY, command, "--session", TODAY]
+    args += ["--out", str(tmp_path / "plan.ics")] if command == "ics" else []
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTS_AFTER, str(listing), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(listing.read_text())
+    assert "kiosk.commands.plan" in modules  # the listing is taken after the command ran
+    loaded = [name for name in modules if name.split(".")[0] in PDF_STACK or name.startswith(PDF_STACK)]
+    assert loaded == [], f"`{command}` imported {loaded[:10]}"
+
+
+def test_the_command_table_names_exactly_what_each_module_registers() -> None:
+    """kiosk/commands/__init__.py is the one list of commands: a command a module registers but the table lacks
+    could never be chosen, and a listed one its module does not register would fail only when called."""
+    for module_name in {command.module for command in COMMANDS.values()}:
+        parser = argparse.ArgumentParser()
+        subparsers = parser.add_subparsers(dest="command")
+        importlib.import_module(module_name).register(subparsers)
+        listed = {name for name, command in COMMANDS.items() if command.module == module_name}
+        assert set(subparsers.choices) == listed, module_name
+    help_text = " ".join(kiosk("--help").stdout.split())  # argparse wraps long lines
+    assert all(f"{name} " in help_text and command.help in help_text for name, command in COMMANDS.items())

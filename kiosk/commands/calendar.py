@@ -23,7 +23,6 @@ from kiosk.i18n import negotiate, translations
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "calendar",
-        help="write the personalised aftercare calendar as a PDF",
         description="Write the aftercare calendar for one client: month grids, key dates, what to do and avoid, "
         "before-care, long-term care and QR codes that add the key dates to a phone.",
     )

@@ -30,17 +30,13 @@ and an [smtp] section (host, port, security, username, password, from_address, f
 
 def register(subparsers: Any) -> None:
     formatter = argparse.RawDescriptionHelpFormatter
-    printing = subparsers.add_parser(
-        "print", help="print a calendar PDF on the kiosk printer", epilog=EXIT_CODES, formatter_class=formatter
-    )
+    printing = subparsers.add_parser("print", epilog=EXIT_CODES, formatter_class=formatter)
     printing.add_argument("pdf", metavar="FILE.pdf", help="the calendar PDF")
     printing.add_argument("--printer", metavar="NAME", help="CUPS queue (default: kiosk.toml, else the system default)")
     printing.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the PDF's page size)")
     printing.set_defaults(handler=run_print)
 
-    email = subparsers.add_parser(
-        "email", help="email a calendar PDF (and .ics) to a client", epilog=EXIT_CODES, formatter_class=formatter
-    )
+    email = subparsers.add_parser("email", epilog=EXIT_CODES, formatter_class=formatter)
     email.add_argument("pdf", metavar="FILE.pdf", help="the calendar PDF")
     email.add_argument("--to", required=True, metavar="ADDRESS", help="the client's email address")
     email.add_argument("--ics", metavar="FILE.ics", help="a calendar file to attach as well")
@@ -50,7 +46,6 @@ def register(subparsers: Any) -> None:
 
     outbox = subparsers.add_parser(
         "outbox",
-        help="list print and email jobs waiting in the outbox; retry them",
         description="Without options: list the jobs. Email addresses are shown masked.",
         epilog=EXIT_CODES.replace("printed / sent", "every job tried was delivered, or the list was shown"),
         formatter_class=formatter,

@@ -30,7 +30,6 @@ def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "set-pin",
-        help="set the staff PIN that unlocks the kiosk",
         description=f"Set the staff PIN ({PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits). It is stored hashed in "
         f"{config_path()}. Until a PIN is set, the demo PIN from the README unlocks the kiosk.",
     )

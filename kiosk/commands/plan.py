@@ -17,12 +17,12 @@ from kiosk.i18n.dates import long_date, weekday_name
 
 
 def register(subparsers: Any) -> None:
-    schedule = subparsers.add_parser("schedule", help="print the day-by-day aftercare plan")
+    schedule = subparsers.add_parser("schedule")
     add_plan_options(schedule)
     schedule.add_argument("--json", action="store_true", help="print JSON instead of text")
     schedule.set_defaults(handler=run_schedule)
 
-    ics = subparsers.add_parser("ics", help="write the aftercare plan as an .ics calendar file")
+    ics = subparsers.add_parser("ics")
     add_plan_options(ics)
     ics.add_argument("--out", required=True, metavar="FILE.ics", help="where to write the calendar")
     ics.set_defaults(handler=run_ics)
@@ -59,12 +59,18 @@ def plan_as_text(schedule: Schedule, language: str = "en", region_tag: str | Non
     else:
         day_one = _("Day 1 is the day after the session")
     lines = [_("Aftercare plan ({name}; {day_one})").format(name=_(protocol.name), day_one=day_one), ""]
-    for number, date in enumerate(schedule.sessions, start=1):
-        lines.append(_("Session {number}: {date}").format(number=number, date=long_date(date, dates)))
+    for number, date in schedule.numbered_sessions():  # a session after the main ones is a touch-up, not a number
+        if schedule.is_touch_up(number):
+            lines.append(_("Touch-up: {date}").format(date=long_date(date, dates)))
+        else:
+            lines.append(_("Session {number}: {date}").format(number=number, date=long_date(date, dates)))
     lines.append("")
     for day in schedule.days:
         phase = protocol.phase(day.phase)
-        counted = _("session {session}, day {day}").format(session=day.session, day=day.day)
+        if schedule.is_touch_up(day.session):
+            counted = _("touch-up, day {day}").format(day=day.day)
+        else:
+            counted = _("session {session}, day {day}").format(session=day.session, day=day.day)
         weekday = weekday_name(day.date, dates, "abbreviated")
         lines.append(f"{day.date.isoformat()} {weekday}  {counted:<18} {phase.id:<8} {_(phase.summary)}")
     lines += ["", _("Milestones:")]

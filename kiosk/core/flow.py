@@ -157,8 +157,18 @@ class Flow:
 
     def schedule(self) -> Schedule:
         return build_schedule(
-            self.visit.session_dates(), self.protocol, self.visit.today, self.visit.first_session_count()
+            self.visit.session_dates(),
+            self.protocol,
+            self.visit.today,
+            self.visit.first_session_count(self.protocol.course.main_sessions),
         )
+
+    @property
+    def gap_note_days(self) -> int:
+        """The clinic's usual gap when two session dates are closer than it (the screen then shows a gentle
+        note, never a refusal: the clinic decides), else 0."""
+        course = self.protocol.course
+        return course.min_gap_days if course.too_close(self.visit.session_dates()) else 0
 
     # ------------------------------------------------------------ events
 
@@ -238,7 +248,8 @@ class Flow:
             self.problem = N_("Please type your first name.")
 
     def _set_session(self, event: SetSession) -> None:
-        self.visit.session_number = event.number
+        if event.number in [answer for answer, _label in self.protocol.course.session_choices()]:
+            self.visit.session_number = event.number
 
     def _set_session_date(self, event: SetSessionDate) -> None:
         first, last = self.date_range()

@@ -68,6 +68,12 @@ def removable_folders(patterns: tuple[str, ...] | None = None) -> list[Path]:
     return sorted(folder for folder in found if folder.is_dir() and not folder_problem(folder))
 
 
+def kiosk_database_url(config: KioskConfig | None = None) -> str | None:
+    """The database this kiosk keeps its check-ins in (None: SQLite in data_dir()). The kiosk and every command
+    ask here, so `smp-kiosk records` reads what the kiosk writes."""
+    return (config or KioskConfig()).database_url()
+
+
 def check_pin_format(pin: str) -> str:
     if not pin.isascii() or not pin.isdigit() or not PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS:
         raise UserError(f"the PIN must be {PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits (0-9), nothing else")

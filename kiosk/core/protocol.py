@@ -7,10 +7,11 @@ field, so a clinic can fix it without reading a traceback.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from kiosk.core.course import Course, KeyDateText, read_course
 from kiosk.errors import ProtocolError
 from kiosk.paths import resources_dir
 
@@ -74,6 +75,16 @@ class Protocol:
     ongoing: tuple[CareItem, ...]
     contact_title: str
     contact_text: str
+    course: Course = field(
+        default_factory=Course
+    )  # main sessions and touch-ups, the gap, the touch-up window, maintenance
+
+    def key_date_text(self, milestone_id: str) -> KeyDateText | None:
+        """The words of a day-counted milestone or of a course key date (touch-up window, maintenance)."""
+        for milestone in self.milestones:
+            if milestone.id == milestone_id:
+                return KeyDateText(milestone.title, milestone.text, milestone.pictogram)
+        return self.course.key_date_text(milestone_id)
 
     def phase(self, phase_id: str) -> Phase:
         for phase in self.phases:
@@ -220,6 +231,7 @@ class _Reader:
             ongoing=self.ongoing(raw),
             contact_title=self.text(contact, "title", "contact."),
             contact_text=self.text(contact, "text", "contact."),
+            course=read_course(raw, self.fail),
         )
 
     def care_fields(self, item: dict[str, Any], where: str) -> dict[str, str]:

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kiosk.core.course import MAINTENANCE, TOUCH_UP_CLOSES, TOUCH_UP_OPENS, maintenance_date
 from kiosk.core.protocol import Protocol
 from kiosk.errors import UserError
 
@@ -54,6 +55,10 @@ class Schedule:
     def numbered_sessions(self) -> list[tuple[int, dt.date]]:
         """(session number, date) for every session, the way a client counts them."""
         return [(self.first_number + index, date) for index, date in enumerate(self.sessions)]
+
+    def is_touch_up(self, number: int) -> bool:
+        """A session counted past the protocol's main sessions is a touch-up: shown as "Touch-up", not a number."""
+        return self.protocol.course.is_touch_up(number)
 
     @property
     def start(self) -> dt.date:
@@ -144,6 +149,7 @@ def build_schedule(sessions: Sequence[dt.date], protocol: Protocol, today: dt.da
     milestones = _phase_milestones(schedule) + [
         PlanMilestone(date, milestone_id, final_number) for milestone_id, date in milestone_dates.items()
     ]
+    milestones += _course_key_dates(schedule)
     milestones.sort(key=lambda m: (m.date, m.id))
     reminders = tuple(session - dt.timedelta(days=1) for session in ordered[1:])
     return Schedule(protocol, ordered, tuple(days), tuple(milestones), reminders, first_number)
@@ -156,4 +162,24 @@ def _phase_milestones(schedule: Schedule) -> list[PlanMilestone]:
         phase = schedule.protocol.phase(span.phase)
         if phase.milestone and span.first.day == phase.first_day:
             result.append(PlanMilestone(span.first.date, phase.milestone, span.session))
+    return result
+
+
+def _course_key_dates(schedule: Schedule) -> list[PlanMilestone]:
+    """The touch-up window after the final main session and the maintenance reminder after the last session.
+
+    They lie beyond the day-by-day plan (which ends at the last protocol milestone): key dates only."""
+    course, offset = schedule.protocol.course, schedule.protocol.day_offset
+    result = []
+    main = [(number, date) for number, date in schedule.numbered_sessions() if not course.is_touch_up(number)]
+    if main:
+        number, final_main = main[-1]
+        for milestone_id, day in (
+            (TOUCH_UP_OPENS, course.touch_up_first_day),
+            (TOUCH_UP_CLOSES, course.touch_up_last_day),
+        ):
+            result.append(PlanMilestone(final_main + dt.timedelta(days=max(day - offset, 0)), milestone_id, number))
+    if course.maintenance_years:
+        number, last = schedule.numbered_sessions()[-1]
+        result.append(PlanMilestone(maintenance_date(last, course.maintenance_years), MAINTENANCE, number))
     return result

@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kiosk.core.course import SessionAnswer
 from kiosk.core.protocol import HairChoice
 
-SessionNumber = Literal[1, 2, 3, "touch-up"]
+SessionNumber = SessionAnswer  # a main session (1 to the protocol's main_sessions) or a touch-up
 # The hair question's answers: "not-yet" means the client plans a buzz cut but has not done it yet.
 HairAnswer = Literal["buzz", "long", "not-yet"]
-SESSION_NUMBERS: tuple[SessionNumber, ...] = (1, 2, 3, "touch-up")
 MAX_PLANNED_DATES = 4
 NAME_MAX_CHARS = 60
 
@@ -47,12 +47,13 @@ class Visit:
         """Today's session and the planned next ones, in order: what the aftercare plan is built from."""
         return sorted({self.session_date, *self.planned_dates})
 
-    def first_session_count(self) -> int:
+    def first_session_count(self, main_sessions: int) -> int:
         """The number the aftercare plan gives today's session: a second session is Session 2.
 
-        A touch-up usually follows the three main sessions, so it counts as the fourth.
+        A touch-up follows the protocol's main sessions, so it counts as the one after them (and is shown as
+        "Touch-up", never as that number).
         """
-        return 4 if self.session_number == "touch-up" else self.session_number
+        return main_sessions + 1 if self.session_number == "touch-up" else self.session_number
 
     def is_blank(self, default_language: str) -> bool:
         return self == Visit(language=default_language, today=self.today)

@@ -1,4 +1,4 @@
-"""Calendar files: the whole aftercare plan as .ics, and one tiny single-event calendar per milestone.
+"""Calendar files: the whole aftercare plan as .ics, and one tiny event per key date for a QR code.
 
 All events are all-day events. UIDs are derived from the plan itself, so making the same calendar twice
 gives the same UIDs and a phone updates the events instead of duplicating them.
@@ -11,16 +11,17 @@ import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from icalendar import Alarm, Calendar, Event, vText
+from typing import TYPE_CHECKING
 
 from kiosk.core.names import clean_text
 from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
 from kiosk.i18n.catalog import translate
 
+if TYPE_CHECKING:  # icalendar loads when a file is written: `schedule` and the kiosk's first frame go without it
+    from icalendar import Event
+
 Translate = Callable[[str], str]
 PRODID = "-//SMP Kiosk//Aftercare//EN"
-QR_EVENT_MAX_BYTES = 300
 MORNING = dt.timedelta(hours=9)  # alarm time on an all-day event: 09:00 on the day
 EVENING = dt.timedelta(hours=18)  # before-care reminder: 18:00 the evening before a session
 
@@ -49,7 +50,7 @@ class CalendarEvent:
     alarm_after_midnight: dt.timedelta
 
     def uid(self, plan_key: str) -> str:
-        digest = hashlib.sha256(f"{plan_key}|{self.key}".encode()).hexdigest()[:32]
+        digest = hashlib.sha256(f"{plan_key}|{self.key}".encode()).hexdigest()[:20]  # 80 bits: short QR codes
         return f"{digest}@smp-kiosk"
 
 
@@ -58,25 +59,34 @@ def plan_key(schedule: Schedule, client: str = "") -> str:
     return f"{schedule.protocol.id}|{sessions}|{client}"
 
 
+def milestone_key(milestone: PlanMilestone) -> str:
+    return f"milestone|{milestone.id}|{milestone.session}|{milestone.date.isoformat()}"
+
+
+def reminder_key(session: int, evening: dt.date) -> str:
+    return f"reminder|{session}|{evening.isoformat()}"
+
+
 def milestone_summary(schedule: Schedule, milestone: PlanMilestone, _: Translate = _identity) -> str:
     protocol = schedule.protocol
     for phase in protocol.phases:
         if phase.milestone == milestone.id and phase.milestone_title:
             return _(phase.milestone_title)
-    for item in protocol.milestones:
-        if item.id == milestone.id:
-            return _(item.title)
-    raise KeyError(milestone.id)
+    words = protocol.key_date_text(milestone.id)  # day-counted milestones, the touch-up window, maintenance
+    if words is None:
+        raise KeyError(milestone.id)
+    return _(words.title)
 
 
 def milestone_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
     day_one = _day_one_note(schedule, _)
     events = []
     for milestone in schedule.milestones:
-        text = next((_(m.text) for m in schedule.protocol.milestones if m.id == milestone.id), "")
+        words = schedule.protocol.key_date_text(milestone.id)
+        text = _(words.text) if words else ""
         events.append(
             CalendarEvent(
-                key=f"milestone|{milestone.id}|{milestone.session}|{milestone.date.isoformat()}",
+                key=milestone_key(milestone),
                 date=milestone.date,
                 end=milestone.date + dt.timedelta(days=1),
                 summary=milestone_summary(schedule, milestone, _),
@@ -95,11 +105,15 @@ def _day_one_note(schedule: Schedule, _: Translate) -> str:
 
 def _span_event(schedule: Schedule, span: PhaseSpan, _: Translate) -> CalendarEvent:
     phase = schedule.protocol.phase(span.phase)
-    days = translate(
-        _, "Days {first}–{last} after session {session}", first=span.first.day, last=span.last.day, session=span.session
-    )
-    if span.first.day == span.last.day:
-        days = translate(_, "Day {day} after session {session}", day=span.first.day, session=span.session)
+    first, last, session = span.first.day, span.last.day, span.session
+    if schedule.is_touch_up(session):  # a touch-up is never shown as a session number
+        days = translate(_, "Days {first}–{last} after the touch-up", first=first, last=last)
+        if first == last:
+            days = translate(_, "Day {day} after the touch-up", day=first)
+    else:
+        days = translate(_, "Days {first}–{last} after session {session}", first=first, last=last, session=session)
+        if first == last:
+            days = translate(_, "Day {day} after session {session}", day=first, session=session)
     lines = [_(phase.summary), *(_(item) for item in phase.do), *(_(item) for item in phase.avoid)]
     return CalendarEvent(
         key=f"phase|{span.phase}|{span.session}|{span.first.date.isoformat()}",
@@ -114,36 +128,49 @@ def _span_event(schedule: Schedule, span: PhaseSpan, _: Translate) -> CalendarEv
 def plan_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
     """Every phase span, every milestone and a before-care reminder on the evening before later sessions."""
     events = [_span_event(schedule, span, _) for span in schedule.spans()]
-    events += milestone_events(schedule, _)
-    before_care = " ".join(_(item.title) + "." for item in schedule.protocol.before_care)
-    for (index, _date), evening in zip(schedule.numbered_sessions()[1:], schedule.reminders, strict=True):
-        events.append(
-            CalendarEvent(
-                key=f"reminder|{index}|{evening.isoformat()}",
-                date=evening,
-                end=evening + dt.timedelta(days=1),
-                summary=translate(_, "Session {session} is tomorrow: before-care tonight", session=index),
-                description=before_care,
-                alarm_after_midnight=EVENING,
-            )
-        )
+    events += key_date_events(schedule, _)
     events.sort(key=lambda e: (e.date, e.key))
     return events
 
 
-def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool, compact: bool = False) -> Event:
-    """A VEVENT; `compact` leaves out what a one-day all-day event does not need (for QR codes)."""
+def reminder_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
+    """The before-care evening before each later session."""
+    before_care = " ".join(_(item.title) + "." for item in schedule.protocol.before_care)
+    return [
+        CalendarEvent(
+            key=reminder_key(index, evening),
+            date=evening,
+            end=evening + dt.timedelta(days=1),
+            summary=translate(_, "Your touch-up is tomorrow: before-care tonight")
+            if schedule.is_touch_up(index)
+            else translate(_, "Session {session} is tomorrow: before-care tonight", session=index),
+            description=before_care,
+            alarm_after_midnight=EVENING,
+        )
+        for (index, _date), evening in zip(schedule.numbered_sessions()[1:], schedule.reminders, strict=True)
+    ]
+
+
+def key_date_events(schedule: Schedule, _: Translate = _identity) -> list[CalendarEvent]:
+    """Every key date a client acts on, in date order: the milestones and the before-care evenings (each
+    evening names the session of the next day, so the sessions themselves need no event of their own)."""
+    events = milestone_events(schedule, _) + reminder_events(schedule, _)
+    events.sort(key=lambda e: (e.date, e.key))
+    return events
+
+
+def _vevent(event: CalendarEvent, uid: str, stamp: dt.datetime, *, alarm: bool) -> Event:
+    from icalendar import Alarm, Event  # noqa: PLC0415 - see TYPE_CHECKING above
+
     vevent = Event()
     vevent.add("uid", uid)
     vevent.add("dtstamp", stamp)
     vevent.add("dtstart", event.date)
-    if not compact:
-        vevent.add("dtend", event.end)  # RFC 5545: a DATE start without an end lasts that one day
+    vevent.add("dtend", event.end)
     vevent.add("summary", event.summary)
     if event.description:
         vevent.add("description", event.description)
-    if not compact:
-        vevent.add("transp", "TRANSPARENT")
+    vevent.add("transp", "TRANSPARENT")
     if alarm:
         valarm = Alarm()
         valarm.add("action", "DISPLAY")
@@ -160,6 +187,8 @@ def plan_to_ics(
     _: Translate = _identity,
     stamp: dt.datetime | None = None,
 ) -> bytes:
+    from icalendar import Calendar, vText  # noqa: PLC0415 - see TYPE_CHECKING above
+
     stamp = stamp or default_stamp()
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -174,17 +203,18 @@ def plan_to_ics(
     return bytes(calendar.to_ical())
 
 
-def single_event_ics(event: CalendarEvent, uid: str, stamp: dt.datetime | None = None) -> bytes:
-    """A minimal one-event VCALENDAR for a QR code: at most QR_EVENT_MAX_BYTES, summary shortened if needed."""
-    stamp = stamp or default_stamp()
-    summary = event.summary
-    while True:
-        compact = CalendarEvent(event.key, event.date, event.end, summary, "", event.alarm_after_midnight)
-        calendar = Calendar()
-        calendar.add("version", "2.0")
-        calendar.add("prodid", "-//SMP//EN")
-        calendar.add_component(_vevent(compact, uid, stamp, alarm=False, compact=True))
-        data = bytes(calendar.to_ical())
-        if len(data) <= QR_EVENT_MAX_BYTES or len(summary) <= 1:
-            return data
-        summary = summary[: max(1, len(summary) - 4)].rstrip() + "…"
+def single_event_ics(event: CalendarEvent, uid: str) -> bytes:
+    """One event for a QR code, as phones' cameras read them (a bare VEVENT, UTF-8): the UID of the same
+    event in the .ics file, the date and the whole title; nothing else, so the code stays small enough to
+    print with big modules."""
+    from icalendar import vText  # noqa: PLC0415 - see TYPE_CHECKING above
+
+    summary = vText(event.summary).to_ical().decode()
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTART;VALUE=DATE:{event.date:%Y%m%d}",
+        f"SUMMARY:{summary}",
+        "END:VEVENT",
+    ]
+    return ("\r\n".join(lines) + "\r\n").encode()

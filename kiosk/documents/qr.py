@@ -5,24 +5,30 @@ zxing-cpp encodes a code in well under a millisecond (pure-Python encoders take 
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 import zxingcpp
 
 from kiosk.errors import UserError
 
 _DARK = bytes(1 if value < 128 else 0 for value in range(256))
 ERROR_CORRECTION = "M"  # 15 % of the code may be damaged: a printed page survives a fold or a smudge
+ECI_UTF8 = 26  # the code says its bytes are UTF-8: readers that would guess (zbar) get "Zurück" right
 
 
 def qr_modules(data: bytes) -> tuple[int, bytes]:
-    """The QR code for `data` (byte mode) as (modules per side, one byte per module row by row, 1 = dark)."""
+    """The QR code for UTF-8 `data` (byte mode behind an ECI UTF-8 marker) as (modules per side, one byte per
+    module row by row, 1 = dark)."""
     if not data:
         raise UserError("a QR code needs some data to hold")
     try:
-        barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION)
+        barcode = zxingcpp.create_barcode(data, zxingcpp.BarcodeFormat.QRCode, ec_level=ERROR_CORRECTION, eci=ECI_UTF8)
     except ValueError as exc:
         raise UserError(f"the QR code cannot hold {len(data)} bytes ({exc})") from None
     image = barcode.to_image(scale=1, add_quiet_zones=False)  # 0 = dark, 255 = light
-    pixels = memoryview(image)  # type: ignore[arg-type]  # a 2-D buffer of bytes
+    # A 2-D buffer of bytes. The wheel for Python 3.12+ declares Image.__buffer__ and the 3.11 one does not, so
+    # mypy would disagree between the two Pythons the lock covers.
+    pixels = memoryview(cast(Any, image))
     return pixels.shape[0], bytes(pixels).translate(_DARK)  # type: ignore[index]
 
 

@@ -34,8 +34,8 @@ and none touches Qt. Sketch of the wiring:
     # that starts a worker); it tries every job whose backoff has run out and returns their results.
     # Staff: service.jobs() lists the outbox; service.retry_now(job_id=None) ignores the backoff.
 
-On-screen QR codes are not part of this package: they come from kiosk.documents.qr.qr_matrix over
-single_event_ics(...) of milestone_events(...), the same events as the PDF.
+On-screen QR codes are not part of this package: they come from kiosk.documents.qr over
+kiosk.documents.pdf.calendar_codes(request) (the key dates' events, the same codes as the PDF).
 
 Configuration (kiosk.toml): see kiosk.handover.config. Messages for the client: kiosk.handover.messages.
 """

@@ -2,7 +2,8 @@
 
 A catalog passes when every message of the template is in it and translated (every plural form), nothing
 is fuzzy, the placeholders ({name}, %1, %n, ...) are exactly the msgid's, the digits of the msgid (day
-numbers such as "day 4") are kept, and Babel's own checkers (plural form count, %-formats) are happy.
+numbers such as "day 4") are kept, the Plural-Forms header is the CLDR rule of the Babel in uv.lock, and Babel's
+own checkers (plural form count, %-formats) are happy.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 # {name}, {count}, {0}; Qt's %1 .. %99, %L1, %n; C/Python %s, %d, %(name)s.
@@ -88,7 +90,7 @@ def plural_messages(template: Catalog) -> Catalog:
 
 def catalog_problems(catalog: Catalog, template: Catalog | None = None) -> list[str]:
     """Everything wrong with one language's catalog, as lines a translator can act on."""
-    problems: list[str] = []
+    problems = plural_rule_problems(catalog)
     if template is not None:
         have = {message_key(message) for message in catalog if message.id}
         for message in template:
@@ -101,6 +103,20 @@ def catalog_problems(catalog: Catalog, template: Catalog | None = None) -> list[
     for message, errors in catalog.check():
         problems.extend(f"{_describe(message)}: {error}" for error in errors)
     return problems
+
+
+def plural_rule_problems(catalog: Catalog) -> list[str]:
+    """A header whose plural rule is not the CLDR rule Babel gives the language (say, after a Babel upgrade)."""
+    if catalog.locale is None:
+        return []
+    rule = get_plural(catalog.locale)
+    if (catalog.num_plurals, catalog.plural_expr) == (rule.num_plurals, rule.plural_expr):
+        return []
+    return [
+        f"Plural-Forms: has nplurals={catalog.num_plurals}; plural={catalog.plural_expr}, Babel's rule for "
+        f"{catalog.locale} is nplurals={rule.num_plurals}; plural={rule.plural_expr} (write every plural "
+        "message's forms for it)"
+    ]
 
 
 def stale_compiled(pairs: Iterable[tuple[Path, Path]]) -> list[str]:

@@ -3,6 +3,10 @@
 Tags may be written the BCP 47 way (`pt-BR`) or the POSIX way (`pt_BR`), in any letter case. A regional
 variant we do not ship falls back to a catalog of the same language: `de-AT` -> `de`, `en-GB` -> `en`,
 `pt_PT` -> `pt_BR`. Anything else is refused with the list of languages we have.
+
+The names and writing directions of the shipped languages come from kiosk/i18n/language_table.py, a table made
+from Babel's CLDR data by packaging/language_table.py (the kiosk's language buttons need them before the first
+frame; asking Babel loads each locale's data). tests/i18n/test_languages.py keeps the table equal to Babel.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from babel import Locale, UnknownLocaleError, negotiate_locale
 
 from kiosk.errors import UserError
 from kiosk.i18n.catalog import shipped_languages
+from kiosk.i18n.language_table import NAMES
 
 _TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 
@@ -24,6 +29,12 @@ def supported_languages() -> tuple[str, ...]:
 
 def language_name(tag: str, in_language: str | None = None) -> str:
     """The language's own name ('Deutsch', 'العربية'), or its name in another language."""
+    known = NAMES.get(in_language or tag, {}).get(tag)
+    return known if known is not None else babel_language_name(tag, in_language)
+
+
+def babel_language_name(tag: str, in_language: str | None = None) -> str:
+    """language_name from Babel's CLDR data (the table's source)."""
     locale = parse_tag(tag)
     display = locale.get_display_name(parse_tag(in_language) if in_language else locale) or tag
     return display[:1].upper() + display[1:]

@@ -7,6 +7,7 @@ from typing import Literal
 from babel import localedata
 from babel.core import get_global, parse_locale
 
+from kiosk.i18n.language_table import RIGHT_TO_LEFT, TABLE_LANGUAGES
 from kiosk.i18n.languages import parse_tag
 
 Direction = Literal["ltr", "rtl"]
@@ -19,6 +20,13 @@ LETTER_TERRITORIES = frozenset({"BZ", "CA", "CL", "CO", "CR", "GT", "MX", "NI", 
 
 def text_direction(tag: str) -> Direction:
     """'rtl' for Arabic, Hebrew, ...; 'ltr' otherwise (CLDR character order)."""
+    if tag in TABLE_LANGUAGES:  # the shipped languages, without loading their locale data
+        return "rtl" if tag in RIGHT_TO_LEFT else "ltr"
+    return babel_text_direction(tag)
+
+
+def babel_text_direction(tag: str) -> Direction:
+    """text_direction from Babel's CLDR data (the source of kiosk/i18n/language_table.py)."""
     return "rtl" if parse_tag(tag).text_direction == "rtl" else "ltr"
 
 

@@ -12,15 +12,18 @@ Opening (once, when the kiosk starts; the kiosk id and database address come fro
     # runs the Alembic migrations, writes spooled check-ins, purges records past the retention period;
     # raises UserError only for a malformed address (a configuration mistake to show to staff)
 
-The client flow, when a client finishes (the Visit is wiped right after):
+The client flow: a visit's record from the session screen on (kiosk.core.visit_record follows the visit and
+numbers its states; kiosk/ui/store_bridge.py turns each into a CheckIn), the same uid each time:
 
-    signature = Signature.from_strokes(pad_width, pad_height, strokes)   # UserError: empty, ask again
     check_in = CheckIn.create(first_name=visit.first_name, last_name=visit.last_name,
                               session=visit.session_number, session_date=visit.session_date,
                               language=visit.language, moisturised=visit.moisturised, hair=visit.hair,
                               kiosk_id=config.kiosk_id, receipt_required=settings.receipt_required,
-                              signature_strokes=signature.to_json())
+                              uid=progress.uid, revision=progress.revision, step=progress.step,
+                              outcome=progress.outcome, calendar_made=..., printed=..., emailed=...,
+                              signature_strokes=signature.to_json() or None)
     store.record(check_in)   # -> Outcome.STORED / SPOOLED / IN_MEMORY / REFUSED; the flow goes on
+        # an upsert: a higher revision replaces the visit's row, a lower or equal one changes nothing
 
 Only the first name and the last initial are kept; there is no field for an email address.
 
@@ -28,7 +31,8 @@ The staff screen (behind the PIN; the PIN itself is kiosk/core/kiosk_config.py's
 
     store.todays_checkins() -> list[CheckInSummary]   # every kiosk on the database; poll every few
         # seconds for a live list. summary.display_name ("Anna K."), .checked_in_at (UTC), .session,
-        # .kiosk_id, .pending (not in the database yet), .flags: Flag.NOT_MOISTURISED (did not say
+        # .kiosk_id, .outcome and .step (where the visit stands), .pending (not in the database yet),
+        # .cached (as last read: the database is away now), .flags: Flag.NOT_MOISTURISED (did not say
         # yes to moisturising), Flag.NOT_BUZZ_CUT (said neither "buzz cut done" nor "keeping my
         # length"), Flag.RECEIPT_MISSING (receipt asked for, no signature)
     store.health() -> StoreHealth   # .ok, .problem (Problem.CORRUPT/LOCKED/READ_ONLY/DISK_FULL/

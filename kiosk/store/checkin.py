@@ -1,8 +1,10 @@
-"""What a finished check-in records, and how the front desk sees it.
+"""What a visit's record holds, and how the front desk sees it.
 
-`CheckIn` is made by the kiosk when a client finishes; it holds only the first name and the last
-initial (never the full last name or an email address). `CheckInSummary` is what the staff screen
-and the CSV export show, with the before-care flags worked out.
+`CheckIn` is one state of a visit's record (see kiosk.core.visit_record): made by the kiosk as soon as the
+client has given a first name and their session, then again at each step with a higher `revision`, under the
+same `uid`. It holds only the first name and the last initial (never the full last name or an email address).
+`CheckInSummary` is what the staff screen, `records` and the CSV export show, with the before-care flags
+worked out.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Literal
 
+from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.errors import UserError
 
 Hair = Literal["buzz", "long"]
@@ -85,7 +88,7 @@ def session_from_text(text: str) -> Session:
 
 @dataclass(frozen=True)
 class CheckIn:
-    """One finished check-in, ready to store. Build it with `CheckIn.create(...)`."""
+    """One state of a visit's record, ready to store. Build it with `CheckIn.create(...)`."""
 
     uid: str
     first_name: str
@@ -98,8 +101,15 @@ class CheckIn:
     receipt_required: bool
     signature_strokes: str | None  # JSON from kiosk.store.receipt.Signature.to_json()
     signature_png: bytes | None
-    checked_in_at: dt.datetime  # aware, UTC
+    checked_in_at: dt.datetime  # aware, UTC: when the record started
     kiosk_id: str
+    step: VisitStep = VisitStep.FINISH  # where the visit is, or where it ended
+    outcome: VisitOutcome = VisitOutcome.FINISHED
+    calendar_made: bool = True
+    printed: bool | None = False  # None: not known (records from before visits had a life)
+    emailed: bool | None = False
+    revision: int = 1  # the kiosk's count of this visit's states: a higher one replaces a lower one
+    updated_at: dt.datetime | None = None  # aware, UTC; None: checked_in_at
 
     @classmethod
     def create(
@@ -117,6 +127,14 @@ class CheckIn:
         signature_strokes: str | None = None,
         signature_png: bytes | None = None,
         checked_in_at: dt.datetime | None = None,
+        uid: str | None = None,
+        step: VisitStep = VisitStep.FINISH,
+        outcome: VisitOutcome = VisitOutcome.FINISHED,
+        calendar_made: bool = True,
+        printed: bool = False,
+        emailed: bool = False,
+        revision: int = 1,
+        updated_at: dt.datetime | None = None,
     ) -> CheckIn:
         """Keep only the first name and the last initial; raise UserError for a check-in that makes no sense."""
         first = clean_name(_EMAIL.sub("", first_name))  # an address typed as a name is not kept
@@ -131,10 +149,12 @@ class CheckIn:
         if not kiosk_id.strip():
             raise UserError("the kiosk id is empty: set one in the kiosk configuration")
         when = checked_in_at or dt.datetime.now(dt.UTC)
-        if when.tzinfo is None:
+        if when.tzinfo is None or (updated_at is not None and updated_at.tzinfo is None):
             raise UserError("the check-in time has no time zone")
+        if revision < 1:
+            raise UserError(f"revision {revision} is not a count of the visit's states: use 1 or more")
         return cls(
-            uid=str(uuid.uuid4()),
+            uid=uid or str(uuid.uuid4()),
             first_name=first,
             last_initial=initial_of(last_name),
             session=session,
@@ -147,11 +167,22 @@ class CheckIn:
             signature_png=signature_png,
             checked_in_at=when.astimezone(dt.UTC),
             kiosk_id=kiosk_id.strip()[:64],
+            step=step,
+            outcome=outcome,
+            calendar_made=calendar_made,
+            printed=printed,
+            emailed=emailed,
+            revision=revision,
+            updated_at=updated_at.astimezone(dt.UTC) if updated_at else None,
         )
 
     @property
     def signed(self) -> bool:
         return self.signature_strokes is not None or self.signature_png is not None
+
+    @property
+    def last_change(self) -> dt.datetime:
+        return self.updated_at or self.checked_in_at
 
 
 def flags_for(moisturised: bool | None, hair: Hair | None, receipt_required: bool, signed: bool) -> tuple[Flag, ...]:
@@ -167,7 +198,8 @@ def flags_for(moisturised: bool | None, hair: Hair | None, receipt_required: boo
 
 @dataclass(frozen=True)
 class CheckInSummary:
-    """One line of the staff screen. `pending`: not in the database yet (held in the spool)."""
+    """One line of the staff screen. `pending`: not in the database yet (held in the spool); `cached`: as this
+    kiosk last read it from the database, which is away now."""
 
     uid: str
     first_name: str
@@ -183,6 +215,13 @@ class CheckInSummary:
     kiosk_id: str
     pending: bool = False
     flags: tuple[Flag, ...] = field(default=())
+    step: VisitStep = VisitStep.FINISH
+    outcome: VisitOutcome = VisitOutcome.FINISHED
+    calendar_made: bool = True
+    printed: bool | None = False
+    emailed: bool | None = False
+    updated_at: dt.datetime | None = None
+    cached: bool = False
 
     @property
     def display_name(self) -> str:
@@ -190,7 +229,7 @@ class CheckInSummary:
         return f"{self.first_name} {self.last_initial}." if self.last_initial else self.first_name
 
     @classmethod
-    def of(cls, check_in: CheckIn, *, pending: bool) -> CheckInSummary:
+    def of(cls, check_in: CheckIn, *, pending: bool, cached: bool = False) -> CheckInSummary:
         return cls(
             uid=check_in.uid,
             first_name=check_in.first_name,
@@ -206,4 +245,11 @@ class CheckInSummary:
             kiosk_id=check_in.kiosk_id,
             pending=pending,
             flags=flags_for(check_in.moisturised, check_in.hair, check_in.receipt_required, check_in.signed),
+            step=check_in.step,
+            outcome=check_in.outcome,
+            calendar_made=check_in.calendar_made,
+            printed=check_in.printed,
+            emailed=check_in.emailed,
+            updated_at=check_in.last_change,
+            cached=cached,
         )

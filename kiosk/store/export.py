@@ -1,4 +1,4 @@
-"""CSV export of check-ins for a date range, safe to open in a spreadsheet.
+"""Check-ins of a date range for staff tools: one set of fields for the CSV export and `records --json`.
 
 A cell that starts with = + - @, a tab or a carriage return could be run as a formula by Excel or
 LibreOffice ("CSV injection"); such cells get a leading apostrophe, which spreadsheets show as text.
@@ -14,7 +14,36 @@ from collections.abc import Iterable
 from kiosk.store.checkin import TOUCH_UP, CheckInSummary
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-HEADER = (
+Value = str | bool | None
+HAIR_TEXTS = {"buzz": "buzz cut", "long": "keeping length", None: ""}
+
+
+def record_fields(summary: CheckInSummary, tz: dt.tzinfo) -> dict[str, Value]:
+    """A visit's record as staff tools show it; `outcome` and `step` are kiosk.core.visit_record's values."""
+    return {
+        "checked_in_at": summary.checked_in_at.astimezone(tz).isoformat(timespec="seconds"),
+        "kiosk": summary.kiosk_id,
+        "first_name": summary.first_name,
+        "last_initial": summary.last_initial,
+        "session": TOUCH_UP if summary.session == TOUCH_UP else str(summary.session),
+        "session_date": summary.session_date.isoformat(),
+        "language": summary.language,
+        "moisturised": summary.moisturised,
+        "hair": HAIR_TEXTS[summary.hair],
+        "receipt_required": summary.receipt_required,
+        "signed": summary.signed,
+        "flags": " ".join(flag.value for flag in summary.flags),
+        "outcome": summary.outcome.value,
+        "step": summary.step.value,
+        "calendar_made": summary.calendar_made,
+        "printed": summary.printed,
+        "emailed": summary.emailed,
+        "updated_at": summary.updated_at.astimezone(tz).isoformat(timespec="seconds") if summary.updated_at else None,
+        "pending": summary.pending,
+    }
+
+
+HEADER = (  # the CSV's columns, in order: the keys of record_fields
     "checked_in_at",
     "kiosk",
     "first_name",
@@ -27,6 +56,13 @@ HEADER = (
     "receipt_required",
     "signed",
     "flags",
+    "outcome",
+    "step",
+    "calendar_made",
+    "printed",
+    "emailed",
+    "updated_at",
+    "pending",
 )
 
 
@@ -35,26 +71,13 @@ def safe_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def _yes_no(value: bool | None) -> str:
-    return "" if value is None else "yes" if value else "no"
-
-
-def _row(summary: CheckInSummary, tz: dt.tzinfo) -> list[str]:
-    hair = {"buzz": "buzz cut", "long": "keeping length", None: ""}[summary.hair]
-    return [
-        summary.checked_in_at.astimezone(tz).isoformat(timespec="seconds"),
-        summary.kiosk_id,
-        summary.first_name,
-        summary.last_initial,
-        TOUCH_UP if summary.session == TOUCH_UP else str(summary.session),
-        summary.session_date.isoformat(),
-        summary.language,
-        _yes_no(summary.moisturised),
-        hair,
-        _yes_no(summary.receipt_required),
-        _yes_no(summary.signed),
-        " ".join(flag.value for flag in summary.flags),
-    ]
+def cell_text(value: Value) -> str:
+    """yes / no / empty (not known) for a truth value; text as it is."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
 
 
 def checkins_csv(summaries: Iterable[CheckInSummary], tz: dt.tzinfo = dt.UTC) -> bytes:
@@ -63,5 +86,6 @@ def checkins_csv(summaries: Iterable[CheckInSummary], tz: dt.tzinfo = dt.UTC) ->
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for summary in summaries:
-        writer.writerow([safe_cell(cell) for cell in _row(summary, tz)])
+        fields = record_fields(summary, tz)
+        writer.writerow([safe_cell(cell_text(fields[name])) for name in HEADER])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

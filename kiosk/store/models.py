@@ -1,8 +1,10 @@
-"""The database tables: one row per finished check-in, and the clinic's shared settings.
+"""The database tables: one row per visit (its record, from the session screen to finished or walked away),
+and the clinic's shared settings.
 
 A check-in row holds the minimum the front desk needs and nothing that identifies the client further:
 first name and last initial only, never an email address or a phone number. `uid` is made by the kiosk
-before the first write attempt, so a check-in replayed from the spool is never stored twice.
+before the first write attempt, so a check-in replayed from the spool is never stored twice; each later state
+of the visit updates that row when its `revision` is higher (kiosk.core.visit_record has the states).
 """
 
 from __future__ import annotations
@@ -23,8 +25,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.expression import true
 from sqlalchemy.types import TypeDecorator
 
+from kiosk.core.visit_record import VisitOutcome, VisitStep
+
+OUTCOME_CHECK = "outcome IN ({})".format(", ".join(f"'{o.value}'" for o in VisitOutcome))
+STEP_CHECK = "step IN ({})".format(", ".join(f"'{s.value}'" for s in VisitStep))
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -61,6 +68,8 @@ class CheckInRow(Base):
     __tablename__ = "check_ins"
     __table_args__ = (
         CheckConstraint("hair IN ('buzz', 'long')", name="hair_choice"),
+        CheckConstraint(OUTCOME_CHECK, name="visit_outcome"),
+        CheckConstraint(STEP_CHECK, name="visit_step"),
         Index("ix_check_ins_checked_in_at", "checked_in_at"),
     )
 
@@ -78,6 +87,14 @@ class CheckInRow(Base):
     signature_png: Mapped[bytes | None] = mapped_column(LargeBinary)
     checked_in_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())  # UTC
     kiosk_id: Mapped[str] = mapped_column(String(64))
+    # The visit's life (migration 0002): where it is or ended, and what the client took with them.
+    step: Mapped[str] = mapped_column(String(16), server_default="finish")
+    outcome: Mapped[str] = mapped_column(String(16), server_default="finished")
+    calendar_made: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    printed: Mapped[bool | None] = mapped_column(Boolean)  # None: a record from before 0002
+    emailed: Mapped[bool | None] = mapped_column(Boolean)
+    revision: Mapped[int] = mapped_column(Integer, server_default="1")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class HelpRequestRow(Base):

@@ -16,19 +16,20 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
-
-from kiosk.documents.pdf.document import logo_image
-from kiosk.documents.pdf.text import Style, base_is_rtl, draw_line, isolate_ltr, layout_line
 from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, translations
 from kiosk.i18n.dates import clinic_date
 from kiosk.i18n.regional import paper_for_territory
 from kiosk.store.checkin import TOUCH_UP, CheckIn, local_zone
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+# ReportLab and the calendar's text layer load with the first receipt: the kiosk's signature pad needs only the
+# strokes' checks below before its first frame.
+mm = 72 / 25.4  # reportlab.lib.units.mm: points per millimetre
 
 MAX_STROKES = 200
 MAX_POINTS = 20_000
@@ -100,6 +101,8 @@ class _Page:
     def put(self, text: str, offset: float, y: float, size: float, *, grey: float = 0.12) -> None:
         """One line `offset` in from the reading side's margin, through the calendar's text layer: font
         fallback, bidi and shaping, so a name in any script (Arabic joined, Hebrew, Cyrillic, ...) prints right."""
+        from kiosk.documents.pdf.text import Style, draw_line, layout_line  # noqa: PLC0415 - see above
+
         style = Style(size=size, colour=(grey, grey, grey))
         line = layout_line(text, style, "rtl" if self.rtl else "ltr")
         x = self.width - self.margin - offset - line.width if self.rtl else self.margin + offset
@@ -118,6 +121,12 @@ def build_receipt_pdf(
 ) -> bytes:
     """The clinic copy: clinic, client (first name + initial), date, session, the statement, the signature;
     in the clinic's `language`, dates as spoken in the clinic's country (`region`, e.g. "GB")."""
+    from reportlab.lib.pagesizes import A4, LETTER  # noqa: PLC0415 - see above
+    from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
+
+    from kiosk.documents.pdf.document import logo_image  # noqa: PLC0415
+    from kiosk.documents.pdf.text import base_is_rtl, isolate_ltr  # noqa: PLC0415
+
     _ = translations(language).gettext
     buffer = io.BytesIO()
     paper = LETTER if region and paper_for_territory(region) == "letter" else A4  # the clinic printer's paper
@@ -193,6 +202,8 @@ def _draw_signature(
                 path.lineTo(left + px * scale + (0.3 if len(stroke) == 1 else 0), top - py * scale)
             canvas.drawPath(path, stroke=1, fill=0)
     elif check_in.signature_png:
+        from reportlab.lib.utils import ImageReader  # noqa: PLC0415 - see above
+
         image = ImageReader(io.BytesIO(check_png(check_in.signature_png)))
         canvas.drawImage(image, x + pad, y + pad, w - 2 * pad, h - 2 * pad, preserveAspectRatio=True, mask="auto")
     else:

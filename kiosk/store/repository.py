@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.orm import Session
 
+from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store.checkin import CheckIn, Hair, session_from_text, session_text
 from kiosk.store.models import CheckInRow, SettingRow
 
@@ -29,7 +30,36 @@ def to_row(check_in: CheckIn) -> CheckInRow:
         signature_png=check_in.signature_png,
         checked_in_at=check_in.checked_in_at,
         kiosk_id=check_in.kiosk_id,
+        step=check_in.step.value,
+        outcome=check_in.outcome.value,
+        calendar_made=check_in.calendar_made,
+        printed=check_in.printed,
+        emailed=check_in.emailed,
+        revision=check_in.revision,
+        updated_at=check_in.updated_at,
     )
+
+
+# What a later state of a visit may change (the uid, the start time and the kiosk stay).
+_UPDATED = (
+    "first_name",
+    "last_initial",
+    "session",
+    "session_date",
+    "language",
+    "moisturised",
+    "hair",
+    "receipt_required",
+    "signature_strokes",
+    "signature_png",
+    "step",
+    "outcome",
+    "calendar_made",
+    "printed",
+    "emailed",
+    "revision",
+    "updated_at",
+)
 
 
 def from_row(row: CheckInRow) -> CheckIn:
@@ -48,20 +78,49 @@ def from_row(row: CheckInRow) -> CheckIn:
         signature_png=row.signature_png,
         checked_in_at=row.checked_in_at,
         kiosk_id=row.kiosk_id,
+        step=VisitStep(row.step),
+        outcome=VisitOutcome(row.outcome),
+        calendar_made=row.calendar_made,
+        printed=row.printed,
+        emailed=row.emailed,
+        revision=row.revision,
+        updated_at=row.updated_at,
     )
 
 
-def insert_check_ins(engine: Engine, check_ins: Sequence[CheckIn]) -> int:
-    """Insert in one transaction, skipping uids already stored (a replay from the spool); return how many
-    were new. When this returns, the transaction is committed."""
-    if not check_ins:
+def latest_states(check_ins: Iterable[CheckIn]) -> list[CheckIn]:
+    """Each visit once, in its highest revision, in the order the visits first appear."""
+    latest: dict[str, CheckIn] = {}
+    for check_in in check_ins:
+        known = latest.get(check_in.uid)
+        if known is None or check_in.revision > known.revision:
+            latest[check_in.uid] = check_in
+    return list(latest.values())
+
+
+def save_check_ins(engine: Engine, check_ins: Sequence[CheckIn]) -> int:
+    """Write visits' states in one transaction: a new uid is inserted, a known one updated when the state's
+    revision is higher than the stored one (so a replay from the spool, whole or in part, changes nothing it
+    should not). Return how many rows were inserted or updated. When this returns, the transaction is committed."""
+    states = latest_states(check_ins)
+    if not states:
         return 0
+    changed = 0
     with Session(engine) as session, session.begin():
-        uids = [c.uid for c in check_ins]
-        existing = set(session.scalars(select(CheckInRow.uid).where(CheckInRow.uid.in_(uids))))
-        new = [c for c in check_ins if c.uid not in existing]
-        session.add_all(to_row(c) for c in new)
-    return len(new)
+        uids = [c.uid for c in states]
+        rows = {row.uid: row for row in session.scalars(select(CheckInRow).where(CheckInRow.uid.in_(uids)))}
+        for check_in in states:
+            row = rows.get(check_in.uid)
+            if row is None:
+                session.add(to_row(check_in))
+            elif check_in.revision > row.revision:
+                fresh = to_row(check_in)
+                for name in _UPDATED:
+                    setattr(row, name, getattr(fresh, name))
+            else:
+                continue
+            changed += 1
+    return changed
 
 
 def check_ins_between(engine: Engine, start: dt.datetime, end: dt.datetime) -> list[CheckIn]:

@@ -94,17 +94,20 @@ class CheckInStore:
         self._spool = Spool([self.data_dir, fallback_dir or fallback_spool_dir()])
         self._refused = Spool(self._spool.folders, REFUSED_FILE)
         self._memory_refused: list[CheckIn] = []
-        self._written: set[str] = set()  # spooled uids already in the database (spool file not removable)
+        # spooled states (uid, revision) already in the database, while the spool file cannot be removed
+        self._written: set[tuple[str, int]] = set()
+        self._seen: dict[str, CheckIn] = {}  # the visits of the last read: shown while the database is away
         with self._lock:
             self._maintain()
 
     # ------------------------------------------------------------------ the client flow
     def record(self, check_in: CheckIn) -> Outcome:
-        """Keep a finished check-in. Never raises: when the database cannot take it, it is spooled."""
+        """Keep a state of a visit (a new record, or a newer state of one: the same uid, a higher revision).
+        Never raises: when the database cannot take it, it is spooled, after any state spooled before it."""
         with self._lock:
             if self._maintain() and not self._has_pending():
                 try:
-                    repository.insert_check_ins(self._ready_engine(), [check_in])
+                    repository.save_check_ins(self._ready_engine(), [check_in])
                 except REFUSED_DATA:
                     return self._refuse(check_in)
                 except StorageFailure as exc:
@@ -120,8 +123,8 @@ class CheckInStore:
             return StoreHealth(
                 ok=self._problem is None and not self._has_pending(),
                 problem=self._problem,
-                pending=len(self._spooled()) + len(self._memory),
-                in_memory=len(self._memory),
+                pending=len(repository.latest_states(self._spooled() + self._memory)),
+                in_memory=len(repository.latest_states(self._memory)),
                 refused=len(self._refused.load()) + len(self._memory_refused),
                 spool_files=tuple(self._spool.files_in_use()),
                 since=self._since,
@@ -139,18 +142,28 @@ class CheckInStore:
         """Check-ins of all kiosks with start <= time < end (aware datetimes), oldest first, plus this
         kiosk's pending ones (summary.pending is True) while the database is away."""
         with self._lock:
-            stored: list[CheckIn] = []
+            stored: list[CheckIn] | None = None
             if self._maintain():
                 try:
                     stored = repository.check_ins_between(self._ready_engine(), start, end)
                 except StorageFailure as exc:
                     self._failed(exc, "read check-ins")
-            known = {c.uid for c in stored}
-            waiting = [
-                c for c in self._spooled() + self._memory if c.uid not in known and start <= c.checked_in_at < end
-            ]
-        summaries = [CheckInSummary.of(c, pending=False) for c in stored]
-        summaries += [CheckInSummary.of(c, pending=True) for c in waiting]
+            cached: list[CheckIn] = []
+            if stored is None:  # the database is away: what this kiosk last read of it, marked as such
+                cached = [c for c in self._seen.values() if start <= c.checked_in_at < end]
+            else:
+                self._seen = {c.uid: c for c in stored}
+            waiting = {c.uid: c for c in repository.latest_states(self._spooled() + self._memory)}
+            known = {c.uid: c for c in [*(stored or []), *cached]}
+            # A spooled state newer than what the database (or the cache) has is the truth for that visit.
+            waiting = {
+                uid: c
+                for uid, c in waiting.items()
+                if start <= c.checked_in_at < end and (uid not in known or c.revision > known[uid].revision)
+            }
+        summaries = [CheckInSummary.of(c, pending=False) for c in stored or [] if c.uid not in waiting]
+        summaries += [CheckInSummary.of(c, pending=False, cached=True) for c in cached if c.uid not in waiting]
+        summaries += [CheckInSummary.of(c, pending=True) for c in waiting.values()]
         return sorted(summaries, key=lambda s: s.checked_in_at)
 
     def checkins_on_days(self, first: dt.date, last: dt.date, tz: dt.tzinfo | None = None) -> list[CheckInSummary]:
@@ -232,7 +245,8 @@ class CheckInStore:
                 else:
                     if found:
                         return found
-            return next((c for c in self._spooled() + self._memory if c.uid == uid), None)
+            waiting = repository.latest_states(self._spooled() + self._memory)
+            return next((c for c in waiting if c.uid == uid), None)
 
     def settings(self) -> ClinicSettings:
         """The clinic's settings: from the database, else the last copy this kiosk saw, else the profile."""
@@ -315,7 +329,7 @@ class CheckInStore:
         return bool(self._memory) or bool(self._spooled())
 
     def _spooled(self) -> list[CheckIn]:
-        return [c for c in self._spool.load() if c.uid not in self._written]
+        return [c for c in self._spool.load() if (c.uid, c.revision) not in self._written]
 
     def _refuse(self, check_in: CheckIn) -> Outcome:
         try:
@@ -386,18 +400,18 @@ class CheckInStore:
         return removed
 
     def _flush(self) -> None:
-        waiting = self._spooled() + self._memory
+        waiting = repository.latest_states(self._spooled() + self._memory)
         try:
-            written = repository.insert_check_ins(self._ready_engine(), waiting)
+            written = repository.save_check_ins(self._ready_engine(), waiting)
         except REFUSED_DATA:  # one bad check-in must not hold back the others: find it
             written = 0
             for check_in in waiting:
                 try:
-                    written += repository.insert_check_ins(self._ready_engine(), [check_in])
+                    written += repository.save_check_ins(self._ready_engine(), [check_in])
                 except REFUSED_DATA:
                     self._refuse(check_in)
         self._memory.clear()
-        self._written.update(c.uid for c in waiting)
+        self._written.update((c.uid, c.revision) for c in waiting)
         self._spool.replace([])
         if not self._spool.load():
             self._written.clear()

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.core.clinic import Clinic
+from kiosk.core.course import COURSE_SETTINGS, apply_course_counts, course_bounds
 from kiosk.core.protocol import Protocol
 from kiosk.errors import UserError
 from kiosk.store.files import make_private_dir, make_private_file
@@ -111,7 +112,11 @@ class ClinicSettings:
             if not _LANGUAGE_TAG.match(tag):
                 raise SettingError("languages", f"'{tag}' is not a language tag: use tags such as en, de or pt_BR")
         for key, value in self.day_counts.items():
-            if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
+            if key in COURSE_SETTINGS:  # the gap, the touch-up window and maintenance have their own bounds
+                low, high = course_bounds(key)
+                if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                    raise SettingError(f"day_counts.{key}", f"'{key}' must be a whole number from {low} to {high}")
+            elif not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 365:
                 raise SettingError(
                     f"day_counts.{key}", f"day count '{key}' must be a whole number of days from 1 to 365"
                 )
@@ -190,8 +195,8 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
     phase_ids = {phase.id for phase in protocol.phases[:-1]}
     milestone_ids = {milestone.id for milestone in protocol.milestones}
     for key in counts:
-        if key not in phase_ids | milestone_ids:
-            known = ", ".join(sorted(phase_ids | milestone_ids))
+        if key not in phase_ids | milestone_ids | COURSE_SETTINGS.keys():
+            known = ", ".join(sorted(phase_ids | milestone_ids | COURSE_SETTINGS.keys()))
             raise SettingError(
                 f"day_counts.{key}", f"day count '{key}' matches no phase or milestone: use one of {known}"
             )
@@ -207,7 +212,13 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
     milestones = tuple(
         dataclasses.replace(milestone, day=counts.get(milestone.id, milestone.day)) for milestone in protocol.milestones
     )
-    return dataclasses.replace(protocol, phases=tuple(phases), milestones=milestones)
+    try:
+        course = apply_course_counts(protocol.course, counts)
+    except ValueError:
+        raise SettingError(
+            "day_counts.course.touch-up-until", "the touch-up window must end on or after the day it starts", "window"
+        ) from None
+    return dataclasses.replace(protocol, phases=tuple(phases), milestones=milestones, course=course)
 
 
 def clinic_with_settings(clinic: Clinic, settings: ClinicSettings) -> Clinic:

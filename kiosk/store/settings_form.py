@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from kiosk.core.course import course_bounds, course_counts
 from kiosk.core.protocol import Protocol
 from kiosk.store.settings import ClinicSettings, SettingError, SmtpSettings, apply_day_counts, picture_problem
 
@@ -38,6 +39,14 @@ PROBLEMS = {  # a setting -> what the staff screen says when it is wrong
 LOGO_MISSING = N_("Logo: there is no file at this path.")
 LOGO_NOT_PICTURE = N_("Logo: this file is not a PNG or JPEG picture.")
 DAY_COUNT_PROBLEM = N_("{field}: type a whole number of days from 1 to 365.")
+COURSE_PROBLEM = N_("{field}: type a whole number from {low} to {high}.")
+COURSE_WINDOW_PROBLEM = N_("Touch-up window: the last day must not be before the first day.")
+COURSE_LABELS = {  # the course settings (kiosk/core/course.py), in the order the staff screen shows them
+    "course.min-gap": N_("Usual least number of days between sessions"),
+    "course.touch-up-from": N_("Touch-up window: first day after the final main session"),
+    "course.touch-up-until": N_("Touch-up window: last day after the final main session"),
+    "course.maintenance-years": N_("Refresh session reminder: after how many years (0 for none)"),
+}
 PHASE_LABEL = N_("{title}: how many days")
 MILESTONE_LABEL = N_("{title}: how many days after the final session")
 
@@ -50,6 +59,11 @@ def problem_text(problem: SettingError, gettext: Callable[[str], str], protocol:
     if problem.setting.startswith("day_counts."):
         key = problem.setting.removeprefix("day_counts.")
         labels = {field["id"]: field["label"] for field in day_count_fields(protocol, gettext)}
+        if key in COURSE_LABELS:
+            if key == "course.touch-up-until" and problem.value == "window":
+                return gettext(COURSE_WINDOW_PROBLEM)
+            low, high = course_bounds(key)
+            return gettext(COURSE_PROBLEM).format(field=labels[key], low=low, high=high)
         return gettext(DAY_COUNT_PROBLEM).format(field=labels.get(key, key))
     return gettext(PROBLEMS.get(problem.setting, str(problem)))
 
@@ -65,6 +79,7 @@ def day_count_fields(protocol: Protocol, gettext: Callable[[str], str]) -> list[
         {"id": milestone.id, "label": gettext(MILESTONE_LABEL).format(title=gettext(milestone.title))}
         for milestone in protocol.milestones
     ]
+    fields += [{"id": key, "label": gettext(label)} for key, label in COURSE_LABELS.items()]
     return fields
 
 
@@ -72,6 +87,7 @@ def protocol_day_counts(protocol: Protocol) -> dict[str, int]:
     """The protocol's own counts, in the shape of ClinicSettings.day_counts."""
     counts = {phase.id: phase.last_day - phase.first_day + 1 for phase in protocol.phases if phase.last_day}
     counts.update({milestone.id: milestone.day for milestone in protocol.milestones})
+    counts.update(course_counts(protocol.course))
     return counts
 
 

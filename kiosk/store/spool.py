@@ -1,7 +1,9 @@
 """A durable queue for check-ins the database could not take: JSON lines, flushed and fsync'ed.
 
-When the database is down, full, locked or damaged, each check-in is appended here before the kiosk
-moves on, and written to the database once it is back (the `uid` makes replaying idempotent). The
+When the database is down, full, locked or damaged, each state of a visit (in progress, then finished or
+walked away) is appended here before the kiosk moves on, and written to the database once it is back: the
+`uid` and the `revision` make replaying idempotent and keep the newest state, whatever order lines are read
+in. The
 spool lives in the data folder; if that cannot be written either (read-only or full disk), in a private
 fallback folder; the store keeps anything neither can take in memory and says so on the staff screen.
 """
@@ -19,6 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store.checkin import CheckIn, session_from_text, session_text
 from kiosk.store.files import PRIVATE_FILE, make_private_dir
 
@@ -46,11 +49,20 @@ def to_json(check_in: CheckIn) -> dict[str, Any]:
         "signature_png": base64.b64encode(check_in.signature_png).decode() if check_in.signature_png else None,
         "checked_in_at": check_in.checked_in_at.isoformat(),
         "kiosk_id": check_in.kiosk_id,
+        "step": check_in.step.value,
+        "outcome": check_in.outcome.value,
+        "calendar_made": check_in.calendar_made,
+        "printed": check_in.printed,
+        "emailed": check_in.emailed,
+        "revision": check_in.revision,
+        "updated_at": check_in.updated_at.isoformat() if check_in.updated_at else None,
     }
 
 
 def from_json(raw: dict[str, Any]) -> CheckIn:
+    """A spooled line; one written before visits had a life is a finished check-in (its only kind then)."""
     png = raw.get("signature_png")
+    updated = raw.get("updated_at")
     return CheckIn(
         uid=str(raw["uid"]),
         first_name=str(raw["first_name"]),
@@ -65,6 +77,13 @@ def from_json(raw: dict[str, Any]) -> CheckIn:
         signature_png=base64.b64decode(png) if png else None,
         checked_in_at=dt.datetime.fromisoformat(raw["checked_in_at"]).astimezone(dt.UTC),
         kiosk_id=str(raw["kiosk_id"]),
+        step=VisitStep(raw.get("step", VisitStep.FINISH.value)),
+        outcome=VisitOutcome(raw.get("outcome", VisitOutcome.FINISHED.value)),
+        calendar_made=bool(raw.get("calendar_made", True)),
+        printed=raw.get("printed"),
+        emailed=raw.get("emailed"),
+        revision=int(raw.get("revision", 1)),
+        updated_at=dt.datetime.fromisoformat(updated).astimezone(dt.UTC) if updated else None,
     )
 
 
@@ -138,9 +157,9 @@ class Spool:
             _fsync_dir(path.parent)
 
     def load(self) -> list[CheckIn]:
-        """Every spooled check-in, oldest first, each uid once. Torn or unreadable lines are skipped."""
-        seen: set[str] = set()
-        result: list[CheckIn] = []
+        """Every spooled visit in its newest state, in the order the visits were first spooled, each uid once.
+        Torn or unreadable lines are skipped."""
+        latest: dict[str, CheckIn] = {}
         for path in self.files():
             try:
                 data = path.read_bytes()
@@ -157,10 +176,10 @@ class Spool:
                 except (ValueError, KeyError, TypeError):
                     log.warning("spool %s line %d is damaged and is skipped", path, number)
                     continue
-                if check_in.uid not in seen:
-                    seen.add(check_in.uid)
-                    result.append(check_in)
-        return result
+                known = latest.get(check_in.uid)
+                if known is None or check_in.revision > known.revision:
+                    latest[check_in.uid] = check_in
+        return list(latest.values())
 
     def replace(self, remaining: list[CheckIn]) -> None:
         """After a flush: keep only `remaining` (written to the first folder that takes them)."""

@@ -17,7 +17,7 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.dates import parse_date
-from kiosk.core.kiosk_config import KioskConfig
+from kiosk.core.kiosk_config import KioskConfig, kiosk_database_url
 from kiosk.core.protocol import load_protocol
 from kiosk.documents.pdf import forget_cached_text
 from kiosk.paths import resources_dir
@@ -179,14 +179,14 @@ def start(
 
     model.languageSwitched.connect(switch_language)
     model.wiped.connect(lambda: release_memory(engine))
-    bridge = StoreBridge(config.database_url(), config.kiosk_id(), clinic=clinic)
+    bridge = StoreBridge(kiosk_database_url(config), config.kiosk_id(), clinic=clinic)
     settings = SettingsModel(bridge, config, protocol, model.flow.default_language)
     staff = StaffModel(bridge, config, settings, model.handover_bridge)
     live = LiveSettings(
         model, bridge, clinic, protocol, kiosk_inactivity=inactivity_seconds or config.inactivity_override()
     )
     live.start()  # the clinic settings from this kiosk's copy, before the first screen shows
-    model.checkInFinished.connect(bridge.record)
+    model.visitProgressed.connect(bridge.record)  # the visit's record, from the session screen to its end
     model.helpAsked.connect(bridge.ask_for_help)  # to every staff screen on the database
     engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")

@@ -134,6 +134,8 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
     def _reset(self) -> None:
         self._print_state, self._print_message = "", ""
         self._email_state, self._email_message = "", ""
+        self._ask_print_again = False  # "Print another copy?" shows
+        self._emailed_to: set[str] = set()  # addresses this calendar went (or is going) to: one email each
         self._generation = self.model.flow.generation
 
     def _forget(self) -> None:
@@ -167,7 +169,11 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
             self._print_state, self._print_message = state, message
         else:
             self._email_state, self._email_message = state, message
+            if state == "failed":
+                self._emailed_to.clear()  # nothing went out: the client may try again
         self.changed.emit()
+        if state in ("done", "queued"):  # taken: printed or sent, or waiting in the outbox to be
+            self.model.handed_over(outcome.kind)
 
     def wait_for_jobs(self, msecs: int = 30_000) -> bool:
         return self._pool.waitForDone(msecs) and self.listing.wait(msecs)
@@ -209,6 +215,29 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
 
     @Slot()
     def printCalendar(self) -> None:  # noqa: N802
+        """Print; after a print that went out (or waits for the printer), ask first: a second tap is often a
+        client unsure the first one worked, not a wish for two copies."""
+        if self._print_state in ("done", "queued"):
+            self._ask_print_again = True
+            self.changed.emit()
+            return
+        self._print()
+
+    @Slot()
+    def printAgain(self) -> None:  # noqa: N802
+        """ "Yes, print another copy"."""
+        if self._ask_print_again:
+            self._ask_print_again = False
+            self._print()
+
+    @Slot()
+    def keepOnePrint(self) -> None:  # noqa: N802
+        """ "No": one copy is enough."""
+        if self._ask_print_again:
+            self._ask_print_again = False
+            self.changed.emit()
+
+    def _print(self) -> None:
         pdf, service, language = self.model.pdf, self.service, self._language()
         if pdf is None or self._print_state == "printing":
             return  # no calendar was made (or it failed): nothing to print
@@ -230,6 +259,9 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
             self._email_state, self._email_message = "invalid", exc.localised(language)
             self.changed.emit()
             return
+        if address in self._emailed_to:
+            return  # Return in the field, then Send: one email; the confirmation stays as it is
+        self._emailed_to.add(address)
         visit = self.model.flow.visit
         _ = translations(language).gettext
         ics = plan_to_ics(self.model.flow.schedule(), client=visit.display_name, _=_)
@@ -276,6 +308,7 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         bool, lambda self: self.model.pdf is not None and self._print_state != "printing", notify=changed
     )
     printState = Property(str, lambda self: self._print_state, notify=changed)  # noqa: N815
+    askPrintAgain = Property(bool, lambda self: self._ask_print_again, notify=changed)  # noqa: N815
     printMessage = Property(str, lambda self: self._print_message, notify=changed)  # noqa: N815
     emailState = Property(str, lambda self: self._email_state, notify=changed)  # noqa: N815
     emailMessage = Property(str, lambda self: self._email_message, notify=changed)  # noqa: N815

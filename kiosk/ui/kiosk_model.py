@@ -21,7 +21,7 @@ from kiosk.core.clinic import Clinic
 from kiosk.core.flow import CarePageKind, Flow, PdfStatus, Step
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.core.protocol import Protocol
-from kiosk.core.visit import SESSION_NUMBERS
+from kiosk.core.visit_record import VisitProgress, VisitRecorder
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
 from kiosk.i18n.dates import clinic_date, date_field_order, month_name
@@ -57,8 +57,9 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     changed = Signal()  # anything shown on a screen may have changed
     activity = Signal()  # the client touched the screen or typed
     wiped = Signal()  # the client's data is gone; the welcome screen shows
-    # A copy of the Visit of a client who finished, and their signature (JSON for the store, or None): to record.
-    checkInFinished = Signal(object, object)  # noqa: N815
+    # A state of the visit's record to write (kiosk.core.visit_record.VisitProgress) and whether the clinic asks
+    # for a signed receipt: from the session screen on, at each step, and when the visit ends.
+    visitProgressed = Signal(object, bool)  # noqa: N815
     languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
     settingsChanged = Signal()  # noqa: N815
     clinicChanged = Signal()  # noqa: N815 - clinic settings were applied (between clients)
@@ -91,21 +92,26 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._jobs: set[CalendarJob] = set()
+        self.recorder = VisitRecorder()  # the visit's record, written as the client goes
         self.handover_bridge = HandoverBridge(self)  # print, email, QR codes: the hand-over screen
 
     # ------------------------------------------------------------ sending events
 
     def send(self, event: f.Event) -> bool:
         before = (self.flow.pdf, self.flow.generation, self.flow.wipes)
-        finishing = copy.deepcopy(self.flow.visit) if self.flow.step is Step.FINISH else None
-        signature = signature_json(self.flow.signature) if finishing is not None else None
+        step, pad = self.flow.step, self.flow.signature
+        visit = copy.deepcopy(self.flow.visit) if self.recorder.open else None  # the answers, should this end it
         changed = self.flow.handle(event)
         if not changed:
             return False
         if self.flow.wipes != before[2]:
-            if finishing is not None:  # Finish, or walking away on the finish screen: the check-in is done
-                self.checkInFinished.emit(finishing, signature)
+            if visit is not None:  # Finish, or walking away: the record ends where the client was
+                signature = signature_json(pad) if step is Step.FINISH else None
+                # Walking away on the finish screen still counts as finished: the client saw everything.
+                self._write(self.recorder.end(step, visit, signature, finished=step is Step.FINISH))
             self._forget()
+        else:
+            self._follow()
         if self.flow.pdf is PdfStatus.MAKING and (self.flow.pdf, self.flow.generation) != before[:2]:
             self._start_calendar()
         elif self.flow.pdf is PdfStatus.NONE and self.pdf is not None:
@@ -115,6 +121,21 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self.languageSwitched.emit(self._language)
         self.changed.emit()
         return True
+
+    def _follow(self) -> None:
+        """Write the visit's record when something it holds changed (the signature once the receipt is done)."""
+        flow = self.flow
+        signature = signature_json(flow.signature) if flow.step is Step.FINISH else None
+        self._write(self.recorder.follow(flow.step, flow.visit, signature, calendar_ready=flow.pdf is PdfStatus.READY))
+
+    def _write(self, progress: VisitProgress | None) -> None:
+        if progress is not None:
+            self.visitProgressed.emit(progress, self.flow.receipt_required or progress.signature is not None)
+
+    def handed_over(self, kind: str) -> None:
+        """The hand-over took a print or an email for this client ("print" or "email"): the record says so."""
+        self.recorder.handed_over(kind)
+        self._follow()
 
     def _forget(self) -> None:
         self._drop_calendar()
@@ -219,9 +240,16 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     @Slot(str)
     def setSessionNumber(self, number: str) -> None:  # noqa: N802
-        for choice in SESSION_NUMBERS:
+        for choice, _label in self.flow.protocol.course.session_choices():
             if str(choice) == number:
                 self.send(f.SetSession(choice))
+
+    def _session_choices(self) -> list[dict[str, str]]:
+        """The buttons of "Which session is this?" in the clinic's numbering: main sessions, then a touch-up."""
+        return [
+            {"value": str(answer), "label": self._t(label)}
+            for answer, label in self.flow.protocol.course.session_choices()
+        ]
 
     @Slot(str)
     def setSessionDate(self, iso: str) -> None:  # noqa: N802
@@ -366,6 +394,17 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _planned(self) -> list[dict[str, str]]:
         return [{"iso": d.isoformat(), "text": self.date_text(d)} for d in self.flow.visit.planned_dates]
 
+    def _gap_note(self) -> str:
+        days = self.flow.gap_note_days
+        if not days:
+            return ""
+        text = translations(self.flow.visit.language).ngettext(
+            "Clinics usually leave at least {days} day between sessions. Please check this date with staff.",
+            "Clinics usually leave at least {days} days between sessions. Please check this date with staff.",
+            days,
+        )
+        return text.format(days=days)
+
     def _moisturised(self) -> str:
         answer = self.flow.visit.moisturised
         return "" if answer is None else ("yes" if answer else "no")
@@ -400,10 +439,12 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     rtl = Property(bool, lambda self: is_rtl(self.flow.visit.language), notify=changed)
     firstName = Property(str, lambda self: self.flow.visit.first_name, notify=changed)  # noqa: N815
     lastName = Property(str, lambda self: self.flow.visit.last_name, notify=changed)  # noqa: N815
+    sessionChoices = Property(list, _session_choices, notify=changed)  # noqa: N815
     sessionNumber = Property(str, lambda self: str(self.flow.visit.session_number), notify=changed)  # noqa: N815
     sessionDate = Property(str, lambda self: self.flow.visit.session_date.isoformat(), notify=changed)  # noqa: N815
     today = Property(str, lambda self: self.flow.visit.today.isoformat(), notify=changed)
     plannedDates = Property(list, _planned, notify=changed)  # noqa: N815
+    gapNote = Property(str, _gap_note, notify=changed)  # noqa: N815
     dateOrder = Property(list, lambda self: list(date_field_order(self._date_tag())), notify=changed)  # noqa: N815
     carePage = Property("QVariantMap", _care, notify=changed)  # type: ignore[arg-type]  # noqa: N815
     careIndex = Property(int, lambda self: self.flow.care_index, notify=changed)  # noqa: N815

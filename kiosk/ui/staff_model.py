@@ -18,6 +18,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.commands.handover import mask_address
 from kiosk.core.kiosk_config import KioskConfig, default_export_dir
+from kiosk.core.visit_record import VisitOutcome, state_text
 from kiosk.errors import UserError
 from kiosk.handover import Job
 from kiosk.i18n import translations
@@ -225,6 +226,9 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             "kiosk": summary.kiosk_id,
             "pending": summary.pending,
             "flags": ", ".join(self._t(FLAG_TEXTS[flag]) for flag in summary.flags),
+            "state": state_text(summary.outcome, summary.step, self._t),  # e.g. "walked away at: calendar"
+            "outcome": summary.outcome.value,
+            "walkedAway": summary.outcome is VisitOutcome.WALKED_AWAY,
             "uid": summary.uid,
             "signed": summary.signed,
             "printing": summary.uid in self.receipts.printing,

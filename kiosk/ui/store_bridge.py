@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from kiosk.core.clinic import Clinic
-from kiosk.core.visit import Visit
+from kiosk.core.visit_record import VisitOutcome, VisitProgress
 from kiosk.errors import UserError
 from kiosk.store.checkin import CheckIn, CheckInSummary
 from kiosk.store.health import StoreHealth
@@ -41,8 +41,9 @@ class StaffView:
     help: list[HelpRequest]  # today's calls for help from every kiosk, newest first
 
 
-def check_in_of(visit: Visit, kiosk_id: str, *, receipt_required: bool, strokes: str | None) -> CheckIn:
-    """The record of a finished visit: only the first name and last initial; "not yet" keeps no hair answer."""
+def check_in_of(progress: VisitProgress, kiosk_id: str, *, receipt_required: bool) -> CheckIn:
+    """A state of the visit's record: only the first name and last initial; "not yet" keeps no hair answer."""
+    visit = progress.visit
     hair = visit.hair_answer if visit.hair_answer in ("buzz", "long") else None
     return CheckIn.create(
         first_name=visit.first_name,
@@ -54,12 +55,22 @@ def check_in_of(visit: Visit, kiosk_id: str, *, receipt_required: bool, strokes:
         hair=hair,
         kiosk_id=kiosk_id,
         receipt_required=receipt_required,
-        signature_strokes=strokes,
+        signature_strokes=progress.signature,
+        checked_in_at=progress.started_at,
+        uid=progress.uid,
+        step=progress.step,
+        outcome=progress.outcome,
+        calendar_made=progress.calendar_made,
+        printed=progress.printed,
+        emailed=progress.emailed,
+        revision=progress.revision,
+        updated_at=dt.datetime.now(dt.UTC),
     )
 
 
 class StoreBridge(QObject):
-    recorded = Signal(str)  # the Outcome's value: stored, spooled, in-memory, refused
+    recorded = Signal(str)  # a visit ended and its record was kept: the Outcome's value (stored, spooled, ...)
+    updated = Signal(str)  # a visit in progress was written: the Outcome's value
     refreshed = Signal(object)  # a StaffView
     exported = Signal(str, int)  # the CSV file, rows written
     failed = Signal(str)  # a message for staff
@@ -129,17 +140,16 @@ class StoreBridge(QObject):
 
     # ------------------------------------------------------------ called from the GUI thread
 
-    def record(self, visit: Visit, strokes: str | None = None) -> None:
-        """Keep a finished visit (with the signature's JSON when the client signed the receipt).
-        A problem with the database never stops the client: the store spools."""
+    def record(self, progress: VisitProgress, receipt_required: bool) -> None:
+        """Write a state of a visit's record (in the order they come: one worker thread). A problem with the
+        database never stops the client: the store spools."""
 
         def work(store: CheckInStore) -> None:
-            # A signature means the kiosk asked for one, even if the setting changed since.
-            required = strokes is not None or store.settings().receipt_required
-            check_in = check_in_of(visit, self.kiosk_id, receipt_required=required, strokes=strokes)
+            check_in = check_in_of(progress, self.kiosk_id, receipt_required=receipt_required)
             outcome = store.record(check_in)
-            log.info("check-in from kiosk %s: %s", self.kiosk_id, outcome.value)
-            self.recorded.emit(outcome.value)
+            log.info("visit from kiosk %s, %s: %s", self.kiosk_id, progress.outcome.value, outcome.value)
+            ended = progress.outcome is not VisitOutcome.IN_PROGRESS
+            (self.recorded if ended else self.updated).emit(outcome.value)
 
         self._submit(work)
 

@@ -161,8 +161,9 @@ EXCLUDED_PYTHON_MODULES: tuple[str, ...] = (
     "PySide6.QtWebView",
 )
 
-# Source files that are not needed at run time inside resources/.
-SOURCE_ONLY_SUFFIXES: tuple[str, ...] = (".po", ".pot", ".pyc", ".qmlproject")
+# Source files that are not needed at run time inside resources/. The checkout's .qmlc files stay behind too:
+# build_bundle.py compiles the bundle's own copy of the QML (a .qmlc must match its file's time stamp).
+SOURCE_ONLY_SUFFIXES: tuple[str, ...] = (".po", ".pot", ".pyc", ".qmlproject", ".qmlc", ".aotstats")
 
 
 def _parts(path: str | PurePath) -> tuple[str, ...]:

@@ -8,8 +8,9 @@
 
         powershell -ExecutionPolicy Bypass -File packaging\windows\build.ps1
 
-    It creates the virtual environment .venv\ in the source folder, installs the kiosk and PyInstaller into it,
-    compiles the translations and builds the bundle with the same recipe as on Linux
+    It creates the virtual environment .venv\ in the source folder and installs exactly the packages of uv.lock
+    into it (the kiosk, PyInstaller and the rest, through packaging\bootstrap.py sync), compiles the translations
+    and builds the bundle with the same recipe as on Linux
     (packaging\pyinstaller\smp-kiosk.spec), then makes a calendar with the bundled command line to check it.
 
     Result:
@@ -47,13 +48,9 @@ function Invoke-Checked {
 
 Push-Location $Root
 try {
-    if (-not (Test-Path $Python)) {
-        Write-Host "Creating the virtual environment .venv (Python $PythonVersion)"
-        Invoke-Checked "py" @("-$PythonVersion", "-m", "venv", $Venv)
-    }
-    Write-Host "Installing the kiosk and PyInstaller into .venv"
-    Invoke-Checked $Python @("-m", "pip", "install", "--disable-pip-version-check", "--upgrade", "pip")
-    Invoke-Checked $Python @("-m", "pip", "install", "--disable-pip-version-check", "-e", ".[packaging]")
+    # The same locked set (uv.lock: versions and hashes) as the Linux bundle and the tests.
+    Write-Host "Installing the locked dependencies (uv.lock) into .venv with Python $PythonVersion"
+    Invoke-Checked "py" @("-$PythonVersion", "packaging\bootstrap.py", "sync")
 
     Write-Host "Building the bundle (a few minutes)"
     Invoke-Checked $Python @("packaging\build_bundle.py", "--dist", "dist", "--work", "build\pyinstaller")

@@ -8,7 +8,7 @@ from icalendar import Calendar, Component
 
 from kiosk.core.protocol import load_protocol
 from kiosk.core.schedule import Schedule, build_schedule
-from kiosk.documents.ics import milestone_events, plan_key, plan_to_ics, single_event_ics
+from kiosk.documents.ics import key_date_events, milestone_events, plan_key, plan_to_ics, single_event_ics
 
 TODAY = dt.date(2026, 11, 24)
 STAMP = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
@@ -75,22 +75,34 @@ def test_translated_text_is_used() -> None:
     assert "[Keep your scalp dry] ([Days 1–3 after session 1])" in summaries
 
 
-def test_single_milestone_calendars_are_small_and_parse_back() -> None:
+def test_key_date_events_are_the_milestones_and_the_before_care_evenings() -> None:
+    schedule = two_sessions()
+    events = key_date_events(schedule)
+    assert [(e.date, e.summary) for e in events] == sorted(
+        [(m.date, e.summary) for m, e in zip(schedule.milestones, milestone_events(schedule), strict=True)]
+        + [(dt.date(2026, 12, 7), "Session 2 is tomorrow: before-care tonight")]
+    )
+
+
+def test_qr_payloads_are_short_events_that_parse_back_with_the_whole_title() -> None:
     schedule = two_sessions()
     key = plan_key(schedule, "Ann")
-    for event in milestone_events(schedule):
-        data = single_event_ics(event, event.uid(key), stamp=STAMP)
-        assert len(data) <= 300
+    for event in key_date_events(schedule):
+        data = single_event_ics(event, event.uid(key))
+        assert data.startswith(b"BEGIN:VEVENT\r\n")
+        assert b"DESCRIPTION" not in data and b"VALARM" not in data
+        assert f"DTSTART;VALUE=DATE:{event.date:%Y%m%d}".encode() in data
+        assert len(data) <= 150  # English: a version 8 code, 0.5 mm a module in 25 mm
         (parsed,) = events_of(data)
         assert parsed.decoded("dtstart") == event.date
         assert str(parsed["summary"]) == event.summary
+        assert str(parsed["uid"]) == event.uid(key)
 
 
-def test_long_translated_summaries_are_shortened_to_fit_a_qr_code() -> None:
+def test_long_translated_titles_are_never_cut() -> None:
     schedule = two_sessions()
-    event = milestone_events(schedule, _=lambda text: "ساونا وحمامات سباحة وسمرة صناعية مسموحة الآن " * 3)[0]
-    data = single_event_ics(event, event.uid("k"), stamp=STAMP)
-    assert len(data) <= 300
-    (parsed,) = events_of(data)
-    assert str(parsed["summary"]).endswith("…")
+    title = "ساونا وحمامات سباحة وسمرة صناعية مسموحة الآن، وأيضًا; \\ فاصلة, "
+    event = milestone_events(schedule, _=lambda text: title)[0]
+    (parsed,) = events_of(single_event_ics(event, event.uid("k")))
+    assert str(parsed["summary"]) == title
     assert parsed.decoded("dtstart") == event.date

@@ -3,29 +3,22 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
+from tests.cli_runner import run_cli
 from tests.test_cli import assert_one_line_error
 
-ROOT = Path(__file__).resolve().parents[2]
 Texts = Callable[[bytes], list[str]]
 PageSizes = Callable[[bytes], list[tuple[float, float]]]
 
 
 def calendar(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--today", "2026-11-24", "calendar", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    """`smp-kiosk calendar ARGS`, run in this process (tests/cli_runner.py)."""
+    return run_cli("--today", "2026-11-24", "calendar", *args)
 
 
 def test_writes_the_pdf_and_the_ics(tmp_path: Path, texts_of: Texts, pages_of: PageSizes) -> None:

@@ -109,6 +109,7 @@ def test_names_are_normalised_to_composed_letters(make_request: Make, texts_of: 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(min_size=1, max_size=60))
+@pytest.mark.slow
 def test_any_typed_name_gives_a_calendar_or_one_clear_error(make_request: Make, name: str) -> None:
     try:
         pdf = build_calendar_pdf(make_request(name=name))

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
+import re
+import subprocess
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
+import pypdf
 import pytest
 import zxingcpp
 from icalendar import Calendar
 from PIL import Image
 
 from kiosk.core.schedule import Schedule, build_schedule
-from kiosk.documents.ics import milestone_events, plan_to_ics
+from kiosk.documents.ics import key_date_events, plan_to_ics
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.documents.pdf.document import render
 from kiosk.documents.pdf.grid import phase_colours
 from kiosk.documents.pdf.layout import PHASE_COLOURS
 from kiosk.i18n import translations
+from tests.documents.conftest import render_pages
+
+LANGUAGES = ["en", "es", "fr", "de", "it", "pt_BR", "nl", "pl", "tr", "ru", "ar", "he"]
 
 Make = Callable[..., CalendarRequest]
 Images = Callable[..., list[Image.Image]]
@@ -118,35 +126,103 @@ def test_nothing_is_drawn_in_the_10_mm_margins(
 def decode_events(image: Image.Image) -> list[tuple[dt.date, str]]:
     found = []
     for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
-        calendar = Calendar.from_ical(barcode.bytes)
-        (event,) = calendar.walk("VEVENT")
+        (event,) = Calendar.from_ical(barcode.bytes).walk("VEVENT")
         found.append((event.decoded("dtstart"), str(event.get("summary"))))
     return found
 
 
-@pytest.mark.parametrize("changes", [{}, {"large_print": True}, {"language": "ar", "paper": "letter"}])
-def test_every_milestone_has_a_qr_code_that_decodes_from_a_200_dpi_render(
-    make_request: Make, schedule: Schedule, images_of: Images, changes: dict[str, object]
+def zbar_payloads(image: Image.Image, folder: Path) -> list[bytes]:
+    """What zbar (zbarimg, a decoder we did not write) reads from a whole rendered page."""
+    path = folder / "page.png"
+    image.save(path)
+    result = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(path)], capture_output=True, check=False
+    )
+    assert result.returncode in (0, 4), result.stderr  # 4: no code on this page
+    return [b"BEGIN:VEVENT" + part for part in result.stdout.split(b"BEGIN:VEVENT")[1:]]
+
+
+def poppler_pages(pdf: bytes, folder: Path, dpi: int = 100) -> list[Image.Image]:
+    """The pages as poppler renders them (pdftoppm, as a print preview or a scan would see them)."""
+    (folder / "calendar.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "calendar.pdf", "page"], cwd=folder, check=True)
+    return [Image.open(path).convert("RGB") for path in sorted(folder.glob("page-*.png"))]
+
+
+def zbar_events(image: Image.Image, folder: Path) -> list[tuple[dt.date, str]]:
+    events = []
+    for payload in zbar_payloads(image, folder):
+        (event,) = Calendar.from_ical(payload.strip()).walk("VEVENT")
+        events.append((event.decoded("dtstart"), str(event.get("summary"))))
+    return events
+
+
+@pytest.mark.parametrize(
+    "case",
+    [(lang, large) for lang in LANGUAGES for large in (False, True)],
+    ids=lambda c: f"{c[0]}-{'large' if c[1] else 'normal'}",
+)
+def test_every_key_date_has_a_qr_code_that_zbar_and_zxing_read_at_100_dpi(
+    make_request: Make, schedule: Schedule, tmp_path: Path, case: tuple[str, bool]
 ) -> None:
-    request = make_request(**changes)
-    decoded = sorted(event for image in images_of(render(request).pdf, 200) for event in decode_events(image))
-    events = milestone_events(schedule, translations(request.language).gettext)
-    expected = sorted((event.date, event.summary) for event in events)
-    assert [date for date, _ in decoded] == [date for date, _ in expected]
-    for (_, summary), (_, full) in zip(decoded, expected, strict=True):
-        # single_event_ics shortens a long summary (Arabic takes two bytes a letter) to keep codes small
-        assert summary == full or (summary.endswith("…") and full.startswith(summary[:-1].rstrip()))
-    assert len(expected) == len(schedule.milestones) == 5
+    """The milestones and the before-care evening, titles whole (UTF-8 behind an ECI marker: no guessing)."""
+    language, large_print = case
+    request = make_request(language=language, large_print=large_print, name="Zoë سارة")
+    images = poppler_pages(render(request).pdf, tmp_path)
+    expected = sorted((e.date, e.summary) for e in key_date_events(schedule, translations(language).gettext))
+    assert (
+        len(expected) == len(schedule.milestones) + len(schedule.reminders) == 9
+    )  # 8 milestones (5 aftercare, the touch-up window's 2, the refresh) and 1 evening
+    assert sorted(event for image in images for event in decode_events(image)) == expected
+    assert sorted(event for image in images for event in zbar_events(image, tmp_path)) == expected
 
 
-def test_a_single_session_has_three_qr_codes(make_request: Make, schedule: Schedule, images_of: Images) -> None:
+def test_codes_carry_an_eci_utf8_marker_and_modules_of_half_a_millimetre(make_request: Make) -> None:
+    pdf = render(make_request(language="de")).pdf
+    (image, *_rest) = [page for page in render_pages(pdf, 100)[1:]]
+    markers = {
+        barcode.text[:10]
+        for barcode in zxingcpp.read_barcodes(
+            image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode), text_mode=zxingcpp.TextMode.ECI
+        )
+    }
+    assert markers == {"]Q2\\000026"}  # ECI 26: UTF-8
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    modules = []
+    for page in reader.pages:
+        content = page.get_contents()
+        assert content is not None
+        for match in re.finditer(rb"([\d.]+) 0 0 [\d.]+ [\d.]+ [\d.]+ cm BI /W (\d+)", content.get_data()):
+            modules.append(float(match.group(1)) / int(match.group(2)) * 25.4 / 72)
+    assert len(modules) == 9
+    assert min(modules) >= 0.5
+
+
+def test_the_before_care_evening_is_framed_on_the_grid(make_request: Make, images_of: Images) -> None:
+    rendered = render(make_request())
+    evening = next(cell for cell in rendered.cells if cell.date == dt.date(2026, 12, 17))
+    image = images_of(rendered.pdf, 100)[evening.page - 1]
+    scale = 100 / 72
+    top = image.height - (evening.y + evening.height) * scale
+    edge = image.crop(
+        (round(evening.x * scale) + 1, round(top) + 1, round((evening.x + evening.width / 2) * scale), round(top) + 3)
+    )
+    darkest, _ = edge.convert("L").getextrema()
+    assert isinstance(darkest, int)
+    assert darkest < 110  # the key-date frame (ACCENT), not the light cell fill
+
+
+def test_a_single_session_has_six_qr_codes(make_request: Make, schedule: Schedule, images_of: Images) -> None:
     single = build_schedule([dt.date(2026, 11, 27)], schedule.protocol, dt.date(2026, 11, 24))
-    images = images_of(render(make_request(schedule=single)).pdf, 200)
+    images = images_of(render(make_request(schedule=single)).pdf, 100)
     decoded = [event for image in images for event in decode_events(image)]
     assert sorted(decoded) == [
         (dt.date(2026, 11, 30), "First light shower, no shampoo"),
         (dt.date(2026, 12, 3), "Back to normal: shower, shampoo and gym"),
+        (dt.date(2026, 12, 17), "Your touch-up can be done from today"),  # day 21
         (dt.date(2026, 12, 26), "Saunas, pools and fake tan are fine"),
+        (dt.date(2027, 2, 24), "Last day for your touch-up"),  # day 90
+        (dt.date(2028, 11, 27), "Time for a refresh session"),  # two years on
     ]
 
 
@@ -156,11 +232,11 @@ def test_qr_events_have_the_same_uids_as_the_ics_file(
     """Scanning a code after importing the .ics updates the phone's event instead of adding a second one."""
     request = make_request()
     scanned = {}
-    for image in images_of(render(request).pdf, 200):
+    for image in images_of(render(request).pdf, 100):
         for barcode in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
             (event,) = Calendar.from_ical(barcode.bytes).walk("VEVENT")
             scanned[str(event.get("uid"))] = event.decoded("dtstart")
     plan = Calendar.from_ical(plan_to_ics(schedule, client=request.name))
     in_file = {str(event.get("uid")): event.decoded("dtstart") for event in plan.walk("VEVENT")}
-    assert len(scanned) == 5
+    assert len(scanned) == 9
     assert scanned.items() <= in_file.items()

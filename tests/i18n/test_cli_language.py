@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
 from kiosk.i18n import translations
+from tests.cli_runner import run_cli
 
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = "2026-11-24"
 
 
 def kiosk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "kiosk", "--today", TODAY, *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    """`smp-kiosk --today TODAY ARGS`, run in this process (tests/cli_runner.py)."""
+    return run_cli("--today", TODAY, *args)
 
 
 @pytest.mark.parametrize(("tag", "catalog"), [("de", "de"), ("de-AT", "de"), ("pt_PT", "pt_BR"), ("ru", "ru")])

@@ -6,6 +6,8 @@ still be an English source text that the catalog translates, and the layout mirr
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk.offscreen import use_offscreen
 
 use_offscreen()
@@ -15,7 +17,6 @@ import os  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-import pytest  # noqa: E402
 from PySide6.QtCore import QEventLoop, QPointF, QTimer  # noqa: E402
 from PySide6.QtGui import QGuiApplication, QImage  # noqa: E402
 from PySide6.QtQuick import QQuickItem, QQuickWindow  # noqa: E402
@@ -107,6 +108,7 @@ def grab(kiosk: KioskApp, language: str, name: str, out: Path) -> QImage:
 
 
 @pytest.mark.parametrize("language", ["ar", "ru"])
+@pytest.mark.slow
 def test_every_screen_speaks_the_language_and_arabic_mirrors(language: str, kiosk: KioskApp, tmp_path: Path) -> None:
     out = Path(os.environ.get("SMP_SCREENSHOT_DIR") or tmp_path)
     out.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,9 @@ from kiosk.errors import UserError
 from kiosk.i18n import (
     first_week_day,
     has_region,
+    is_rtl,
     language_name,
+    language_table,
     negotiate,
     paper_for_territory,
     paper_size,
@@ -27,6 +29,8 @@ from kiosk.i18n.dates import (
     week_days,
     weekday_name,
 )
+from kiosk.i18n.languages import babel_language_name
+from kiosk.i18n.regional import babel_text_direction
 
 TUESDAY = dt.date(2026, 11, 24)
 
@@ -163,3 +167,13 @@ def test_paper_for_a_clinic_country_and_whether_a_tag_names_one() -> None:
 )
 def test_date_parts_come_in_the_order_people_write_them(tag: str, order: tuple[str, ...]) -> None:
     assert date_field_order(tag) == order
+
+
+def test_the_language_table_is_what_babel_says() -> None:
+    """kiosk/i18n/language_table.py is made at packaging time; it must never drift from Babel's CLDR data."""
+    shipped = supported_languages()
+    assert shipped == language_table.TABLE_LANGUAGES, "run python packaging/language_table.py"
+    for reader in shipped:
+        assert language_table.NAMES[reader] == {tag: babel_language_name(tag, reader) for tag in shipped}, reader
+    assert {tag for tag in shipped if babel_text_direction(tag) == "rtl"} == language_table.RIGHT_TO_LEFT
+    assert {tag for tag in shipped if is_rtl(tag)} == {"ar", "he"}

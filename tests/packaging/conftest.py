@@ -1,60 +1,31 @@
-"""The PyInstaller bundle, built once per test run for every test that needs it (a few minutes on 2 cores)."""
+"""The PyInstaller bundle, built once per set of installed packages and source, for every test that needs it."""
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.offscreen import OFFSCREEN_ENV
+from tests.packaging.bundle_cache import BundleBuildError, cached_bundle
 
-ROOT = Path(__file__).resolve().parents[2]
 BUILD_TIMEOUT = 900  # seconds; a clean build takes about a minute here, CI machines can be slower
-# Bundle tests pay for the build when they run first, so their time limit must cover it.
+# Bundle tests pay for the build when they run first after a change, so their time limit must cover it.
 BUNDLE_TEST_TIMEOUT = BUILD_TIMEOUT + 120
 
 
 @pytest.fixture(scope="session")
-def kiosk_bundle() -> Iterator[Path]:
-    """The built one-folder bundle (its smp-kiosk program inside), removed after the run.
+def kiosk_bundle() -> Path:
+    """The built one-folder bundle (its smp-kiosk program inside), from .venv/bundle-cache/ (bundle_cache.py).
 
-    It lives in a fresh world-readable folder, not under pytest's private temp folder: the cage test runs it
-    as an unprivileged user, because cage refuses to run as root. Nothing is cached between runs.
+    It is world-readable, not under pytest's private temp folder: the cage test runs it as an unprivileged user,
+    because cage refuses to run as root. Tests run it with their own HOME and data folder and leave it unchanged.
     """
-    root = Path(tempfile.mkdtemp(prefix="smp-kiosk-bundle-"))
-    root.chmod(0o755)
-    log = root / "build.log"
     try:
-        with log.open("w", encoding="utf-8") as output:
-            result = subprocess.run(
-                [
-                    sys.executable,
-                    str(ROOT / "packaging" / "build_bundle.py"),
-                    "--dist",
-                    str(root / "dist"),
-                    "--work",
-                    str(root / "work"),
-                ],
-                cwd=ROOT,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                timeout=BUILD_TIMEOUT,
-                check=False,
-                env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
-            )
-        if result.returncode != 0:
-            tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-40:])
-            pytest.fail(f"building the bundle failed (exit {result.returncode}):\n{tail}")
-        shutil.rmtree(root / "work", ignore_errors=True)  # PyInstaller's intermediate files: not needed now
-        yield root / "dist" / "smp-kiosk"
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
+        return cached_bundle(BUILD_TIMEOUT)
+    except BundleBuildError as failure:
+        pytest.fail(str(failure))
 
 
 @pytest.fixture

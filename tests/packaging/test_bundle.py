@@ -147,6 +147,21 @@ def test_the_bundled_kiosk_starts_offscreen_to_its_welcome_screen(
     assert [line for line in output if any(problem in line for problem in problems)] == []
     log = (Path(bundle_env["SMP_KIOSK_DATA_DIR"]) / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert "started: kiosk (bundle)" in log and "welcome-screen-ready" in log
+    # The screens came compiled (the .qmlc beside them): Qt's disk cache in this fresh HOME holds at most the
+    # few QML files of Qt's own modules it compiled, not one unit per kiosk file.
+    compiled_here = list(Path(bundle_env["HOME"], ".cache").rglob("*.qmlc"))
+    kiosk_qml = list((kiosk_bundle / "_internal" / "resources" / "qml").rglob("*.qml"))
+    assert len(compiled_here) < len(kiosk_qml) // 4, f"{len(compiled_here)} QML files compiled at start"
+
+
+def test_the_bundle_ships_its_qml_compiled_ahead_of_time(kiosk_bundle: Path) -> None:
+    screens = list((kiosk_bundle / "_internal" / "resources" / "qml").rglob("*.qml"))
+    assert len(screens) > 10
+    for screen in screens:
+        compiled = screen.with_suffix(".qmlc")
+        assert compiled.is_file(), f"{screen.name} has no .qmlc"
+        assert compiled.stat().st_mtime_ns >= screen.stat().st_mtime_ns
+    assert list(kiosk_bundle.rglob("*.aotstats")) == []
 
 
 def newest_migration() -> str:

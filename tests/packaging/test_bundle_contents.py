@@ -63,6 +63,7 @@ def test_what_is_left_out(path: str, unused: bool) -> None:
     assert bundle_contents.is_unused(path) is unused
 
 
+@pytest.mark.slow
 def test_no_kept_qt_binary_links_a_library_that_is_left_out() -> None:
     """The virtual keyboard links Qt Multimedia, for example: dropping it would break typing on the kiosk."""
     kept = [

@@ -41,7 +41,13 @@ def test_the_kiosk_prints_the_ready_line_once_its_welcome_screen_is_drawn(tmp_pa
 @pytest.mark.parametrize("setting", [None, "0", ""])
 def test_without_the_variable_or_with_0_the_kiosk_prints_nothing(tmp_path: Path, setting: str | None) -> None:
     with start_kiosk(tmp_path, signal_ready=setting) as kiosk:
-        time.sleep(4)  # long enough to draw the welcome screen (under a second here)
+        # The kiosk opens its database right after the welcome screen's first frame, where the line would be
+        # printed: once the file is there, that frame was drawn.
+        database = tmp_path / "data" / "checkins.db"
+        deadline = time.monotonic() + 60
+        while not database.exists() and kiosk.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert database.exists(), "the kiosk did not reach its welcome screen within 60 s"
         assert kiosk.poll() is None, "the kiosk exited"
         kiosk.terminate()
         output = kiosk.communicate(timeout=30)[0]

@@ -45,3 +45,9 @@ def test_the_build_script_uses_the_shared_recipe_and_checks_the_console_twin() -
     spec = (ROOT / "packaging" / "pyinstaller" / "smp-kiosk.spec").read_text(encoding="utf-8")
     assert 'name="smp-kiosk-cli"' in spec and "console=True" in spec
     assert "console=not WINDOWS" in spec
+
+
+def test_the_build_script_installs_the_lock_not_the_newest_releases() -> None:
+    script = (WINDOWS / "build.ps1").read_text(encoding="utf-8")
+    assert '@("-$PythonVersion", "packaging\\bootstrap.py", "sync")' in script
+    assert "pip" not in script.lower()

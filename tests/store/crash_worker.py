@@ -1,20 +1,23 @@
 """Helper process for the SIGKILL test: `python crash_worker.py DATA_DIR [URL]`.
 
 It imports and migrates once, then for each `spawn` line on stdin forks a child that records
-check-ins through CheckInStore in a loop and prints `ok <uid>` after each record() returned STORED
-(`spooled <uid>` after a spool write). The test kills the child with SIGKILL at a random moment, then
-sends `reap <pid>`; `reaped <pid>` comes after every line the child printed. Forking from this one
-process keeps each round to a few milliseconds (no Python start-up per child).
+visits through CheckInStore in a loop, each in three states (in progress at the before-care questions, in
+progress at the calendar, finished: revisions 1 to 3 of one uid), and prints `ok <uid> <revision>` after each
+record() returned STORED (`spooled <uid> <revision>` after a spool write). The test kills the child with
+SIGKILL at a random moment, then sends `reap <pid>`; `reaped <pid>` comes after every line the child printed.
+Forking from this one process keeps each round to a few milliseconds (no Python start-up per child).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from kiosk.core.clinic import load_clinic
+from kiosk.core.visit_record import VisitOutcome, VisitStep
 from kiosk.store import CheckIn, CheckInStore, Outcome
 
 
@@ -34,12 +37,20 @@ def commit_forever(data_dir: Path, url: str | None) -> None:
             session=1,
             session_date=dt.date(2026, 11, 24),
             language="en",
-            moisturised=True,
-            hair="buzz",
+            moisturised=None,
+            hair=None,
             kiosk_id=f"kiosk-{os.getpid()}",
+            step=VisitStep.BEFORE_CARE,
+            outcome=VisitOutcome.IN_PROGRESS,
+            calendar_made=False,
         )
-        outcome = store.record(check_in)
-        say(f"{'ok' if outcome is Outcome.STORED else outcome.value} {check_in.uid}")
+        answered = dataclasses.replace(
+            check_in, revision=2, step=VisitStep.CALENDAR, moisturised=True, hair="buzz", calendar_made=True
+        )
+        finished = dataclasses.replace(answered, revision=3, step=VisitStep.FINISH, outcome=VisitOutcome.FINISHED)
+        for state in (check_in, answered, finished):
+            outcome = store.record(state)
+            say(f"{'ok' if outcome is Outcome.STORED else outcome.value} {state.uid} {state.revision}")
 
 
 def main() -> None:

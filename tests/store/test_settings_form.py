@@ -48,7 +48,15 @@ def refused(**changes: Any) -> SettingError:
 def test_the_form_shows_the_settings_and_saves_them_unchanged() -> None:
     values = form_values(BASE, PROTOCOL, SHIPPED)
     assert values["name"] == "Northside Scalp Studio" and values["timeout"] == "90"
-    assert values["dayCounts"] == {"dry": "3", "gentle": "3", "all-clear": "30"}
+    assert values["dayCounts"] == {
+        "dry": "3",
+        "gentle": "3",
+        "all-clear": "30",
+        "course.min-gap": "7",
+        "course.touch-up-from": "21",
+        "course.touch-up-until": "90",
+        "course.maintenance-years": "2",
+    }
     assert values["languages"] == list(SHIPPED)  # none listed: every language is on
     assert submit() == BASE
 
@@ -121,6 +129,10 @@ def test_day_count_fields_follow_the_protocol_in_plain_words() -> None:
         {"id": "dry", "label": "Keep your scalp dry: how many days"},
         {"id": "gentle", "label": "Gentle care: how many days"},
         {"id": "all-clear", "label": "Saunas, pools and fake tan are fine: how many days after the final session"},
+        {"id": "course.min-gap", "label": "Usual least number of days between sessions"},
+        {"id": "course.touch-up-from", "label": "Touch-up window: first day after the final main session"},
+        {"id": "course.touch-up-until", "label": "Touch-up window: last day after the final main session"},
+        {"id": "course.maintenance-years", "label": "Refresh session reminder: after how many years (0 for none)"},
     ]
 
 
@@ -223,3 +235,26 @@ def test_a_timeout_in_kiosk_json_is_this_kiosks_own(data_dir: Path) -> None:
     assert config.inactivity_override() is None  # the clinic setting decides
     config.save({"inactivity_seconds": 120})
     assert config.inactivity_override() == 120
+
+
+def test_the_treatment_plan_numbers_are_edited_with_their_own_bounds() -> None:
+    counts = {"course.min-gap": "10", "course.touch-up-from": "28", "course.maintenance-years": "0"}
+    settings = submit(dayCounts=counts)
+    assert settings.day_counts == {"course.min-gap": 10, "course.touch-up-from": 28, "course.maintenance-years": 0}
+    applied = effective_settings(load_clinic(), PROTOCOL, settings, kiosk_handover=None, kiosk_inactivity=None)
+    course = applied.protocol.course
+    assert (course.min_gap_days, course.touch_up_first_day, course.touch_up_last_day) == (10, 28, 90)
+    assert course.maintenance_years == 0  # off
+    assert submit(dayCounts={"course.min-gap": "7"}).day_counts == {}  # the protocol's own value: not stored
+    english = translations("en").gettext
+    too_many = refused(dayCounts={"course.maintenance-years": "11"})
+    assert too_many.setting == "day_counts.course.maintenance-years"
+    assert problem_text(too_many, english, PROTOCOL) == (
+        "Refresh session reminder: after how many years (0 for none): type a whole number from 0 to 10."
+    )
+    upside_down = refused(dayCounts={"course.touch-up-from": "100"})
+    assert problem_text(upside_down, english, PROTOCOL) == (
+        "Touch-up window: the last day must not be before the first day."
+    )
+    german = problem_text(refused(dayCounts={"course.min-gap": "0"}), translations("de").gettext, PROTOCOL)
+    assert german.startswith("Übliche Mindestzahl an Tagen zwischen Sitzungen:") and "1" in german and "60" in german

@@ -1,4 +1,5 @@
-"""Every check-in whose record() returned survives SIGKILL of the process mid-commit, 100 times."""
+"""Every state of a visit whose record() returned survives SIGKILL of the process mid-commit, 100 times: the
+database (or the spool) holds that state or a newer one of the same visit, never an older one, never two rows."""
 
 from __future__ import annotations
 
@@ -57,11 +58,14 @@ class Worker:
         self.process.stdout.close()
 
 
-def kill_during_commits(data_dir: Path, url: str | None, kills: int) -> tuple[set[str], set[str]]:
-    """Returns the uids reported stored and the ones reported spooled."""
+Reported = dict[str, int]  # uid -> the highest revision record() returned for
+
+
+def kill_during_commits(data_dir: Path, url: str | None, kills: int) -> tuple[Reported, Reported]:
+    """Returns the visits' states reported stored and the ones reported spooled."""
     rng = random.Random(20261124)
-    stored: set[str] = set()
-    spooled: set[str] = set()
+    stored: Reported = {}
+    spooled: Reported = {}
     worker = Worker(data_dir, url)
     try:
         for _ in range(kills):
@@ -73,30 +77,45 @@ def kill_during_commits(data_dir: Path, url: str | None, kills: int) -> tuple[se
             os.kill(pid, signal.SIGKILL)
             worker.send(f"reap {pid}")
             while (line := worker.next_line()) != f"reaped {pid}":
-                kind, uid = line.split()
-                (stored if kind == "ok" else spooled).add(uid)
+                kind, uid, revision = line.split()
+                reported = stored if kind == "ok" else spooled
+                reported[uid] = max(reported.get(uid, 0), int(revision))
     finally:
         worker.close()
     return stored, spooled
 
 
-def stored_uids(store: CheckInStore) -> set[str]:
+def stored_revisions(store: CheckInStore) -> Reported:
+    """Each visit's revision as the store has it now (a second row for one uid would fail here)."""
     day = dt.datetime(2026, 11, 24, tzinfo=dt.UTC)
-    return {s.uid for s in store.checkins_between(day - dt.timedelta(days=2), day + dt.timedelta(days=400))}
+    summaries = store.checkins_between(day - dt.timedelta(days=2), day + dt.timedelta(days=400))
+    found = {s.uid: store.check_in(s.uid) for s in summaries}
+    assert len(found) == len(summaries)
+    return {uid: check_in.revision for uid, check_in in found.items() if check_in is not None}
+
+
+def assert_kept(reported: Reported, kept: Reported) -> None:
+    lost = {uid: revision for uid, revision in reported.items() if kept.get(uid, 0) < revision}
+    assert lost == {}
+
+
+def merged(first: Reported, second: Reported) -> Reported:
+    return {uid: max(first.get(uid, 0), second.get(uid, 0)) for uid in first.keys() | second.keys()}
 
 
 @pytest.mark.slow
 def test_sqlite_commits_survive_sigkill(tmp_path: Path) -> None:
     data = tmp_path / "data"
     stored, spooled = kill_during_commits(data, None, KILLS)
-    assert len(stored) > KILLS  # the kills really landed among commits
+    assert sum(stored.values()) > KILLS  # the kills really landed among commits (states: revisions 1..3 in order)
+    assert any(revision < 3 for revision in stored.values())  # some kills landed mid-visit
     with sqlite3.connect(data / "checkins.db") as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-        in_database = {row[0] for row in connection.execute("SELECT uid FROM check_ins")}
-    assert stored <= in_database
+        in_database = dict(connection.execute("SELECT uid, revision FROM check_ins").fetchall())
+    assert_kept(stored, in_database)
     store = CheckInStore(data_dir=data, fallback_dir=data / "fallback", clinic=load_clinic())
     try:
-        assert (stored | spooled) <= stored_uids(store)
+        assert_kept(merged(stored, spooled), stored_revisions(store))
         assert store.health().ok
     finally:
         store.close()
@@ -107,12 +126,12 @@ def test_postgres_commits_survive_sigkill(tmp_path: Path, postgres: PostgresServ
     name = postgres.create_database()
     try:
         stored, spooled = kill_during_commits(tmp_path / "data", postgres.url(name), 25)
-        assert len(stored) > 25
+        assert sum(stored.values()) > 25
         store = CheckInStore(
             postgres.url(name), data_dir=tmp_path / "data", fallback_dir=tmp_path / "fb", clinic=load_clinic()
         )
         try:
-            assert (stored | spooled) <= stored_uids(store)
+            assert_kept(merged(stored, spooled), stored_revisions(store))
         finally:
             store.close()
     finally:

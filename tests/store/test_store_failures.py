@@ -201,7 +201,7 @@ def test_a_database_from_a_newer_kiosk_version_does_not_stop_check_ins(
         assert reopened.record(make_check_in("Anna")) is Outcome.SPOOLED
         assert reopened.health().problem is Problem.FAILED
         with engine.begin() as connection:  # the kiosk is updated (here: the schema is back)
-            connection.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+            connection.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     finally:
         engine.dispose()
     assert_recovered(reopened, ["Anna"])

@@ -35,6 +35,14 @@ ALLOWED_COLUMNS = {
     "signature_png",
     "checked_in_at",
     "kiosk_id",
+    # the visit's life (0002): states and what was handed over, nothing about the client
+    "step",
+    "outcome",
+    "calendar_made",
+    "printed",
+    "emailed",
+    "revision",
+    "updated_at",
 }
 
 

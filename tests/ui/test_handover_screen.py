@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import icalendar
+import pytest
 import zxingcpp
 from PIL import Image
 from PySide6.QtGui import QImage
@@ -88,6 +89,7 @@ def test_the_qr_codes_on_screen_are_the_pdfs_events(qtbot: QtBot, drive: Driver)
     assert all(type(day) is dt.date for day in events.values())  # all-day events
 
 
+@pytest.mark.slow
 def test_print_sends_the_calendar_to_the_clinic_printer(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter
 ) -> None:
@@ -111,6 +113,7 @@ def test_print_sends_the_calendar_to_the_clinic_printer(
     assert "Session 1. Keep your scalp dry until Thursday" in printed_text
 
 
+@pytest.mark.slow
 def test_a_stopped_printer_gets_a_kind_message_and_the_job_waits(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter, cups_env: CupsServer
 ) -> None:
@@ -127,6 +130,7 @@ def test_a_stopped_printer_gets_a_kind_message_and_the_job_waits(
     assert pdf_printer.printed(timeout=1) == []
 
 
+@pytest.mark.slow
 def test_email_delivers_the_pdf_and_the_ics_and_the_address_is_wiped(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], smtp_server: Callable[..., SmtpServer]
 ) -> None:
@@ -158,6 +162,7 @@ def test_email_delivers_the_pdf_and_the_ics_and_the_address_is_wiped(
     assert [where for where, text in every_string(kiosk) if ADDRESS in text] == []
 
 
+@pytest.mark.slow
 def test_a_malformed_address_is_refused_in_the_clients_language(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], smtp_server: Callable[..., SmtpServer]
 ) -> None:
@@ -179,6 +184,7 @@ def test_a_malformed_address_is_refused_in_the_clients_language(
     assert HandoverService.open(Path(os.environ["SMP_KIOSK_DATA_DIR"])).jobs() == []  # nothing kept
 
 
+@pytest.mark.slow
 def test_walking_away_wipes_the_typed_address(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], smtp_server: Callable[..., SmtpServer]
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+import pytest
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtQuick import QQuickItem
 from pytestqt.qtbot import QtBot
@@ -201,6 +202,7 @@ def test_a_first_name_is_needed(drive: Driver) -> None:
     assert read_property(drive.find("problemText"), "text") == "Please type your first name."
 
 
+@pytest.mark.slow
 def test_walking_away_wipes_everything(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
     kiosk = make_kiosk(inactivity=1, warning=2)
     drive, model = Driver(qtbot, kiosk), kiosk.model
@@ -258,6 +260,7 @@ def test_a_short_press_in_the_corner_opens_nothing(drive: Driver) -> None:
     assert not drive.has("pinPad")
 
 
+@pytest.mark.slow
 def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
     drive.hold("staffCorner", 4000)  # pressAndHold fires at 3 s; a busy loop must not let the release come first
     assert drive.has("pinPad")
@@ -270,6 +273,7 @@ def test_the_demo_pin_unlocks_the_kiosk(drive: Driver) -> None:
     drive.qtbot.waitUntil(lambda: not drive.kiosk.window.isVisible())
 
 
+@pytest.mark.slow
 def test_five_wrong_pins_lock_the_pad_even_after_a_restart(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
     kiosk = make_kiosk()
     drive = Driver(qtbot, kiosk)

@@ -264,6 +264,7 @@ def check_screen(drive: Driver, where: str) -> list[str]:
 
 @pytest.mark.parametrize("language", supported_languages())
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+@pytest.mark.slow
 def test_every_screen_fits_in_every_language_size_and_contrast(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], width: int, height: int, language: str
 ) -> None:

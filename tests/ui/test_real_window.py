@@ -149,6 +149,7 @@ def processes() -> Iterator[list[subprocess.Popen[bytes]]]:
 
 
 @pytest.mark.parametrize(("width", "height"), [(800, 1280), (1280, 800)], ids=["portrait", "landscape"])
+@pytest.mark.slow
 def test_the_kiosk_fills_a_real_screen_and_answers_real_clicks(
     width: int, height: int, tmp_path: Path, out_dir: Path, processes: list[subprocess.Popen[bytes]]
 ) -> None:

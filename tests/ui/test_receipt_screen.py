@@ -132,6 +132,7 @@ def stored_check_in() -> tuple[bool, bool, tuple[Flag, ...], Signature | None]:
     return summary.receipt_required, summary.signed, summary.flags, signature
 
 
+@pytest.mark.slow
 def test_sign_with_the_mouse_finish_and_print_the_clinic_copy(
     qtbot: QtBot, receipt_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter, tmp_path: Path
 ) -> None:
@@ -197,6 +198,7 @@ def test_sign_with_the_mouse_finish_and_print_the_clinic_copy(
     drive.tap("staffBack")
 
 
+@pytest.mark.slow
 def test_next_without_signing_explains_and_clear_empties_the_pad(
     qtbot: QtBot, receipt_kiosk: Callable[..., KioskApp]
 ) -> None:
@@ -224,6 +226,7 @@ def test_next_without_signing_explains_and_clear_empties_the_pad(
     assert read_property(model, "step") == "receipt"
 
 
+@pytest.mark.slow
 def test_a_finger_signs_and_the_drag_never_scrolls_the_page(
     qtbot: QtBot, receipt_kiosk: Callable[..., KioskApp]
 ) -> None:
@@ -252,6 +255,7 @@ def test_a_finger_signs_and_the_drag_never_scrolls_the_page(
     assert ink(drive, drive.find("signatureBox")) > 50
 
 
+@pytest.mark.slow
 def test_walking_away_wipes_the_signature(qtbot: QtBot, receipt_kiosk: Callable[..., KioskApp]) -> None:
     kiosk = receipt_kiosk(inactivity=1, warning=2)
     drive, model = Driver(qtbot, kiosk), kiosk.model
@@ -264,6 +268,7 @@ def test_walking_away_wipes_the_signature(qtbot: QtBot, receipt_kiosk: Callable[
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.slow
 def test_the_receipt_screen_reads_in_the_clients_language(
     qtbot: QtBot, receipt_kiosk: Callable[..., KioskApp], language: str, tmp_path: Path
 ) -> None:

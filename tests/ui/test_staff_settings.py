@@ -65,6 +65,7 @@ def stored_settings(data_dir: Path) -> ClinicSettings:
         store.close()
 
 
+@pytest.mark.slow
 def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk: KioskApp, data_dir: Path) -> None:
     drive = Driver(qtbot, kiosk)
     logo = data_dir / "our-logo.png"
@@ -95,6 +96,9 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
     retype(drive, "staffPrinter", "Front_Desk")
     retype(drive, "staffTimeout", "45")
     retype(drive, "staffDays_dry", "4")
+    retype(drive, "staffDays_course.min-gap", "10")  # the treatment plan's numbers, each with its default shown
+    assert read_property(drive.find("staffDays_course.touch-up-until"), "text") == "90"
+    retype(drive, "staffDays_course.maintenance-years", "0")  # no refresh reminder
     retype(drive, "staffDays_all-clear", "x")  # not a number: named, nothing saved, everything typed kept
     drive.tap("staffSaveSettings")
     expected = "Saunas, pools and fake tan are fine: how many days after the final session: type a whole number"
@@ -137,7 +141,7 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
         printer="Front_Desk",
         languages=("en", "ar", "de"),  # in the order the kiosk ships them
         inactivity_timeout_s=45,
-        day_counts={"dry": 4, "all-clear": 28},
+        day_counts={"dry": 4, "all-clear": 28, "course.min-gap": 10, "course.maintenance-years": 0},
         smtp=SmtpSettings("smtp.harbour.example", 465, "ssl", "desk", "s3cret", "desk@harbour.example"),
         receipt_required=True,
         retention_days=30,
@@ -148,6 +152,7 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
     assert not any("s3cret" in text for _, text in every_string(kiosk))  # no hidden field keeps the password
 
 
+@pytest.mark.slow
 def test_a_bad_value_is_named_in_the_staff_members_language(qtbot: QtBot, kiosk: KioskApp) -> None:
     drive = Driver(qtbot, kiosk)
     drive.tap("language_de")
@@ -161,6 +166,7 @@ def test_a_bad_value_is_named_in_the_staff_members_language(qtbot: QtBot, kiosk:
     drive.tap("staffBack")
 
 
+@pytest.mark.slow
 def test_saved_settings_change_the_welcome_screen_languages_timeout_pdf_and_printer(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], pdf_printer: PdfPrinter
 ) -> None:
@@ -192,6 +198,7 @@ def test_saved_settings_change_the_welcome_screen_languages_timeout_pdf_and_prin
     assert "Sunday 29 November First light shower" in text and "From day 9" in text
 
 
+@pytest.mark.slow
 def test_clinic_smtp_settings_bring_email_to_the_next_client(
     qtbot: QtBot, kiosk: KioskApp, smtp_server: Callable[..., SmtpServer]
 ) -> None:
@@ -242,6 +249,7 @@ def test_another_kiosks_change_waits_for_the_client_mid_flow(qtbot: QtBot, kiosk
     assert "Welcome to Changed Again" in texts_shown(drive)
 
 
+@pytest.mark.slow
 def test_csv_goes_to_a_plugged_in_drive_or_a_typed_folder(
     qtbot: QtBot,
     kiosk: KioskApp,
@@ -328,6 +336,7 @@ def check_staff_screen(drive: Driver, where: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+@pytest.mark.slow
 def test_every_staff_page_is_made_for_touch_and_eyes(
     qtbot: QtBot, make_kiosk: Callable[..., KioskApp], width: int, height: int
 ) -> None:

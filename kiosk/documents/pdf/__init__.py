@@ -1,13 +1,21 @@
 """The personalised aftercare calendar as a PDF (ReportLab). No Qt here.
 
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf
+
+Importing the package is cheap: ReportLab, the fonts, HarfBuzz and the bidi algorithm load with the first
+calendar (kiosk.documents.pdf.document), not before, so the kiosk's first frame and commands that make no PDF
+go without them.
 """
 
 from __future__ import annotations
 
-from kiosk.documents.pdf.document import build_calendar_pdf, calendar_codes
+import sys
+from typing import TYPE_CHECKING
+
 from kiosk.documents.pdf.request import CalendarRequest, Hair, Paper, default_paper
-from kiosk.documents.pdf.text import cached_text_count, forget_cached_text
+
+if TYPE_CHECKING:
+    from kiosk.documents.ics import CalendarEvent
 
 __all__ = [
     "CalendarRequest",
@@ -19,3 +27,31 @@ __all__ = [
     "default_paper",
     "forget_cached_text",
 ]
+
+_TEXT = "kiosk.documents.pdf.text"
+
+
+def build_calendar_pdf(request: CalendarRequest) -> bytes:
+    """The whole calendar as PDF bytes; raises UserError on bad input. Safe to call from any thread."""
+    from kiosk.documents.pdf.document import build_calendar_pdf as build  # noqa: PLC0415 - see above
+
+    return build(request)
+
+
+def calendar_codes(request: CalendarRequest) -> list[tuple[CalendarEvent, bytes]]:
+    """The milestone QR payloads exactly as the PDF prints them (same events, UIDs, name and language)."""
+    from kiosk.documents.pdf.document import calendar_codes as codes  # noqa: PLC0415 - see above
+
+    return codes(request)
+
+
+def forget_cached_text() -> None:
+    """Drop the cached lines and widths (they hold the last clients' names); nothing is cached before a PDF."""
+    text = sys.modules.get(_TEXT)
+    if text is not None:
+        text.forget_cached_text()
+
+
+def cached_text_count() -> int:
+    text = sys.modules.get(_TEXT)
+    return int(text.cached_text_count()) if text is not None else 0

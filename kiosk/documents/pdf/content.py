@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import BeforeCareItem, HairChoice
 from kiosk.core.schedule import Schedule
-from kiosk.documents.ics import milestone_summary
+from kiosk.documents.ics import milestone_key, milestone_summary, reminder_key
 from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.text import isolate_ltr
 from kiosk.i18n.catalog import translate
@@ -26,6 +26,7 @@ class KeyDate:
     date: dt.date
     pictogram: str
     text: str
+    event_key: str = ""  # the CalendarEvent of its QR code; "" for a session day (the evening before has one)
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,14 @@ class ContactLine:
 def session_lines(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
     if len(schedule.sessions) == 1:
         return [translate(_, "Your session: {date}", date=regional.full_date(schedule.sessions[0]))]
-    return [
-        translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
-        for number, date in schedule.numbered_sessions()
-    ]
+    return [session_date_line(schedule, number, date, regional, _) for number, date in schedule.numbered_sessions()]
+
+
+def session_date_line(schedule: Schedule, number: int, date: dt.date, regional: Regional, _: Translate) -> str:
+    """'Session 2: Tuesday, 8 December 2026', or 'Touch-up: ...': a touch-up never shows a number."""
+    if schedule.is_touch_up(number):
+        return translate(_, "Touch-up: {date}", date=regional.full_date(date))
+    return translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
 
 
 def day_one_note(schedule: Schedule, _: Translate) -> str:
@@ -57,27 +62,36 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     spans = schedule.spans()
     for number, date in schedule.numbered_sessions():
         strict = next(s for s in spans if s.session == number and s.phase == first_phase.id)
-        text = translate(
-            _,
-            "Session {number}. {phase} until {date}.",
-            number=number,
-            phase=_(first_phase.title),
-            date=regional.long_date(strict.last.date),
-        )
+        until = {"phase": _(first_phase.title), "date": regional.long_date(strict.last.date)}
+        if schedule.is_touch_up(number):
+            text = translate(_, "Touch-up. {phase} until {date}.", **until)
+        else:
+            text = translate(_, "Session {number}. {phase} until {date}.", number=number, **until)
         entries.append(KeyDate(date, "calendar", text))
-    pictograms = {m.id: m.pictogram for m in protocol.milestones}
+    pictograms = {m.id: words.pictogram for m in schedule.milestones if (words := protocol.key_date_text(m.id))}
     for phase in protocol.phases:
         if phase.milestone:
             pictograms[phase.milestone] = phase.pictogram
     for milestone in schedule.milestones:
         text = milestone_summary(schedule, milestone, _)
-        entries.append(KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text))
+        entries.append(
+            KeyDate(milestone.date, pictograms.get(milestone.id, "milestone"), text, milestone_key(milestone))
+        )
     for (number, _date), evening in zip(schedule.numbered_sessions()[1:], schedule.reminders, strict=True):
-        text = translate(_, "This evening: before-care for session {number} tomorrow.", number=number)
-        entries.append(KeyDate(evening, "moisturiser", text))
+        if schedule.is_touch_up(number):
+            text = translate(_, "This evening: before-care for your touch-up tomorrow.")
+        else:
+            text = translate(_, "This evening: before-care for session {number} tomorrow.", number=number)
+        entries.append(KeyDate(evening, "moisturiser", text, reminder_key(number, evening)))
     order = {"calendar": 0}
     entries.sort(key=lambda entry: (entry.date, order.get(entry.pictogram, 1)))
     return entries
+
+
+def key_date_when(schedule: Schedule, date: dt.date, regional: Regional) -> str:
+    """A key date as printed: with its year when it lies beyond the day-by-day plan (the end of the touch-up
+    window, the refresh reminder years later), where a month and a day alone would read as this year."""
+    return regional.long_date(date) if date <= schedule.end else regional.full_date(date)
 
 
 def phase_dates(schedule: Schedule, phase_id: str, regional: Regional, _: Translate) -> list[str]:
@@ -91,7 +105,9 @@ def phase_dates(schedule: Schedule, phase_id: str, regional: Regional, _: Transl
             when = first
         else:
             when = translate(_, "{first} to {last}", first=first, last=last)
-        if len(schedule.sessions) > 1:
+        if len(schedule.sessions) > 1 and schedule.is_touch_up(span.session):
+            when = translate(_, "{dates} (after the touch-up)", dates=when)
+        elif len(schedule.sessions) > 1:
             when = translate(_, "{dates} (after session {number})", dates=when, number=span.session)
         lines.append(when)
     return lines
@@ -108,10 +124,7 @@ def before_care(schedule: Schedule, hair: HairChoice | None) -> tuple[BeforeCare
 
 
 def next_sessions(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
-    return [
-        translate(_, "Session {number}: {date}", number=number, date=regional.full_date(date))
-        for number, date in schedule.numbered_sessions()[1:]
-    ]
+    return [session_date_line(schedule, number, date, regional, _) for number, date in schedule.numbered_sessions()[1:]]
 
 
 def contact_lines(clinic: Clinic, _: Translate) -> list[ContactLine]:

@@ -19,3 +19,4 @@ class Context:
     _: Callable[[str], str]  # the reader's gettext
     cell_scale: float = 2.75  # month grid cell height / day-number size (tightened to keep page 1 whole)
     legend_summaries: bool = True  # the legend repeats each phase's one-line summary
+    contact_on_page_one: bool = False  # the clinic's contact panel fits under the legend

@@ -17,19 +17,24 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.documents.ics import CalendarEvent
-from kiosk.documents.pdf import sections
+from kiosk.documents.pdf import metadata, sections
+from kiosk.documents.pdf.compact import object_streams
 from kiosk.documents.pdf.content import day_one_note, session_lines
 from kiosk.documents.pdf.context import Context
+from kiosk.documents.pdf.fonts import font
 from kiosk.documents.pdf.grid import (
     CELL_SCALES,
     CellBox,
     LegendEntry,
     draw_month,
     legend_entries,
+    month_alt,
     month_height,
     months_of,
 )
+from kiosk.documents.pdf.keydates import key_date_codes
 from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
+from kiosk.documents.pdf.metadata import pdf_lang, script_language
 from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
 from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, wrap
@@ -39,7 +44,8 @@ from kiosk.i18n.regional import local_tag
 
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
-LOGO_PIXELS = 240
+LOGO_PIXELS = 160
+LOGO_QUALITY = 80
 LONG_PLAN_DAYS = 300
 # Binary streams as they are (zlib), not also ASCII85-encoded: a quarter smaller, and ReportLab's ASCII85
 # encoder is pure Python (a third of the time of a whole calendar).
@@ -62,8 +68,8 @@ def build_calendar_pdf(request: CalendarRequest) -> bytes:
 
 
 def calendar_codes(request: CalendarRequest) -> list[tuple[CalendarEvent, bytes]]:
-    """The milestone QR payloads exactly as the PDF prints them (same events, UIDs, name and language)."""
-    return sections.milestone_codes(request, clean(request.name), translations(request.language).gettext)
+    """The key dates' QR payloads exactly as the PDF prints them (same events, UIDs, name and language)."""
+    return key_date_codes(request, clean(request.name), translations(request.language).gettext)
 
 
 def render(request: CalendarRequest) -> Rendered:
@@ -85,25 +91,35 @@ def _render(request: CalendarRequest) -> Rendered:
         local = dataclasses.replace(local, with_year=True)
     context = Context(request, name, make_theme(request.large_print), local, _)
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=PAPER_SIZES[paper], invariant=1 if request.deterministic else 0)
+    canvas = Canvas(
+        buffer,
+        pagesize=PAPER_SIZES[paper],
+        invariant=1 if request.deterministic else 0,
+        initialFontName=font("NotoSans").name,  # no unused Helvetica in the file
+    )
     if request.deterministic:
         canvas._doc.info.creationDate = FIXED_DATE
         canvas._doc.info.modDate = FIXED_DATE
-    canvas.setTitle(_("Aftercare calendar") + " – " + name)
+    title = _("Aftercare calendar") + " – " + name
+    canvas.setTitle(title)
     canvas.setAuthor(request.clinic.name)
     canvas.setSubject(_(request.schedule.protocol.name))
     canvas.setCreator("SMP Kiosk")
     writer = PageWriter(canvas, PAPER_SIZES[paper], context.regional.rtl, lambda w: _footer(w, context))
-    writer.footer_height = context.theme.muted.line_height + 4 * mm
+    metadata.prepare(canvas, writer.tags, title=title, author=request.clinic.name, lang=pdf_lang(request.language))
+    writer.footer_height = context.theme.muted.line_height + 2.5 * mm
     rendered = Rendered(b"")
     _header(writer, context)
     context = _fit_page_one(writer, context)
     rendered.cells = _grids(writer, context)
     _legend(writer, context)
+    if context.contact_on_page_one:
+        sections.contact(writer, context)
     sections.write_all(writer, context)
     writer.finish()
+    writer.tags.install(canvas._doc)
     canvas.save()
-    rendered.pdf = buffer.getvalue()
+    rendered.pdf = object_streams(buffer.getvalue())
     rendered.pages = writer.page_number
     return rendered
 
@@ -128,14 +144,15 @@ def _header(writer: PageWriter, context: Context) -> None:
     logo_size = 16 * mm if not theme.large_print else 20 * mm
     text_offset = 0.0
     if clinic.logo is not None:
-        writer.canvas.drawImage(
-            logo_image(clinic.logo),
-            writer.x(0, logo_size),
-            writer.y - logo_size,
-            logo_size,
-            logo_size,
-            preserveAspectRatio=True,
-        )
+        with writer.tags.content("Figure", alt=clinic.name):
+            writer.canvas.drawImage(
+                logo_image(clinic.logo),
+                writer.x(0, logo_size),
+                writer.y - logo_size,
+                logo_size,
+                logo_size,
+                preserveAspectRatio=True,
+            )
         text_offset = logo_size + 4 * mm
     top = writer.y
     writer.y -= (logo_size - theme.subheading.line_height - theme.muted.line_height) / 2
@@ -146,9 +163,10 @@ def _header(writer: PageWriter, context: Context) -> None:
     writer.y = min(writer.y, top - logo_size) - 3 * mm
     writer.rule()
     writer.y -= 5 * mm
-    writer.paragraph(_("Your aftercare calendar"), theme.title)
+    writer.paragraph(_("Your aftercare calendar"), theme.title, role="H1")
     writer.y -= 1 * mm
-    writer.paragraph(context.name, _name_style(context.name, theme.name, writer.width))
+    name_lang = script_language(context.name, context.request.language)
+    writer.paragraph(context.name, _name_style(context.name, theme.name, writer.width), lang=name_lang)
     writer.y -= 1.5 * mm
     for line in session_lines(context.request.schedule, context.regional, _):
         writer.paragraph(line, theme.strong)
@@ -158,10 +176,11 @@ def _header(writer: PageWriter, context: Context) -> None:
 
 @lru_cache(maxsize=8)
 def logo_image(path: Path) -> ImageReader:
-    """The clinic's logo at print resolution (about 300 dpi at its printed size), read once per process.
+    """The clinic's logo at print resolution (about 250 dpi at its printed size), read once per process.
 
     Flattened on white (the page's colour): a page with a soft mask makes CUPS's PostScript step flatten the
-    whole page and turn every letter into outlines, so the printed page has no text to search or copy."""
+    whole page and turn every letter into outlines, so the printed page has no text to search or copy.
+    Stored as a JPEG (ReportLab embeds it as it is): a third of the bytes of the same pixels deflated."""
     try:
         with Image.open(path) as image:
             image.load()
@@ -171,7 +190,10 @@ def logo_image(path: Path) -> ImageReader:
     logo.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
     flat = Image.new("RGB", logo.size, "white")
     flat.paste(logo, mask=logo.getchannel("A"))
-    return ImageReader(flat)
+    data = io.BytesIO()
+    flat.save(data, "JPEG", quality=LOGO_QUALITY)
+    data.seek(0)
+    return ImageReader(data)
 
 
 def _name_style(name: str, style: Style, width: float) -> Style:
@@ -198,16 +220,21 @@ def _grids_height(context: Context) -> float:
 
 
 def _fit_page_one(writer: PageWriter, context: Context) -> Context:
-    """Page 1 is the calendar: tighten the grid, then drop the legend's summaries, until grids and legend fit."""
+    """Page 1 is the calendar: tighten the grid, then drop the legend's summaries, until grids and legend fit;
+    the clinic's contact panel joins them when it fits too (the plain-words pages then need one page less)."""
     if context.theme.large_print:
         return context  # large print flows over as many pages as it needs
     candidates = [
-        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries)
+        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
+        for contact in (True, False)
         for summaries in (True, False)
         for scale in CELL_SCALES
     ]
     for candidate in candidates:
-        if _grids_height(candidate) + sum(h for _, h in _legend_rows(writer, candidate)) <= writer.room():
+        height = _grids_height(candidate) + sum(h for _, h in _legend_rows(writer, candidate))
+        if candidate.contact_on_page_one:
+            height += sections.contact_height(candidate, writer.width) + candidate.theme.gap
+        if height <= writer.room():
             return candidate
     return candidates[-1]
 
@@ -220,7 +247,8 @@ def _grids(writer: PageWriter, context: Context) -> list[CellBox]:
         height = max(month_height(month, context) for month in row)
         writer.ensure(height)
         for column, month in enumerate(row):
-            cells += draw_month(writer, month, context, offset=column * (width + GRID_GAP), width=width)
+            with writer.tags.content("Figure", alt=month_alt(month, context)):
+                cells += draw_month(writer, month, context, offset=column * (width + GRID_GAP), width=width)
         writer.y -= height + 4 * mm
     return cells
 
@@ -256,13 +284,20 @@ def _legend(writer: PageWriter, context: Context) -> None:
     total = sum(height for _, height in rows)
     if total <= writer.top - writer.bottom:
         writer.ensure(total)  # the legend stays in one piece
-    for row, height in rows:
-        writer.ensure(height)
-        top = writer.y
-        for column, (paint, title, detail) in enumerate(row):
-            offset = column * (column_width + LEGEND_GAP)
-            paint(writer, writer.x(offset, swatch), top - swatch, swatch)
-            writer.y = top
-            writer.paragraph(title, theme.strong, offset=offset + swatch + 3 * mm, width=text_width)
-            writer.paragraph(detail, theme.muted, offset=offset + swatch + 3 * mm, width=text_width)
-        writer.y = top - height
+    with writer.tags.group("L"):
+        for row, height in rows:
+            writer.ensure(height)
+            top = writer.y
+            for column, (paint, title, detail) in enumerate(row):
+                offset = column * (column_width + LEGEND_GAP)
+                with writer.tags.group("LI"):
+                    paint(writer, writer.x(offset, swatch), top - swatch, swatch)  # an artifact: the words say it
+                    writer.y = top
+                    with writer.tags.content("LBody"):
+                        writer.paragraph(
+                            title, theme.strong, offset=offset + swatch + 3 * mm, width=text_width, role=None
+                        )
+                        writer.paragraph(
+                            detail, theme.muted, offset=offset + swatch + 3 * mm, width=text_width, role=None
+                        )
+            writer.y = top - height

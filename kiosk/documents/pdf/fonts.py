@@ -116,12 +116,21 @@ def _font(family: str, bold: bool) -> Font:
 _PRIVATE_TEXT: dict[int, str] = {}  # private code point -> the text its glyph stands for
 
 
+def _unicode_text(code: int) -> str:
+    """What a glyph code stands for: Arabic presentation forms (joined letter shapes) as their base letters."""
+    if 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        letters = unicodedata.normalize("NFKC", chr(code))
+        if len(letters) == 1:  # a ligature (lam-alef) stays one character: poppler and PDFium reverse two
+            return letters
+    return _PRIVATE_TEXT.get(code, chr(code))
+
+
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     """ReportLab's ToUnicode CMap, fixed for what the calendar draws: characters beyond U+FFFF (emoji) as
-    UTF-16 surrogate pairs, as PDF requires, and private glyph codes as the letters they stand for."""
+    UTF-16 surrogate pairs, as PDF requires, private glyph codes as the letters they stand for and Arabic
+    letter shapes as the letters (text read back is what was typed, not presentation forms)."""
     entries = [
-        f"<{index:02X}> <{_PRIVATE_TEXT.get(code, chr(code)).encode('utf-16-be').hex().upper()}>"
-        for index, code in enumerate(subset)
+        f"<{index:02X}> <{_unicode_text(code).encode('utf-16-be').hex().upper()}>" for index, code in enumerate(subset)
     ]
     return "\n".join(
         [

@@ -32,6 +32,7 @@ from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure
 from kiosk.i18n.catalog import translate
 
+BEFORE_CARE_EVENING = "before-care-evening"  # the key date of the evening before a later session
 OUTSIDE = rgb("#94A3B8")  # day numbers of days outside the plan
 GUTTER = 1.6  # white space between cells, points
 
@@ -84,6 +85,22 @@ def month_height(month: dt.date, context: Context) -> float:
     return theme.month.line_height + theme.muted.line_height + weeks * cell_height(theme, context.cell_scale)
 
 
+def month_alt(month: dt.date, context: Context) -> str:
+    """What a screen reader says for a month grid: the month, then each phase with its days in that month."""
+    schedule, regional, _ = context.request.schedule, context.regional, context._
+    month_end = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    parts = [regional.month_title(month)]
+    for span in schedule.spans():
+        first, last = max(span.first.date, month), min(span.last.date, month_end)
+        if first > last:
+            continue
+        when = regional.short_date(first)
+        if first != last:
+            when = translate(_, "{first} to {last}", first=when, last=regional.short_date(last))
+        parts.append(_(schedule.protocol.phase(span.phase).title) + ": " + when)
+    return ". ".join(parts) + "."
+
+
 def _weekday_names(regional: Regional, style: Style, cell_width: float) -> list[str]:
     """The longest weekday names that fit a cell: abbreviated, else short, else narrow."""
     order = [day for day, _ in regional.week_header()]
@@ -115,7 +132,10 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
     milestones: dict[dt.date, str] = {}
     for planned in schedule.milestones:
         milestones.setdefault(planned.date, planned.id)
+    for evening in schedule.reminders:  # the before-care evening is a key date too (it has its QR code)
+        milestones.setdefault(evening, BEFORE_CARE_EVENING)
     pictograms = {m.id: m.pictogram for m in schedule.protocol.milestones}
+    pictograms[BEFORE_CARE_EVENING] = "moisturiser"
     boxes = []
     date = month
     lead = (month.weekday() - regional.first_weekday) % 7

@@ -13,14 +13,16 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
+from kiosk.documents.pdf.tagging import Tagger
 from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, draw_line, layout_line, wrap
 
 __all__ = ["Colour", "PageWriter", "Theme", "make_theme"]
 
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
-MARGIN_SIDE: float = 16 * mm
-MARGIN_TOP: float = 14 * mm
-MARGIN_BOTTOM: float = 13 * mm
+MARGIN_SIDE: float = 13 * mm
+MARGIN_TOP: float = 12 * mm
+MARGIN_BOTTOM: float = 11 * mm
+COLUMN_GAP: float = 7 * mm
 
 
 def rgb(hex_colour: str) -> Colour:
@@ -74,12 +76,12 @@ class Theme:
 def make_theme(large_print: bool) -> Theme:
     base = 16.0 if large_print else 12.0
     return Theme(
-        body=Style(base, leading=1.4),
-        strong=Style(base, bold=True, leading=1.4),
-        muted=Style(base, colour=MUTED, leading=1.4),
+        body=Style(base, leading=1.25),
+        strong=Style(base, bold=True, leading=1.25),
+        muted=Style(base, colour=MUTED, leading=1.25),
         title=Style(base * 2.0, bold=True, colour=ACCENT, leading=1.15),
         name=Style(base * 1.7, colour=INK, leading=1.2),
-        heading=Style(base * 1.45, bold=True, colour=ACCENT, leading=1.25),
+        heading=Style(base * 1.35, bold=True, colour=ACCENT, leading=1.25),
         subheading=Style(base * 1.15, bold=True, colour=INK, leading=1.3),
         month=Style(base * 1.2, bold=True, colour=ACCENT, leading=1.3),
         day=Style(base, bold=False, colour=INK, leading=1.0),
@@ -97,14 +99,32 @@ class PageWriter:
         self.page_width, self.page_height = float(page_size[0]), float(page_size[1])
         self.rtl = rtl
         self.direction: Direction = "rtl" if rtl else "ltr"
-        self.left = MARGIN_SIDE
-        self.right = self.page_width - MARGIN_SIDE
-        self.width = self.right - self.left
         self.top = self.page_height - MARGIN_TOP
         self.footer_height = 0.0
         self.footer = footer
         self.page_number = 1
         self.y = self.top
+        self.columns = 1
+        self.column = 0
+        self.tags = Tagger(canvas)
+
+    @property
+    def width(self) -> float:
+        """The width of the current column (the whole text width when there is one)."""
+        return (self.page_width - 2 * MARGIN_SIDE - COLUMN_GAP * (self.columns - 1)) / self.columns
+
+    @property
+    def left(self) -> float:
+        steps = self.columns - 1 - self.column if self.rtl else self.column  # the first column at the start edge
+        return MARGIN_SIDE + steps * (self.width + COLUMN_GAP)
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+    def set_columns(self, columns: int) -> None:
+        """Flow what follows in `columns` columns, down the first, then the next, then onto a new page."""
+        self.columns, self.column = columns, 0
 
     @property
     def bottom(self) -> float:
@@ -114,15 +134,30 @@ class PageWriter:
         """Page x of the left side of a box `width` wide placed `offset` from the start edge."""
         return self.right - offset - width if self.rtl else self.left + offset
 
-    def new_page(self) -> None:
+    def _end_page(self) -> None:
+        self.tags.end_page()
+        self.canvas.addLiteral("/Artifact BMC")  # the footer is decoration: the clinic is named on page 1
+        columns, column = self.columns, self.column
+        self.columns, self.column = 1, 0
         self.footer(self)
+        self.columns, self.column = columns, column
+        self.canvas.addLiteral("EMC")
         self.canvas.showPage()
+
+    def new_page(self) -> None:
+        """The next column, or a new page after the last one."""
+        if self.column + 1 < self.columns:
+            self.column += 1
+            self.y = self.top
+            return
+        self._end_page()
+        self.column = 0
         self.page_number += 1
         self.y = self.top
+        self.tags.start_page()
 
     def finish(self) -> None:
-        self.footer(self)
-        self.canvas.showPage()
+        self._end_page()
 
     def ensure(self, height: float) -> None:
         """Start a new page unless `height` fits above the bottom margin (a block is never split)."""
@@ -149,11 +184,31 @@ class PageWriter:
         return [layout_line(part, style, self.direction) for part in wrap(text, style, width)]
 
     def paragraph(
-        self, text: str, style: Style, *, offset: float = 0.0, width: float | None = None, align: Align = "start"
+        self,
+        text: str,
+        style: Style,
+        *,
+        offset: float = 0.0,
+        width: float | None = None,
+        align: Align = "start",
+        role: str | None = "P",
+        lang: str | None = None,
     ) -> None:
-        """Wrap and draw `text` from the current y, moving down (onto a new page when the page is full)."""
+        """Wrap and draw `text` from the current y, moving down (onto a new page when the page is full).
+
+        Tagged as one `role` element (P, H2, ...); `role=None` when the caller has opened the element."""
         width = self.width - offset if width is None else width
-        for line in self.lines(text, style, width):
+        lines = self.lines(text, style, width)
+        if not lines:
+            return
+        if role is None:
+            self._draw_lines(lines, style, offset, width, align)
+            return
+        with self.tags.content(role, lang=lang):
+            self._draw_lines(lines, style, offset, width, align)
+
+    def _draw_lines(self, lines: list[Line], style: Style, offset: float, width: float, align: Align) -> None:
+        for line in lines:
             self.ensure(style.line_height)
             self.place_line(line, style, offset=offset, width=width, baseline=self.y - style.size, align=align)
             self.y -= style.line_height

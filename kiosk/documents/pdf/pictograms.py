@@ -27,10 +27,11 @@ def _droplet(canvas: Any, cx: float, cy: float, scale: float, *, fill: bool) -> 
 
 def _no_water(canvas: Any, colour: Colour) -> None:
     _droplet(canvas, 0.5, 0.48, 1.05, fill=True)
+    canvas.saveState()  # white under the slash, then back to the colour the form is drawn in
     canvas.setStrokeColorRGB(1, 1, 1)
     canvas.setLineWidth(STROKE * 2.4)
     canvas.line(0.1, 0.9, 0.9, 0.1)
-    canvas.setStrokeColorRGB(*colour)
+    canvas.restoreState()
     canvas.setLineWidth(STROKE * 1.1)
     canvas.line(0.1, 0.9, 0.9, 0.1)
 
@@ -159,8 +160,10 @@ def _pin(canvas: Any, colour: Colour) -> None:
     path.curveTo(0.8, 0.45, 0.6, 0.3, 0.5, 0.06)
     path.close()
     canvas.drawPath(path, stroke=0, fill=1)
+    canvas.saveState()
     canvas.setFillColorRGB(1, 1, 1)
     canvas.circle(0.5, 0.64, 0.12, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def _calendar(canvas: Any, colour: Colour) -> None:
@@ -202,25 +205,52 @@ PICTOGRAMS: dict[str, Callable[[Any, Colour], None]] = {
 }
 
 
+def pictogram_alt(name: str, _: Callable[[str], str]) -> str:
+    """What a pictogram shows, in words, for a screen reader (its Figure's alternative text)."""
+    words = {
+        "no-water": _("No water"),
+        "light-shower": _("Shower"),
+        "check": _("Yes, do this"),
+        "do": _("Yes, do this"),
+        "avoid": _("No, avoid this"),
+        "sun": _("Sun"),
+        "moisturiser": _("Moisturiser"),
+        "clipper": _("Hair clipper"),
+        "comb": _("Comb"),
+        "breathe": _("A calm breath"),
+        "sunscreen": _("Sunscreen"),
+        "milestone": _("Key date"),
+        "phone": _("Phone"),
+        "text": _("Text message"),
+        "email": _("Email"),
+        "website": _("Website"),
+        "address": _("Address"),
+        "calendar": _("Calendar"),
+    }
+    return words.get(name, _("Information"))
+
+
 def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, colour: Colour) -> None:
     """Draw pictogram `name` in the square with lower-left corner (x, y); an unknown name gets 'info'.
 
-    Each pictogram is drawn once per document and colour as a PDF form and then only referenced: a calendar
-    shows the same few pictograms hundreds of times, and the file stays small and fast to make.
+    Each pictogram is drawn once per document as a PDF form, in no colour of its own, and then only
+    referenced in the colour of the moment: a calendar shows the same few pictograms hundreds of times,
+    and the file stays small and fast to make.
     """
-    red, green, blue = (round(part * 255) for part in colour)
-    key = f"SmpPictogram-{name if name in PICTOGRAMS else 'info'}-{red:02x}{green:02x}{blue:02x}"
+    key = f"SmpPictogram-{name if name in PICTOGRAMS else 'info'}"
     forms: set[str] = canvas.__dict__.setdefault("smp_pictogram_forms", set())
     if key not in forms:
         canvas.beginForm(key, lowerx=-0.2, lowery=-0.2, upperx=1.2, uppery=1.2)
-        canvas.setFillColorRGB(*colour)
-        canvas.setStrokeColorRGB(*colour)
         canvas.setLineWidth(STROKE)
         canvas.setLineCap(1)
         canvas.setLineJoin(1)
         PICTOGRAMS.get(name, _info)(canvas, colour)
         canvas.endForm()
         forms.add(key)
-    canvas.addLiteral(f"q {size:.3f} 0 0 {size:.3f} {x:.2f} {y:.2f} cm")
+    red, green, blue = colour
+    canvas.addLiteral(
+        f"q {red:.3f} {green:.3f} {blue:.3f} rg {red:.3f} {green:.3f} {blue:.3f} RG "
+        f"{size:.3f} 0 0 {size:.3f} {x:.2f} {y:.2f} cm"
+    )
     canvas.doForm(key)
     canvas.addLiteral("Q")

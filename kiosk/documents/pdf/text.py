@@ -11,6 +11,7 @@ Every string in the calendar, a translated sentence or a client's name, goes thr
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ class Run:
     text: str  # characters ReportLab embeds (private-use ones stand for shaped glyphs)
     width: float
     offsets: tuple[tuple[float, float], ...] | None  # per-glyph (x, y) from the run start; None: plain text
+    order: int = 0  # its place in the line's reading order (runs are kept in visual order)
 
 
 @dataclass(frozen=True)
@@ -141,7 +143,7 @@ def _run(font: Font, text: str, size: float, rtl: bool) -> Run:
 def measure(text: str, size: float, bold: bool = False) -> float:
     """The width of already-cleaned text in points (shaped where the script needs it)."""
     text = drawable(text, bold)
-    return sum(_run(font, part, size, False).width for font, part in _font_runs(text, bold))
+    return sum(_run(font, part, size, _has_rtl(part)).width for font, part in _font_runs(text, bold))
 
 
 def _has_rtl(text: str) -> bool:
@@ -220,7 +222,11 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
             pieces[-1] = (level, (font, pieces[-1][1][1] + ch))
         else:
             pieces.append((level, (font, ch)))
-    runs = tuple(_run(font, part, style.size, level % 2 == 1) for level, (font, part) in _visual_order(pieces))
+    numbered = [(level, (order, font, part)) for order, (level, (font, part)) in enumerate(pieces)]
+    runs = tuple(
+        dataclasses.replace(_run(font, part, style.size, level % 2 == 1), order=order)
+        for level, (order, font, part) in _visual_order(numbered)
+    )
     return Line(runs, sum(run.width for run in runs), text)
 
 
@@ -287,25 +293,34 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     The PDF operators are written directly, the documented way for ReportLab's TrueType subsets
     (`splitString` + `getSubsetInternalName`): a calendar draws a few thousand short strings, and going
     through ReportLab's text objects costs more than the rest of the page.
+
+    Every glyph has its own position, so the runs are stored in reading order: tools that read the stored
+    text (pypdf, search) get Arabic and Hebrew words in logical order. Inside a right-to-left run the glyphs
+    stay in HarfBuzz's visual order, which is what poppler and PDFium expect when they reorder a word (with
+    the whole line as /ActualText, poppler reversed it again: measured, so not done).
     """
     doc = canvas._doc
     red, green, blue = style.colour
-    ops = [f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"]
     size = f"{style.size:.2f}"
-    current = ""
+    placed = []
     pen = x
     for run in line.runs:
+        placed.append((run.order, run, pen))
+        pen += run.width
+    placed.sort(key=lambda entry: entry[0])
+    ops = [f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"]
+    current = ""
+    for _order, run, start in placed:
         ttf = run.font.ttf
         offsets = run.offsets or ((0.0, 0.0),)
-        pieces = [run.text] if run.offsets is None else list(run.text)
-        for piece, (dx, dy) in zip(pieces, offsets, strict=True):
-            ops.append(f"1 0 0 1 {pen + dx:.2f} {y + dy:.2f} Tm")
+        glyphs = list(zip([run.text] if run.offsets is None else list(run.text), offsets, strict=True))
+        for piece, (dx, dy) in glyphs:
+            ops.append(f"1 0 0 1 {start + dx:.2f} {y + dy:.2f} Tm")
             for subset, chunk in ttf.splitString(piece, doc):
                 name = ttf.getSubsetInternalName(subset, doc)
                 if name != current:  # font operator only when the font changes
                     ops.append(f"{name} {size} Tf")
                     current = name
                 ops.append(f"({escapePDF(chunk)}) Tj")
-        pen += run.width
     ops.append("ET Q")
     canvas.addLiteral(" ".join(ops))

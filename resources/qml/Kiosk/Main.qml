@@ -43,7 +43,7 @@ ApplicationWindow {
         id: idleTimer
         objectName: "idleTimer"
         interval: window.kiosk.inactivitySeconds * 1000
-        running: !window.kiosk.warning && !pinPad.visible && !staffScreen.visible
+        running: !window.kiosk.warning && !pinPad.visible && !staffScreen.shown
         onTriggered: window.kiosk.inactivityWarning()
     }
     Connections {
@@ -188,14 +188,28 @@ ApplicationWindow {
         kiosk: window.kiosk
     }
 
-    StaffScreen {
+    // The staff screen is made after the welcome screen's first frame, in the background (a faster start).
+    Loader {
         id: staffScreen
-        objectName: "staffScreen"
+        readonly property bool shown: item !== null && item.visible
+        property bool openWhenLoaded: false
+        function open() { active = true; if (item) item.open(); else openWhenLoaded = true }
         anchors.fill: parent
         anchors.bottomMargin: inputPanel.active ? inputPanel.height : 0
-        kiosk: window.kiosk
-        staff: window.staff
-        today: window.staff.today
+        active: false
+        asynchronous: true
+        onLoaded: if (openWhenLoaded) item.open()
+        sourceComponent: StaffScreen {
+            objectName: "staffScreen"
+            kiosk: window.kiosk
+            staff: window.staff
+            today: window.staff.today
+        }
+        Connections {
+            target: window
+            enabled: !staffScreen.active
+            function onFrameSwapped() { staffScreen.active = true }
+        }
     }
 
     PinPad {

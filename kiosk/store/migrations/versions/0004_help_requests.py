@@ -1,7 +1,7 @@
 """Calls for help: "Ask a member of staff" on a kiosk, seen on the staff screens of every kiosk.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0002
 Create Date: 2026-12-05
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from kiosk.store.models import UTCDateTime
 
 revision = "0004"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002"  # rechained onto main's 0002 at the merge
 branch_labels: str | None = None
 depends_on: str | None = None
 

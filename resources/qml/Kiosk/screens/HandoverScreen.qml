@@ -55,6 +55,7 @@ KioskPage {
                 text: screen.handover.printState === "printing" ? qsTr("Printing…") : screen.handover.printMessage
                 Accessible.role: Accessible.AlertMessage
             }
+            PrintAgainConfirm { handover: screen.handover; Layout.fillWidth: true }
 
             ColumnLayout {
                 id: emailPanel
@@ -74,7 +75,8 @@ KioskPage {
                     field.placeholderText: "name@example.com"
                     field.onActiveFocusChanged: if (email.field.activeFocus) screen.showEmail()
                     onEdited: screen.handover.clearEmailMessage()
-                    onAccepted: screen.handover.sendEmail(email.text)
+                    // Return sends, as the Send button does, and puts the keyboard away so the answer shows
+                    onAccepted: { Qt.inputMethod.hide(); screen.handover.sendEmail(email.text) }
                 }
                 EmailKeys { field: email.field; onTyped: screen.handover.clearEmailMessage() }
                 BodyText {

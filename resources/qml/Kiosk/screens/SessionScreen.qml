@@ -40,12 +40,7 @@ KioskPage {
                 columnSpacing: 12
                 rowSpacing: 12
                 Repeater {
-                    model: [
-                        { value: "1", label: qsTr("First session") },
-                        { value: "2", label: qsTr("Second session") },
-                        { value: "3", label: qsTr("Third session") },
-                        { value: "touch-up", label: qsTr("Touch-up") }
-                    ]
+                    model: screen.kiosk.sessionChoices  // the clinic's numbering (protocol main_sessions)
                     ChoiceButton {
                         required property var modelData
                         objectName: "session_" + modelData.value
@@ -120,6 +115,12 @@ KioskPage {
                         onClicked: screen.kiosk.removePlannedDate(modelData.iso)
                     }
                 }
+            }
+            BodyText {  // a gentle note, never a refusal: the clinic decides
+                objectName: "gapNote"
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: screen.kiosk.gapNote
             }
             BigButton {
                 objectName: "addPlannedButton"

@@ -144,8 +144,9 @@ Rectangle {
                         elide: Text.ElideRight
                     }
                     BodyText {
-                        text: qsTr("Session %1").arg(row.modelData.session === "touch-up" ? qsTr("touch-up")
-                                                                                           : row.modelData.session)
+                        objectName: "staffSession" + row.index
+                        text: row.modelData.session === "touch-up" ? qsTr("Touch-up")  // never a number
+                                                                   : qsTr("Session %1").arg(row.modelData.session)
                         Layout.preferredWidth: 160
                         wrapMode: Text.NoWrap
                     }
@@ -157,14 +158,19 @@ Rectangle {
                         wrapMode: Text.NoWrap
                         elide: Text.ElideRight
                     }
-                    BodyText {
-                        objectName: "staffFlags" + row.index
+                    ColumnLayout {  // where the visit is (or stopped), then its flags
                         Layout.fillWidth: true
                         Layout.columnSpan: row.wide ? 1 : (row.modelData.signed ? 3 : 4)
                         Layout.leftMargin: row.wide ? 0 : 88
-                        visible: text !== ""
-                        text: row.modelData.flags + (row.modelData.pending ? (row.modelData.flags ? " · " : "") + qsTr("waiting for the database") : "")
-                        color: Theme.problem
+                        spacing: 0
+                        VisitStateText { objectName: "staffState" + row.index; entry: row.modelData; Layout.fillWidth: true }
+                        BodyText {
+                            objectName: "staffFlags" + row.index
+                            Layout.fillWidth: true
+                            visible: text !== ""
+                            text: row.modelData.flags + (row.modelData.pending ? (row.modelData.flags ? " · " : "") + qsTr("waiting for the database") : "")
+                            color: Theme.problem
+                        }
                     }
                     BigButton {  // the clinic copy of the signed receipt, on the clinic printer
                         objectName: "staffPrintReceipt" + row.index

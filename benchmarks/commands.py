@@ -1,0 +1,130 @@
+"""How long the command line takes as a whole process, against baselines measured in the same run.
+
+    .venv/bin/python benchmarks/commands.py [--runs N]
+
+Prints the median wall time of N fresh processes (after one warm-up run each, so the OS file cache is filled) for
+- `smp-kiosk schedule` and `smp-kiosk ics`, beside a bare `python -c pass` (the interpreter's own start);
+- `smp-kiosk calendar` (two sessions, the demo clinic), beside a process that draws the same pages on a bare
+  ReportLab canvas: the same month grids (rectangles and day numbers) on page 1 and the same lines of text on
+  every page, in a built-in font; target: calendar / bare canvas 1.3 or less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-24"
+SESSIONS = ("2026-11-27", "2026-12-18")
+TARGET_CALENDAR_RATIO = 1.3
+
+# The baseline process: ReportLab alone, drawing what it is given (month cells and lines of text per page).
+BARE_CANVAS = """
+import json, sys
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+pages = json.loads(open(sys.argv[1], encoding="utf-8").read())
+canvas = Canvas(sys.argv[2], pagesize=A4, invariant=1)
+for number, page in enumerate(pages):
+    canvas.setFont("Helvetica", 10)
+    if number == 0:
+        for x, y, r, g, b, day in page["cells"]:
+            canvas.setFillColorRGB(r, g, b)
+            canvas.roundRect(x, y, 32, 32, 3, stroke=0, fill=1)
+            canvas.setFillColorRGB(0.1, 0.1, 0.1)
+            canvas.drawString(x + 3, y + 18, day)
+    canvas.setFillColorRGB(0.1, 0.1, 0.1)
+    for index, line in enumerate(page["lines"]):
+        canvas.drawString(40, 800 - 14 * (index % 55), line)
+    canvas.showPage()
+canvas.save()
+"""
+
+
+def page_plan(pdf: Path) -> list[dict[str, object]]:
+    """What the baseline draws: the calendar's pages, each with its lines of text; page 1 with its month grids."""
+    from pypdf import PdfReader  # noqa: PLC0415 - the test extra; only the parent process needs it
+
+    sys.path.insert(0, str(ROOT))
+    import datetime as dt  # noqa: PLC0415
+
+    from kiosk.core.protocol import load_protocol  # noqa: PLC0415
+    from kiosk.core.schedule import build_schedule  # noqa: PLC0415
+
+    schedule = build_schedule(
+        [dt.date.fromisoformat(day) for day in SESSIONS], load_protocol(), dt.date.fromisoformat(TODAY)
+    )
+    phases = [phase.id for phase in schedule.protocol.phases]
+    cells = []
+    month, top = schedule.start.replace(day=1), 780.0
+    while month <= schedule.end:
+        day = month
+        while day.month == month.month:
+            index = month.weekday() + day.day - 1
+            plan_day = schedule.day_for(day)
+            shade = phases.index(plan_day.phase) / len(phases) if plan_day else 1.0
+            x, y = 45 + (index % 7) * 34.0, top - 20 - (index // 7 + 1) * 34.0
+            cells.append((x, y, 0.85, 0.6 + 0.3 * shade, 0.5 + 0.4 * shade, str(day.day)))
+            day += dt.timedelta(days=1)
+        top -= 250
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    pages: list[dict[str, object]] = [
+        {"lines": (page.extract_text() or "").splitlines(), "cells": []} for page in PdfReader(pdf).pages
+    ]
+    pages[0]["cells"] = cells
+    return pages
+
+
+def wall_ms(command: list[str], runs: int) -> float:
+    """Median wall time of `runs` fresh processes, after one that is not counted."""
+    times = []
+    for run in range(runs + 1):
+        began = time.perf_counter()
+        subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+        if run:
+            times.append((time.perf_counter() - began) * 1000)
+    return statistics.median(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    python, kiosk = sys.executable, [sys.executable, "-m", "kiosk", "--today", TODAY]
+    sessions = [arg for day in SESSIONS for arg in ("--session", day)]
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        os.environ["SMP_KIOSK_DATA_DIR"] = str(work / "data")
+        calendar = [*kiosk, "calendar", "--name", "Zoë Ødegård", *sessions, "--out", str(work / "c.pdf")]
+        subprocess.run(calendar, check=True, cwd=ROOT)
+        (work / "pages.json").write_text(json.dumps(page_plan(work / "c.pdf")), encoding="utf-8")
+        bare_canvas = [python, "-c", BARE_CANVAS, str(work / "pages.json"), str(work / "bare.pdf")]
+        figures = {
+            "python -c pass": wall_ms([python, "-c", "pass"], args.runs),
+            "schedule": wall_ms([*kiosk, "schedule", *sessions], args.runs),
+            "ics": wall_ms([*kiosk, "ics", *sessions, "--out", str(work / "p.ics")], args.runs),
+            "bare canvas": wall_ms(bare_canvas, args.runs),
+            "calendar": wall_ms(calendar, args.runs),
+        }
+    bare = figures["bare canvas"]
+    print(f"whole processes, median of {args.runs} (wall ms):")
+    for name in ("python -c pass", "schedule", "ics"):
+        times = figures[name] / figures["python -c pass"]
+        print(f"  {name:<16} {figures[name]:6.0f} ms   {times:.2f} x python -c pass")
+    ratio = figures["calendar"] / bare
+    verdict = "ok" if ratio <= TARGET_CALENDAR_RATIO else "OVER TARGET"
+    print(f"  {'bare canvas':<16} {bare:6.0f} ms   the same pages on a bare ReportLab canvas")
+    print(f"  {'calendar':<16} {figures['calendar']:6.0f} ms   {ratio:.2f} x bare canvas  (target ≤ 1.3: {verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""A tagged PDF (PDF/UA) on top of ReportLab, which has no tagging of its own.
+
+Everything drawn is inside a marked-content sequence: by default an `/Artifact` (rules, fills, cell colours,
+footers), and inside `tagger.content(role)` a `/P <</MCID n>> BDC ... EMC` sequence that belongs to one
+structure element. `tagger.group(role)` makes elements that only hold others (Document, L, LI, Table, TR).
+The order in which elements are opened is the reading order. At save time `install` writes the structure
+tree, the parent tree (MCID -> element, per page) and each page's /StructParents and /Tabs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase.pdfdoc import PDFName, PDFObject, PDFObjectReference
+
+
+def pdf_text(text: str) -> str:
+    """A PDF text string: literal for printable ASCII, else UTF-16BE with a byte order mark, in hex."""
+    if text.isascii() and text.isprintable():
+        return "(" + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ")"
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+@dataclass(eq=False)
+class Element:
+    """One structure element: its role, its children (elements or (page, MCID)) and its attributes."""
+
+    role: str
+    parent: Element | None = None
+    kids: list[Element | tuple[int, int]] = field(default_factory=list)
+    alt: str | None = None
+    lang: str | None = None
+    scope: str | None = None  # TH: "Row" or "Column"
+
+
+class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
+    """An indirect object written as the PDF text it was given."""
+
+    def __init__(self) -> None:
+        self.text = b""
+
+    def format(self, document: Any) -> bytes:
+        return self.text
+
+
+def _ref(obj: PDFObject, document: Any) -> str:
+    return str(document.Reference(obj).format(document).decode("latin-1"))
+
+
+class Tagger:
+    """Marks the content of one canvas and builds its structure tree."""
+
+    def __init__(self, canvas: Any) -> None:
+        self.canvas = canvas
+        self.root = Element("Document")
+        self._groups: list[Element] = [self.root]
+        self._owners: list[Element | None] = []  # who owns the marked content being drawn; None: an artifact
+        self._page = 1
+        self._next_mcid = 0
+        self._parents: list[list[Element]] = [[]]  # per page: the element of each MCID
+        self._open = False
+        canvas.addLiteral("/Artifact BMC")
+
+    # building the tree
+    def _new(self, role: str, **attributes: Any) -> Element:
+        parent = self._groups[-1]
+        element = Element(role, parent, **attributes)
+        parent.kids.append(element)
+        return element
+
+    @contextmanager
+    def group(self, role: str, **attributes: Any) -> Iterator[Element]:
+        """An element that holds other elements (L, LI, Table, TR, Sect...)."""
+        element = self._new(role, **attributes)
+        self._groups.append(element)
+        try:
+            yield element
+        finally:
+            self._groups.pop()
+
+    @contextmanager
+    def within(self, element: Element) -> Iterator[Element]:
+        """Add to an element opened before (two lists drawn side by side, row by row)."""
+        self._groups.append(element)
+        try:
+            yield element
+        finally:
+            self._groups.pop()
+
+    @contextmanager
+    def content(self, role: str = "P", **attributes: Any) -> Iterator[Element]:
+        """An element whose drawing is marked as its content (P, H1, Lbl, TD, Figure...)."""
+        element = self._new(role, **attributes)
+        self._groups.append(element)
+        self._switch(element, push=True)
+        try:
+            yield element
+        finally:
+            self._groups.pop()
+            self._switch(None, push=False)
+
+    @contextmanager
+    def artifact(self) -> Iterator[None]:
+        """Decoration drawn while content is open (a swatch beside a legend's words)."""
+        self._switch(None, push=True, artifact=True)
+        try:
+            yield
+        finally:
+            self._switch(None, push=False)
+
+    # marked content
+    def _switch(self, element: Element | None, *, push: bool, artifact: bool = False) -> None:
+        self.canvas.addLiteral("EMC")
+        if push:
+            self._owners.append(None if artifact else element)
+        else:
+            self._owners.pop()
+        self._begin()
+
+    def _begin(self) -> None:
+        owner = self._owners[-1] if self._owners else None
+        if owner is None:
+            self.canvas.addLiteral("/Artifact BMC")
+            return
+        mcid = self._next_mcid
+        self._next_mcid += 1
+        self._parents[-1].append(owner)
+        owner.kids.append((self._page, mcid))
+        self.canvas.addLiteral(f"/{owner.role} <</MCID {mcid}>> BDC")
+
+    def end_page(self) -> None:
+        """Before showPage: close what is open (content that goes on continues on the next page)."""
+        self.canvas.addLiteral("EMC")
+
+    def start_page(self) -> None:
+        self._page += 1
+        self._next_mcid = 0
+        self._parents.append([])
+        self._begin()
+
+    # writing the tree into the document
+    def install(self, document: Any) -> None:
+        """Add the structure tree to `document` and point the catalog at it (call after the last page and
+        before canvas.save: every object is numbered here and written as text once)."""
+        root = _Raw()
+        elements = list(self._walk(self.root))
+        objects = {id(element): _Raw() for element in elements}
+        refs = {key: _ref(obj, document) for key, obj in objects.items()}
+        pages = {page: _ref(PDFObjectReference(f"Page{page}"), document) for page in range(1, self._page + 1)}
+        root_ref = _ref(root, document)
+        for element in elements:
+            text = self._element_text(element, refs, pages, root_ref)
+            objects[id(element)].text = text.encode("latin-1")
+        nums = " ".join(
+            f"{index} [{' '.join(refs[id(e)] for e in owners)}]" for index, owners in enumerate(self._parents)
+        )
+        root.text = (
+            f"<</Type /StructTreeRoot /K {refs[id(self.root)]} "
+            f"/ParentTree <</Nums [{nums}]>> /ParentTreeNextKey {len(self._parents)}>>"
+        ).encode("latin-1")
+        document.Catalog.StructTreeRoot = root
+
+    def page_entries(self, page: int) -> dict[str, Any]:
+        """/StructParents and /Tabs for page `page` (1-based)."""
+        return {"StructParents": page - 1, "Tabs": PDFName("S")}
+
+    def _walk(self, element: Element) -> Iterator[Element]:
+        yield element
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                yield from self._walk(kid)
+
+    @staticmethod
+    def _element_text(element: Element, refs: dict[int, str], pages: dict[int, str], root: str) -> str:
+        parent = root if element.parent is None else refs[id(element.parent)]
+        on_pages = [kid[0] for kid in element.kids if isinstance(kid, tuple)]
+        home = on_pages[0] if on_pages else None
+        kids = []
+        for kid in element.kids:
+            if isinstance(kid, Element):
+                kids.append(refs[id(kid)])
+            elif kid[0] == home:
+                kids.append(str(kid[1]))
+            else:
+                kids.append(f"<</Type /MCR /Pg {pages[kid[0]]} /MCID {kid[1]}>>")
+        parts = [f"<</S /{element.role} /P {parent}"]  # /Type is optional: 17 bytes an element
+        if home is not None:
+            parts.append(f"/Pg {pages[home]}")
+        parts.append(f"/K {kids[0]}" if len(kids) == 1 else f"/K [{' '.join(kids)}]")
+        if element.alt is not None:
+            parts.append(f"/Alt {pdf_text(element.alt)}")
+        if element.lang is not None:
+            parts.append(f"/Lang {pdf_text(element.lang)}")
+        if element.scope is not None:
+            parts.append(f"/A <</O /Table /Scope /{element.scope}>>")
+        return " ".join(parts) + ">>"
+
+
+def tag_page(page: pdfdoc.PDFPage, entries: dict[str, Any]) -> None:
+    """Give a ReportLab page dictionary extra entries (ReportLab writes only the keys it knows)."""
+    page.__NoDefault__ = [*page.__NoDefault__, *entries]
+    for key, value in entries.items():
+        setattr(page, key, value)
