@@ -163,7 +163,9 @@ ApplicationWindow {
                     value: inputPanel.layoutLocale
                 }
                 // Larger text: the whole width in landscape too, so every key is bigger.
-                width: window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920)
+                // Never taller than about 40% of the window (its height follows its width).
+                width: Math.min(window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920),
+                                Math.round(window.height * 1.25))
                 anchors.horizontalCenter: parent.horizontalCenter
             }
         }
