@@ -26,7 +26,7 @@ from kiosk.core.protocol import load_protocol
 from kiosk.documents.atomic import write_atomically
 from kiosk.errors import UserError
 from kiosk.paths import data_dir as default_data_dir
-from kiosk.store import help as help_calls
+from kiosk.store import help_rows as help_calls
 from kiosk.store import repository
 from kiosk.store.checkin import CheckIn, CheckInSummary, local_zone, utc_now
 from kiosk.store.database import (
@@ -40,6 +40,7 @@ from kiosk.store.database import (
 )
 from kiosk.store.export import checkins_csv
 from kiosk.store.health import Problem, StoreHealth, classify, probe_folder
+from kiosk.store.help import HelpRequest
 from kiosk.store.receipt import build_receipt_pdf
 from kiosk.store.settings import (
     SETTINGS_COPY,
@@ -192,7 +193,7 @@ class CheckInStore:
                 return False
             return True
 
-    def todays_help_requests(self, tz: dt.tzinfo | None = None) -> list[help_calls.HelpRequest]:
+    def todays_help_requests(self, tz: dt.tzinfo | None = None) -> list[HelpRequest]:
         """Today's calls for help from every kiosk on this database, newest first."""
         zone = local_zone(tz)
         start = dt.datetime.combine(self._clock().astimezone(zone).date(), dt.time(), zone)
