@@ -9,15 +9,18 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from kiosk import __version__
 from kiosk.commands import COMMANDS, command_module
 from kiosk.commands.kiosk import add_kiosk_options
-from kiosk.errors import UserError
-from kiosk.logging_setup import configure_logging
+from kiosk.errors import UserError, one_line
+from kiosk.logging_setup import configure_logging, log_exception_type_only, log_file_hint
+from kiosk.paths import describe_os_error
 
 PROG = "smp-kiosk"
 
@@ -26,7 +29,7 @@ class OneLineParser(argparse.ArgumentParser):
     """argparse, but a usage error is one line, not the usage block plus a message."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {one_line(message)} (see {self.prog} --help)\n")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -73,17 +76,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command is None and os.environ.get(READY_SIGNAL_ENV, "0") not in ("", "0"):
         announce_welcome_screen()
+    # A stopped command unwinds: an outbox claim goes back, temporary files go.
+    stoppable = args.command is not None and threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal) if stoppable else None
+    try:
+        return _run(handler, args)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(handler: Any, args: argparse.Namespace) -> int:
+    """The command, with every failure turned into its one line."""
     try:
         result: int = handler(args)
     except UserError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc))
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a full disk, a read-only or missing folder the command did not check itself
+        return fail(describe_os_error(exc))
+    except Exception as exc:
+        log_exception_type_only(logging.getLogger("kiosk.cli"), args.command or "the kiosk", exc)
+        return fail(
+            f"the command stopped on an unexpected {type(exc).__name__}; no output file was changed."
+            f" Please report it with the log{log_file_hint()}"
+        )
     return result
+
+
+def _exit_on_signal(number: int, _frame: object) -> None:
+    raise SystemExit(128 + number)
+
+
+def fail(message: str) -> int:
+    """The one line a failed command prints on stderr; exit code 2."""
+    print(f"{PROG}: error: {one_line(message)}", file=sys.stderr)
+    return 2
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ def configure_logging(
     `command` (the sub-command's name, never its arguments) goes into the first line.
     """
     logger = logging.getLogger(ROOT_LOGGER_NAME)
+    _pending.clear()
     for handler in _installed:
         logger.removeHandler(handler)
         handler.close()
@@ -59,11 +60,12 @@ def configure_logging(
     formatter = PrivateFormatter(LOG_FORMAT)
 
     console = _StderrHandler()
-    console.setLevel(console_level)
+    # A command reports its own outcome in one line; the kiosk's warnings go to the journal through stderr.
+    console.setLevel(console_level if command is None else logging.CRITICAL + 1)
     console.setFormatter(formatter)
     _installed.append(console)
     log_file = log_dir() / LOG_FILE_NAME
-    rotating = _rotating_file_handler(log_file)
+    rotating = _rotating_file_handler(log_file, warn=command is None)
     if rotating is not None:
         rotating.setLevel(file_level)
         rotating.setFormatter(formatter)
@@ -87,18 +89,45 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
         super().emit(record)
 
 
-def _rotating_file_handler(log_file: Path) -> logging.handlers.RotatingFileHandler | None:
+class _QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A log file that fails (disk full, folder gone, read-only) drops the line instead of printing logging's
+    own "--- Logging error ---" traceback on stderr: a command's one line of output must stay the only one."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self.failed = True
+
+
+def _rotating_file_handler(log_file: Path, *, warn: bool) -> logging.handlers.RotatingFileHandler | None:
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             log_file.parent.chmod(0o700)  # only the kiosk user reads its log
-        return logging.handlers.RotatingFileHandler(
+        return _QuietRotatingFileHandler(
             log_file, maxBytes=MAX_LOG_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError as exc:
-        message = f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only"
-        print(f"smp-kiosk: warning: {message}", file=sys.stderr)
+        if warn:  # said once the kiosk is really starting (report_log_problem); a command says what it needs itself
+            _pending.append(f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only")
         return None
+
+
+_pending: list[str] = []  # a log problem the kiosk reports once it starts, after any one-line refusal
+
+
+def report_log_problem() -> None:
+    """Print the log's problem, if any, as a warning (the journal keeps stderr): called when the kiosk starts,
+    so that a kiosk refusing to start prints only its one line."""
+    for message in _pending:
+        print(f"smp-kiosk: warning: {message}", file=sys.stderr)
+    _pending.clear()
+
+
+def log_file_hint() -> str:
+    """' in PATH' when the log file is being written, '' when there is none."""
+    for handler in _installed:
+        if isinstance(handler, _QuietRotatingFileHandler) and not getattr(handler, "failed", False):
+            return f" in {handler.baseFilename}"
+    return ""
 
 
 def _log_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

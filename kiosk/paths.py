@@ -25,3 +25,44 @@ def data_dir() -> Path:
     if override:
         return Path(override)
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def within(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve(strict=False).is_relative_to(folder.resolve(strict=False))
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def describe_os_error(exc: OSError, what: str = "") -> str:
+    """One line for a file-system failure: which file, what happened, and what to do about it.
+
+    Inside the data folder (read-only, full, a file where a folder should be) the fix is the folder itself.
+    """
+    from kiosk.errors import shown  # noqa: PLC0415 - kiosk.errors stays free of imports for every module
+
+    reason = exc.strerror or type(exc).__name__
+    name = exc.filename if isinstance(exc.filename, str) else None
+    folder = data_dir()
+    if name is None or within(Path(name), folder):
+        return data_folder_problem(reason + (": " + shown(name) if name else ""))
+    target = what or shown(name)
+    return f"cannot use {target} ({reason}): check that its folder exists, can be written and has free space"
+
+
+def data_folder_problem(reason: str) -> str:
+    """The one message for a data folder the kiosk cannot use (read-only, full, a file, an outbox that is a file)."""
+    from kiosk.errors import shown  # noqa: PLC0415
+
+    return (
+        f"the kiosk's data folder {shown(data_dir())} cannot be used ({reason}): make it a folder the kiosk user"
+        " can write to, with free space, or set SMP_KIOSK_DATA_DIR to one"
+    )
+
+
+def is_regular_file(path: Path) -> bool:
+    """Path.is_file that says False, not OSError, for a name too long or otherwise impossible."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

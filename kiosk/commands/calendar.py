@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import add_plan_options, today_from
 from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
 from kiosk.core.dates import parse_date
+from kiosk.core.names import FULL_NAME_MAX_CHARS, name_problem
 from kiosk.core.protocol import load_protocol
 from kiosk.core.schedule import build_schedule
-from kiosk.documents.atomic import write_atomically
+from kiosk.documents.atomic import write_all_atomically
 from kiosk.documents.ics import plan_to_ics
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, default_paper
 from kiosk.documents.pdf.text import clean
@@ -52,6 +52,12 @@ def run_calendar(args: argparse.Namespace) -> int:
     name = clean(args.name)
     if not name:
         raise UserError("--name is empty: give the client's name as it should be printed")
+    if len(name) > FULL_NAME_MAX_CHARS:
+        raise UserError(
+            f"--name is {len(name)} characters long; at most {FULL_NAME_MAX_CHARS} fit on the calendar: shorten it"
+        )
+    if name_problem(name):
+        raise UserError("--name has no visible letters (only spaces or invisible characters): type the name again")
     if not args.out.strip():
         raise UserError("--out is empty: give the path of the PDF file to write")
     if args.ics is not None and not args.ics.strip():
@@ -74,15 +80,6 @@ def run_calendar(args: argparse.Namespace) -> int:
     )
     pdf = build_calendar_pdf(request)
     ics = plan_to_ics(schedule, client=name, _=translations(language).gettext) if args.ics else None
-    out = Path(args.out)
-    existed = out.exists()
-    write_atomically(out, pdf)
-    if ics is not None:
-        try:
-            write_atomically(Path(args.ics), ics)
-        except UserError:
-            if not existed:  # all or nothing: no PDF without its calendar file
-                with contextlib.suppress(OSError):
-                    out.unlink()
-            raise
+    outputs = [(Path(args.out), pdf)] + ([(Path(args.ics), ics)] if ics is not None else [])
+    write_all_atomically(outputs)  # all or nothing: no PDF without its calendar file
     return 0

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.commands.common import language_from
-from kiosk.errors import UserError
+from kiosk.core.names import FULL_NAME_MAX_CHARS, clean_text, name_problem
+from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
-from kiosk.handover.document import read_pdf
+from kiosk.handover.document import MAX_PDF_BYTES, read_pdf
 
 EXIT_DELIVERED = 0
 EXIT_BAD_INPUT = 2
@@ -93,9 +94,15 @@ def run_email(args: argparse.Namespace) -> int:
     if args.ics is not None:
         ics = Path(args.ics)
         if not ics.is_file():
-            raise UserError(f"--ics {args.ics} does not exist: give the path of a .ics calendar file")
+            raise UserError(f"--ics {shown(args.ics)} does not exist: give the path of a .ics calendar file")
+        if ics.stat().st_size > MAX_PDF_BYTES:
+            raise UserError(f"--ics {shown(args.ics)} is larger than a calendar file can be: make it with `ics`")
         if not ics.read_bytes().lstrip().startswith(b"BEGIN:VCALENDAR"):
-            raise UserError(f"--ics {args.ics} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+            raise UserError(f"--ics {shown(args.ics)} is not a calendar file (no BEGIN:VCALENDAR): make it with `ics`")
+    if len(clean_text(args.name, len(args.name) + 1)) > FULL_NAME_MAX_CHARS:
+        raise UserError(f"--name is longer than {FULL_NAME_MAX_CHARS} characters: give the client's first name")
+    if name_problem(clean_text(args.name)):
+        raise UserError("--name has no visible letters (only spaces or invisible characters): type it again")
     address = normalise_address(args.to)  # before the outbox is even opened: a bad address leaves no trace
     service = HandoverService.open()
     return _report(service.email_calendar(pdf, to=address, language=language, name=args.name, ics=ics))
@@ -128,7 +135,7 @@ def _job(service: HandoverService, job_id: str) -> Job:
     try:
         return service.outbox.get(job_id)
     except KeyError:
-        raise UserError(f"there is no job {job_id} in the outbox: list them with `smp-kiosk outbox`") from None
+        raise UserError(f"there is no job {shown(job_id)} in the outbox: list them with `smp-kiosk outbox`") from None
 
 
 def describe(job: Job) -> str:

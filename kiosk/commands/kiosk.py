@@ -13,6 +13,7 @@ from typing import Any
 from kiosk.core.clinic import DEFAULT_CLINIC, load_clinic
 from kiosk.core.kiosk_config import PIN_MAX_DIGITS, PIN_MIN_DIGITS, KioskConfig, check_pin_format, config_path
 from kiosk.errors import UserError
+from kiosk.logging_setup import report_log_problem
 
 
 def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
@@ -54,6 +55,7 @@ def run_kiosk(args: argparse.Namespace) -> int:
     clinic = load_clinic(args.clinic)
     config = KioskConfig()
     config.inactivity_seconds()  # a broken settings file is reported here, as one line, before Qt starts
+    report_log_problem()  # only now: a kiosk that refuses to start prints its one line and nothing else
     from kiosk.ui.app import run  # noqa: PLC0415 - Qt is loaded only for the kiosk itself
 
     return run(clinic, config, windowed=args.windowed, today=getattr(args, "today", None))

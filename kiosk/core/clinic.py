@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.errors import UserError
-from kiosk.paths import resources_dir
+from kiosk.errors import UserError, shown
+from kiosk.paths import is_regular_file, resources_dir
 
 DEFAULT_CLINIC = "demo"
+MAX_PROFILE_TEXT = 300  # a name, a phone number, an address: all fit on one or two printed lines
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,8 @@ def resolve_clinic_path(id_or_file: str) -> Path:
         path = Path(value)
     else:
         path = clinics_dir() / f"{value}.toml"
-    if not path.is_file():
-        raise UserError(f"clinic profile {value} does not exist: give 'demo' or a path to a .toml file")
+    if not is_regular_file(path):
+        raise UserError(f"clinic profile {shown(value)} does not exist: give 'demo' or a path to a .toml file")
     return path
 
 
@@ -60,6 +61,8 @@ def load_clinic(id_or_file: str = DEFAULT_CLINIC) -> Clinic:
         value = raw.get(key, "")
         if not isinstance(value, str) or (required and not value.strip()):
             raise UserError(f"clinic profile {path}: field '{key}' must be a non-empty text")
+        if len(value.strip()) > MAX_PROFILE_TEXT:
+            raise UserError(f"clinic profile {path}: field '{key}' must be at most {MAX_PROFILE_TEXT} characters")
         return value.strip()
 
     languages: Any = raw.get("languages", [])

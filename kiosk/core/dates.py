@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kiosk.errors import UserError
+from kiosk.core.limits import EARLIEST_DATE, LATEST_DATE, date_in_range
+from kiosk.errors import UserError, shown
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_ISO_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")  # ASCII digits only (\d takes any script's digits)
 
 
 def parse_date(text: str, what: str = "session") -> dt.date:
@@ -16,9 +17,15 @@ def parse_date(text: str, what: str = "session") -> dt.date:
         raise UserError(f"{what} date is empty: write it as YYYY-MM-DD, for example 2026-11-24")
     match = _ISO_DATE.match(value)
     if not match:
-        raise UserError(f"{what} date '{value}' is not a date: write it as YYYY-MM-DD, for example 2026-11-24")
+        raise UserError(f"{what} date '{shown(value)}' is not a date: write it as YYYY-MM-DD, for example 2026-11-24")
     year, month, day = (int(part) for part in match.groups())
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         raise UserError(f"{what} date '{value}' does not exist in the calendar: check the day and the month") from None
+    if not date_in_range(date):
+        raise UserError(
+            f"{what} date '{value}' is outside the years the kiosk plans for"
+            f" ({EARLIEST_DATE.year} to {LATEST_DATE.year}): check the year"
+        )
+    return date

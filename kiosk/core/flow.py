@@ -8,6 +8,7 @@ every rule about what may happen when lives here, in plain Python, and is unit-t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -41,14 +42,21 @@ from kiosk.core.events import (
     Sign,
     StillHere,
 )
+from kiosk.core.names import name_problem, shorten_graphemes
 from kiosk.core.protocol import BeforeCareItem, Protocol
 from kiosk.core.schedule import MAX_YEARS_AWAY, Schedule, build_schedule
 from kiosk.core.visit import MAX_PLANNED_DATES, NAME_MAX_CHARS, Visit, clean_name
 from kiosk.errors import UserError
+from kiosk.logging_setup import log_exception_type_only
+
+log = logging.getLogger(__name__)
 
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
     return text
+
+
+SOMETHING_WENT_WRONG = N_("Sorry, something went wrong. Your answers are kept. Please try again, or ask at the desk.")
 
 
 class Step(Enum):
@@ -205,7 +213,11 @@ class Flow:
         if handler is None:
             return False
         self.problem = ""
-        handler(self, event)
+        try:
+            handler(self, event)
+        except Exception as exc:  # a fault in the core must not stop the kiosk: a kind line, the answers kept
+            log_exception_type_only(log, f"the {self.step.value} step", exc)
+            self.problem = SOMETHING_WENT_WRONG
         return True
 
     def wipe(self) -> bool:
@@ -236,13 +248,16 @@ class Flow:
     def _set_name(self, event: SetName) -> None:
         # Kept as typed while the client types (a trailing space is the start of the next word);
         # cleaned when they go on.
-        self.visit.first_name = event.first[:NAME_MAX_CHARS]
-        self.visit.last_name = event.last[:NAME_MAX_CHARS]
+        self.visit.first_name = shorten_graphemes(event.first, NAME_MAX_CHARS)
+        self.visit.last_name = shorten_graphemes(event.last, NAME_MAX_CHARS)
 
     def _name_next(self, _: Next) -> None:
         self.visit.first_name = clean_name(self.visit.first_name)
         self.visit.last_name = clean_name(self.visit.last_name)
-        if self.visit.first_name:
+        invisible = name_problem(self.visit.first_name) or name_problem(self.visit.last_name)
+        if invisible:  # only zero-width or blank characters: it would print as nothing
+            self.problem = invisible
+        elif self.visit.first_name:
             self.step = Step.REVIEW if self.reviewing else Step.SESSION
         else:
             self.problem = N_("Please type your first name.")

@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.core.course import Course, KeyDateText, read_course
-from kiosk.errors import ProtocolError
-from kiosk.paths import resources_dir
+from kiosk.core.limits import MAX_PROTOCOL_DAY
+from kiosk.errors import ProtocolError, shown
+from kiosk.paths import is_regular_file, resources_dir
 
 DayOne = Literal["session-day", "day-after"]
 HairChoice = Literal["buzz", "long"]
 DEFAULT_PROTOCOL_ID = "smp"
+MAX_PROTOCOL_TEXT = 1000  # characters in one text: a few plain sentences
+MAX_PROTOCOL_ITEMS = 30  # texts in one list (do, avoid), entries in one section
 
 
 @dataclass(frozen=True)
@@ -124,13 +127,13 @@ def resolve_protocol_path(id_or_file: str) -> Path:
     looks_like_path = value.endswith(".toml") or "/" in value or "\\" in value
     if looks_like_path:
         path = Path(value)
-        if not path.is_file():
-            raise ProtocolError(f"protocol file {value} does not exist: check the path")
+        if not is_regular_file(path):
+            raise ProtocolError(f"protocol file {shown(value)} does not exist: check the path")
         return path
     path = protocols_dir() / f"{value}.toml"
-    if not path.is_file():
+    if not is_regular_file(path):
         known = ", ".join(available_protocols())
-        raise ProtocolError(f"unknown protocol '{value}': use one of {known} or a path to a .toml file")
+        raise ProtocolError(f"unknown protocol '{shown(value)}': use one of {known} or a path to a .toml file")
     return path
 
 
@@ -168,6 +171,8 @@ class _Reader:
             raise self.fail(key, "must be a list of tables ([[" + key + "]])")
         if not value and not allow_empty:
             raise self.fail(key, "must have at least one entry")
+        if len(value) > MAX_PROTOCOL_ITEMS:
+            raise self.fail(key, f"must have at most {MAX_PROTOCOL_ITEMS} entries")
         return value
 
     def text(self, raw: dict[str, Any], key: str, where: str, *, optional: bool = False) -> str:
@@ -176,12 +181,18 @@ class _Reader:
             return ""
         if not isinstance(value, str) or not value.strip():
             raise self.fail(f"{where}{key}", "must be a non-empty text")
+        if len(value.strip()) > MAX_PROTOCOL_TEXT:
+            raise self.fail(f"{where}{key}", f"must be at most {MAX_PROTOCOL_TEXT} characters: split it up")
         return value.strip()
 
     def texts(self, raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise self.fail(f"{where}{key}", "must be a list of non-empty texts")
+        if any(len(v.strip()) > MAX_PROTOCOL_TEXT for v in value) or len(value) > MAX_PROTOCOL_ITEMS:
+            raise self.fail(
+                f"{where}{key}", f"must be at most {MAX_PROTOCOL_ITEMS} texts of {MAX_PROTOCOL_TEXT} characters"
+            )
         return tuple(v.strip() for v in value)
 
     def day(self, raw: dict[str, Any], key: str, where: str, *, optional: bool = False) -> int | None:
@@ -190,14 +201,14 @@ class _Reader:
             return None
         if not isinstance(value, int) or isinstance(value, bool):
             raise self.fail(f"{where}{key}", "must be a whole number of days")
-        if value < 1:
-            raise self.fail(f"{where}{key}", f"must be 1 or more, not {value}")
+        if not 1 <= value <= MAX_PROTOCOL_DAY:
+            raise self.fail(f"{where}{key}", f"must be from 1 to {MAX_PROTOCOL_DAY} (ten years), not {shown(value)}")
         return value
 
     def choice(self, raw: dict[str, Any], key: str, where: str, allowed: tuple[str, ...], default: str) -> str:
         value = raw.get(key, default)
         if value not in allowed:
-            raise self.fail(f"{where}{key}", f"must be one of {', '.join(allowed)}, not {value!r}")
+            raise self.fail(f"{where}{key}", f"must be one of {', '.join(allowed)}, not '{shown(value)}'")
         return str(value)
 
     def unique_ids(self, items: list[dict[str, Any]], section: str) -> list[str]:

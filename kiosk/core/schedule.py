@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from kiosk.core.course import MAINTENANCE, TOUCH_UP_CLOSES, TOUCH_UP_OPENS, maintenance_date
 from kiosk.core.protocol import Protocol
-from kiosk.errors import UserError
+from kiosk.errors import UserError, shown
 
 MAX_YEARS_AWAY = 2
+MAX_SESSION_NUMBER = 99  # what a client calls their earliest session; a printed number stays short
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,10 @@ def _years_from(today: dt.date, years: int) -> dt.date:
 
 def build_schedule(sessions: Sequence[dt.date], protocol: Protocol, today: dt.date, first_number: int = 1) -> Schedule:
     """The plan for `sessions`; `first_number` is what the client calls the earliest of them (1 = first session)."""
-    if first_number < 1:
-        raise UserError(f"session number {first_number} is not possible: sessions are counted from 1")
+    if not 1 <= first_number <= MAX_SESSION_NUMBER:
+        raise UserError(
+            f"session number {shown(first_number)} is not possible: sessions are counted from 1 to {MAX_SESSION_NUMBER}"
+        )
     ordered = validate_sessions(sessions, protocol, today)
     final = ordered[-1]
     offset = protocol.day_offset

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from kiosk.core.course import SessionAnswer
+from kiosk.core.names import NAME_PART_MAX_CHARS, clean_text
 from kiosk.core.protocol import HairChoice
 
 SessionNumber = SessionAnswer  # a main session (1 to the protocol's main_sessions) or a touch-up
 # The hair question's answers: "not-yet" means the client plans a buzz cut but has not done it yet.
 HairAnswer = Literal["buzz", "long", "not-yet"]
 MAX_PLANNED_DATES = 4
-NAME_MAX_CHARS = 60
+NAME_MAX_CHARS = NAME_PART_MAX_CHARS
 
 
 @dataclass
@@ -60,6 +61,6 @@ class Visit:
 
 
 def clean_name(text: str) -> str:
-    """A name as typed, without control characters or runs of spaces, at most NAME_MAX_CHARS long."""
-    printable = "".join(ch if ch.isprintable() else " " for ch in text)
-    return " ".join(printable.split())[:NAME_MAX_CHARS]
+    """A name as typed, without control characters or runs of spaces, at most NAME_MAX_CHARS long (joiners
+    of Indic scripts and emoji sequences stay; see kiosk.core.names, the one rule for names)."""
+    return clean_text(text, NAME_MAX_CHARS)

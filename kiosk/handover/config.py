@@ -27,7 +27,8 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from kiosk.errors import UserError
+from kiosk.core.limits import seconds_problem
+from kiosk.errors import UserError, shown
 from kiosk.paths import data_dir
 
 CONFIG_NAME = "kiosk.toml"
@@ -130,8 +131,8 @@ def parse_handover_config(raw: dict[str, Any], path: Path) -> HandoverConfig:
     if printer is not None and (not isinstance(printer, str) or not printer.strip()):
         raise fail("printer", "must be the name of a CUPS printer queue")
     timeout = raw.get("print_timeout", 60)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
-        raise fail("print_timeout", "must be a number of seconds above 0")
+    if (problem := seconds_problem(timeout)) is not None:
+        raise fail("print_timeout", problem)
     smtp_raw = raw.get("smtp")
     smtp = None
     if smtp_raw is not None:
@@ -156,16 +157,16 @@ def _smtp(raw: dict[str, Any], path: Path, fail: Any) -> SmtpConfig:
 
     security = text("security") or "starttls"
     if security not in DEFAULT_PORTS:
-        raise fail("smtp.security", f"must be plain, starttls or ssl, not {security!r}")
+        raise fail("smtp.security", f"must be plain, starttls or ssl, not '{shown(security)}'")
     port = raw.get("port", DEFAULT_PORTS[security])
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
         raise fail("smtp.port", "must be a port number from 1 to 65535")
     timeout = raw.get("timeout", 30)
-    if not isinstance(timeout, int | float) or isinstance(timeout, bool) or timeout <= 0:
-        raise fail("smtp.timeout", "must be a number of seconds above 0")
+    if (problem := seconds_problem(timeout)) is not None:
+        raise fail("smtp.timeout", problem)
     from_address = text("from_address", required=True)
     if "@" not in from_address or any(ch.isspace() for ch in from_address):
-        raise fail("smtp.from_address", f"must be an email address, not {from_address!r}")
+        raise fail("smtp.from_address", f"must be an email address, not '{shown(from_address)}'")
     ca_name = text("ca_file")
     ca_file = None
     if ca_name:

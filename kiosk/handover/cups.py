@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kiosk.core.limits import bounded_seconds
 from kiosk.handover import ipp, messages
 from kiosk.handover.errors import TemporaryDeliveryError
 
@@ -150,7 +151,7 @@ def job_state(printer: str, job_id: str) -> tuple[JobState, str]:
 
 def wait_for_job(printer: str, job_id: str, timeout: float) -> None:
     """Return once CUPS has finished the job; TemporaryDeliveryError when it failed, stalled or the printer stopped."""
-    deadline = time.monotonic() + timeout
+    deadline = time.monotonic() + bounded_seconds(timeout)
     while True:
         state, detail = job_state(printer, job_id)
         if state == "completed":

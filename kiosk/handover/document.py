@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kiosk.errors import shown
 from kiosk.handover.errors import InvalidDocumentError
 
 Paper = Literal["a4", "letter"]
@@ -15,6 +17,7 @@ PAPER_POINTS: dict[Paper, tuple[float, float]] = {"a4": (595.28, 841.89), "lette
 CUPS_MEDIA: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]")
 _TOLERANCE = 3.0  # points
+MAX_PDF_BYTES = 20 * 1024 * 1024  # a calendar is well under 1 MB
 
 
 @dataclass(frozen=True)
@@ -26,15 +29,22 @@ class CheckedPdf:
 def read_pdf(source: bytes | Path) -> CheckedPdf:
     """The PDF's bytes and paper size; InvalidDocumentError when it is not a whole PDF."""
     if isinstance(source, Path):
+        where = shown(source)
         try:
+            info = source.stat()
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            if not stat.S_ISREG(info.st_mode):  # a device or a pipe would be read for ever
+                raise InvalidDocumentError(f"{where} is a device or special file: give the path of the calendar PDF")
+            if info.st_size > MAX_PDF_BYTES:
+                raise InvalidDocumentError(f"{where} is larger than a calendar can be: give the calendar PDF")
             data = source.read_bytes()
         except FileNotFoundError:
-            raise InvalidDocumentError(f"{source} does not exist: give the path of the calendar PDF") from None
+            raise InvalidDocumentError(f"{where} does not exist: give the path of the calendar PDF") from None
         except IsADirectoryError:
-            raise InvalidDocumentError(f"{source} is a folder: give the path of the calendar PDF") from None
+            raise InvalidDocumentError(f"{where} is a folder: give the path of the calendar PDF") from None
         except OSError as exc:
-            raise InvalidDocumentError(f"{source} cannot be read ({exc.strerror})") from None
-        where = str(source)
+            raise InvalidDocumentError(f"{where} cannot be read ({exc.strerror})") from None
     else:
         data = bytes(source)
         where = "the calendar"

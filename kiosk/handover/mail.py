@@ -15,9 +15,11 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
+from kiosk.core.limits import bounded_seconds
 from kiosk.handover import messages
 from kiosk.handover.address import MAX_NAME, header_display_name, one_line
 from kiosk.handover.config import SmtpConfig
+from kiosk.handover.deadline import Deadline, DeadlinePassedError, deadline_client
 from kiosk.handover.errors import PermanentDeliveryError, TemporaryDeliveryError
 
 Translate = Callable[[str], str]
@@ -60,21 +62,31 @@ def compose_email(
 
 
 def send_email(smtp: SmtpConfig, message: EmailMessage) -> None:
-    """Deliver to the configured server; raises TemporaryDeliveryError or PermanentDeliveryError."""
+    """Deliver to the configured server; raises TemporaryDeliveryError or PermanentDeliveryError.
+
+    `smtp.timeout` bounds the whole delivery, from connecting to QUIT, not each read: a server that answers
+    one byte at a time is cut off when the time is up (see kiosk.handover.deadline).
+    """
     where = f"SMTP server {smtp.host}:{smtp.port} ({smtp.security})"
-    context = ssl.create_default_context(cafile=str(smtp.ca_file) if smtp.ca_file else None)
+    seconds = bounded_seconds(smtp.timeout)
     try:
-        client: smtplib.SMTP
-        if smtp.security == "ssl":
-            client = smtplib.SMTP_SSL(smtp.host, smtp.port, timeout=smtp.timeout, context=context)
-        else:
-            client = smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout)
-        with client:
-            if smtp.security == "starttls":
-                client.starttls(context=context)
-            if smtp.username:
-                client.login(smtp.username, smtp.password)
-            client.send_message(message)
+        context = ssl.create_default_context(cafile=str(smtp.ca_file) if smtp.ca_file else None)
+        with Deadline(seconds) as deadline:
+            client = deadline_client(smtp.host, smtp.security == "ssl", deadline, context)
+            try:
+                client.connect(smtp.host, smtp.port)
+                if smtp.security == "starttls":
+                    client.starttls(context=context)
+                if smtp.username:
+                    client.login(smtp.username, smtp.password)
+                client.send_message(message)
+                client.quit()
+            finally:
+                client.close()
+    except DeadlinePassedError:
+        raise _temporary(
+            f"{where} did not finish within {seconds:g} s (timeout in [smtp]); trying again later"
+        ) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise _permanent(
             f"{where} refused the login for user {smtp.username} ({exc.smtp_code}): check username and password "

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import shutil
 import sqlite3
@@ -37,6 +38,8 @@ BACKOFF_FIRST = 30.0  # seconds before the first retry
 BACKOFF_CAP = 3600.0  # never wait longer than an hour between tries
 CLAIM_LEASE = 900.0  # a `sending` claim older than this belongs to a process that died
 KEEP_DONE = 7 * 86400.0  # done jobs stay listed (without personal data) for a week
+LATEST_TIMESTAMP = 32_503_680_000.0  # the year 3000: far enough, and every clock and date function copes
+DAMAGED = "this job's record is damaged: discard it and make the calendar again"
 PDF_NAME = "calendar.pdf"
 ICS_NAME = "calendar.ics"
 
@@ -59,7 +62,8 @@ CREATE INDEX IF NOT EXISTS jobs_due ON jobs (state, next_attempt_at);
 
 def backoff(attempts: int) -> float:
     """Seconds to wait after `attempts` failed tries: 30 s, 1 min, 2 min, ... at most an hour."""
-    return float(min(BACKOFF_CAP, BACKOFF_FIRST * 2 ** max(0, attempts - 1)))
+    doublings = min(max(0, attempts - 1), 16)  # 2**16 * 30 s is past the cap: a huge count costs nothing
+    return float(min(BACKOFF_CAP, BACKOFF_FIRST * 2**doublings))
 
 
 def redact(text: str, secrets: Mapping[str, str]) -> str:
@@ -219,6 +223,15 @@ class Outbox:
             )
         return self.get(job_id)
 
+    def release(self, job_id: str) -> None:
+        """Give a claim back without counting a try (a worker that stopped before it knew the outcome)."""
+        with self._connect() as db:
+            db.execute(
+                "UPDATE jobs SET state = 'pending', claimed_at = NULL, updated_at = ?"
+                " WHERE id = ? AND state = 'sending'",
+                (time.time(), job_id),
+            )
+
     def mark_failed(self, job_id: str, error: str) -> Job:
         """Failed until staff act: kept (with its files) so they can see it, fix the cause and requeue it."""
         job = self.get(job_id)
@@ -258,21 +271,38 @@ class Outbox:
         shutil.rmtree(self.files / job_id, ignore_errors=True)
 
     def _job(self, row: tuple[object, ...]) -> Job:
+        """A row as a Job; a hand-edited or damaged row is read as well as it can be, never as a crash."""
         job_id, kind, state, attempts, created, next_at, error, details = row
+        try:
+            parsed = json.loads(str(details))
+        except ValueError:
+            parsed = None
+        damaged = not isinstance(parsed, dict) or not all(isinstance(v, str) for v in parsed.values())
         return Job(
             id=str(job_id),
             kind=kind,  # type: ignore[arg-type]
             state=state,  # type: ignore[arg-type]
-            attempts=int(attempts),  # type: ignore[call-overload]
-            created_at=float(created),  # type: ignore[arg-type]
-            next_attempt_at=float(next_at),  # type: ignore[arg-type]
-            last_error=str(error),
-            details=json.loads(str(details)),
+            attempts=_whole(attempts),
+            created_at=_seconds(created),
+            next_attempt_at=_seconds(next_at),
+            last_error=DAMAGED if damaged else str(error),
+            details={} if damaged else parsed,
             folder=self.files / str(job_id),
         )
 
 
 _COLUMNS = "id, kind, state, attempts, created_at, next_attempt_at, last_error, details"
+
+
+def _whole(value: object) -> int:
+    return min(max(value, 0), 1_000_000) if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _seconds(value: object) -> float:
+    """A stored time as seconds a date can show (0 for anything else: shown as 1970, due at once)."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return float(min(max(value, 0.0), LATEST_TIMESTAMP))
+    return 0.0
 
 
 def _write_private(path: Path, data: bytes) -> None:

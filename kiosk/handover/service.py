@@ -7,10 +7,12 @@ outbox before it is tried, so nothing is lost if the kiosk dies mid-way; see kio
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kiosk.errors import UserError
 from kiosk.handover import cups, messages
 from kiosk.handover.address import normalise_address
 from kiosk.handover.config import (
@@ -24,7 +26,7 @@ from kiosk.handover.errors import EmailNotConfiguredError, HandoverError, Perman
 from kiosk.handover.mail import compose_email, send_email
 from kiosk.handover.outbox import Job, Outbox
 from kiosk.i18n.catalog import translations
-from kiosk.paths import data_dir
+from kiosk.paths import data_dir, data_folder_problem, describe_os_error
 
 log = logging.getLogger(__name__)
 Status = Literal["done", "queued", "failed"]
@@ -62,7 +64,12 @@ class HandoverService:
         config = load_handover_config(root / "kiosk.toml")
         if clinic is not None:
             config = with_clinic_settings(config, clinic)
-        return cls(config, Outbox(root / "outbox"))
+        try:
+            return cls(config, Outbox(root / "outbox"))
+        except OSError as exc:  # read-only, full, a file where the folder should be
+            raise UserError(describe_os_error(exc)) from None
+        except sqlite3.Error as exc:  # the outbox database cannot be written
+            raise UserError(data_folder_problem(f"the outbox database: {exc}")) from None
 
     @property
     def email_enabled(self) -> bool:
@@ -132,6 +139,11 @@ class HandoverService:
                     f"the calendar of job {job.id} is missing from the outbox; make it again",
                     messages.PRINT_DELAYED if job.kind == "print" else messages.EMAIL_FAILED,
                 )
+            if job.kind == "email" and not job.details.get("recipient"):  # a damaged or hand-edited record
+                raise PermanentDeliveryError(
+                    f"job {job.id} has no address in its record; discard it and send the calendar again",
+                    messages.EMAIL_FAILED,
+                )
             if job.kind == "print":
                 self._print(job)
             else:
@@ -144,8 +156,12 @@ class HandoverService:
             job = self.outbox.mark_failed(job.id, exc.staff_message)
             log.error("hand-over job %s (%s) failed: %s", job.id, job.kind, job.last_error)
             return self._result(job, "failed", job.last_error, exc.client_message)
-        except BaseException:
-            self.outbox.mark_retry(job.id, "unexpected error while delivering; see the kiosk log")
+        except BaseException:  # a bug, Ctrl-C, SIGTERM: the claim goes back at once, the job waits for a retry
+            try:
+                self.outbox.mark_retry(job.id, "unexpected error while delivering; see the kiosk log")
+            except BaseException:
+                self.outbox.release(job.id)
+                raise
             log.exception("hand-over job %s (%s) crashed", job.id, job.kind)
             raise
         self.outbox.mark_done(job.id)

@@ -103,7 +103,7 @@ def test_first_name_is_required_and_last_name_is_not() -> None:
 
 
 def test_names_are_cleaned() -> None:
-    assert clean_name("  Jo\x00hn \n  Paul ") == "Jo hn Paul"
+    assert clean_name("  Jo\x00hn \n  Paul ") == "John Paul"  # a control character is dropped, a line break is a space
     assert len(clean_name("x" * 500)) == 60
 
 

@@ -51,7 +51,7 @@ def test_a_clinic_can_change_the_day_counts(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "field", "problem"),
     [
-        ("first_day = 4\n", "first_day = -4\n", "phases[1].first_day", "1 or more"),
+        ("first_day = 4\n", "first_day = -4\n", "phases[1].first_day", "from 1 to 3650"),
         ("first_day = 4\n", "first_day = 3\n", "phases[1].first_day", "overlaps"),
         ("first_day = 4\n", "first_day = 5\n", "phases[1].first_day", "gap"),
         ("last_day = 6\n", "last_day = 2\n", "phases[1].last_day", "before first_day"),

@@ -105,7 +105,9 @@ def test_every_shipped_font_is_truetype_with_its_licence() -> None:
             assert data[:4] == b"\x00\x01\x00\x00", name  # glyf outlines, not CFF ('OTTO')
             total += len(data)
     assert "SIL OPEN FONT LICENSE" in (folder / "OFL.txt").read_text(encoding="utf-8")
-    assert total < 4 * 1024 * 1024
+    # The bundle's fonts: about 3 MB for the calendar's own languages and symbols, about 2.5 MB for the scripts of
+    # clients' names (Devanagari, Thai, and the CJK subset); a PDF embeds only the glyphs it uses.
+    assert total < 6 * 1024 * 1024
 
 
 def test_deterministic_mode_gives_the_same_bytes_without_timestamps(make_request: Make) -> None:

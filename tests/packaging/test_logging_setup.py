@@ -127,6 +127,8 @@ def test_an_unwritable_log_folder_does_not_stop_the_kiosk(
     monkeypatch.setenv("SMP_KIOSK_DATA_DIR", str(blocker))
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     assert logging_setup.configure_logging() is None
+    assert capsys.readouterr().err == ""  # nothing before a refusal's one line
+    logging_setup.report_log_problem()  # the kiosk starts
     assert "logging to stderr only" in capsys.readouterr().err
     logging.getLogger("kiosk.degraded").warning("still running")
     assert "still running" in capsys.readouterr().err

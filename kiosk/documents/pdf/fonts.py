@@ -7,7 +7,8 @@ a document must cost few.
 
 A character is drawn with the first font of the fallback chain that has it: Noto Sans (Latin, Greek,
 Cyrillic, digits), Noto Sans Arabic, Noto Sans Hebrew (which has no digits: they come from Noto Sans),
-then Noto Sans Symbols 2, then a black-and-white emoji font (a subset of Symbola). A character none of them has
+then Noto Sans Symbols 2, then a black-and-white emoji font (a subset of Symbola), then the scripts of names:
+Devanagari, Thai, and Chinese, Japanese and Korean (a subset of Noto Sans CJK). A character none of them has
 is dropped if it has no width of its own (variation selectors, joiners) and otherwise shown as U+FFFD, a visible
 replacement, never a blank box.
 """
@@ -46,6 +47,10 @@ FALLBACK_CHAIN: tuple[FontFile, ...] = (
     FontFile("NotoSansHebrew", "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", True, OFL),
     FontFile("NotoSansSymbols2", "NotoSansSymbols2-Regular.ttf", None, False, OFL),
     FontFile("SymbolaEmoji", "SymbolaEmoji.ttf", None, False, "Symbola-LICENSE.txt"),
+    # Scripts of clients' names, last so that a calendar without them never loads them.
+    FontFile("NotoSansDevanagari", "NotoSansDevanagari-Regular.ttf", "NotoSansDevanagari-Bold.ttf", True, OFL),
+    FontFile("NotoSansThai", "NotoSansThai-Regular.ttf", "NotoSansThai-Bold.ttf", True, OFL),
+    FontFile("NotoSansCJK", "NotoSansCJK-Subset.ttf", None, False, OFL),
 )
 
 

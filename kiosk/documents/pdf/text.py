@@ -16,12 +16,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Literal
 
 import uharfbuzz as hb
 from bidi import algorithm as bidi
 from reportlab.lib.rl_accel import escapePDF
 
+from kiosk.core.names import graphemes
 from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
 
 Direction = Literal["ltr", "rtl", "auto"]
@@ -277,14 +279,17 @@ def wrap(text: str, style: Style, width: float) -> list[str]:
 
 
 def _longest_prefix(word: str, style: Style, width: float) -> int:
-    low, high = 1, len(word)
+    """How many characters of `word` fit in `width`: at least one whole grapheme cluster, never part of one
+    (an emoji with its skin tone, a flag, a ZWJ family, a letter with its marks stay on one line)."""
+    ends = list(accumulate(len(cluster) for cluster in graphemes(word)))
+    low, high = 0, len(ends) - 1
     while low < high:
         middle = (low + high + 1) // 2
-        if measure(word[:middle], style.size, style.bold) <= width:
+        if measure(word[: ends[middle]], style.size, style.bold) <= width:
             low = middle
         else:
             high = middle - 1
-    return low
+    return ends[low]
 
 
 def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None:
