@@ -60,6 +60,10 @@ TEST_SERVICES = [
     "poppler-utils",
     # tests/documents: zbarimg reads the PDF's QR codes (a second decoder beside zxing-cpp)
     "zbar-tools",
+    # tests/ui/test_real_window.py: real pointer and key events from outside the kiosk's process, and
+    # screenshots of the whole X screen (ImageMagick's `import -window root`)
+    "xdotool",
+    "imagemagick",
 ]
 # The Linux kiosk session that tests/packaging checks and runs: cage (it needs Xwayland), the Wayland client
 # libraries Qt's wayland plugin links, systemd-analyze for the unit, shellcheck for the install script.

@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 import math
 from dataclasses import dataclass
+from typing import Literal
 
 from kiosk.core.visit import HairAnswer, SessionNumber
 
@@ -139,8 +140,33 @@ class InactivityTimeout:
     pass
 
 
+@dataclass(frozen=True)
+class AskForHelp:
+    """ "Ask a member of staff", on the screen named `screen`."""
+
+    screen: str
+
+
+@dataclass(frozen=True)
+class CloseHelp:
+    pass
+
+
+Answer = Literal["name", "session", "moisturised", "hair"]
+
+
+@dataclass(frozen=True)
+class ChangeAnswer:
+    """On the review screen: go back to one answer, then straight back to the review."""
+
+    answer: Answer
+
+
 Event = (
-    ChooseLanguage
+    AskForHelp
+    | CloseHelp
+    | ChangeAnswer
+    | ChooseLanguage
     | CheckIn
     | SetName
     | SetSession

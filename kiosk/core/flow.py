@@ -17,11 +17,14 @@ from kiosk.core.events import (
     MIN_SIGNATURE_LENGTH,
     AddPlannedDate,
     AnswerMoisturised,
+    AskForHelp,
     Back,
+    ChangeAnswer,
     CheckIn,
     ChooseHair,
     ChooseLanguage,
     ClearSignature,
+    CloseHelp,
     Event,
     Finish,
     InactivityTimeout,
@@ -61,6 +64,7 @@ class Step(Enum):
     NAME = "name"
     SESSION = "session"
     BEFORE_CARE = "before-care"
+    REVIEW = "review"  # "Here is what you told us", each answer with a way to change it; the notes to read
     CALENDAR = "calendar"
     HANDOVER = "handover"  # take it with you: print, QR codes for the phone, email
     RECEIPT = "receipt"  # sign "I received my aftercare instructions" (only when the clinic asks for it)
@@ -91,7 +95,8 @@ class CarePage:
 
 
 def care_pages(protocol: Protocol) -> tuple[CarePage, ...]:
-    """One page per before-care item; the hair-specific items share one page where the client chooses."""
+    """One page per before-care question; the hair-specific items share one page where the client chooses.
+    The notes to read (take a breath) show on the review screen instead: one tap less to the calendar."""
     pages: list[CarePage] = []
     hair_items = tuple(item for item in protocol.before_care if item.hair != "any")
     for item in protocol.before_care:
@@ -100,9 +105,12 @@ def care_pages(protocol: Protocol) -> tuple[CarePage, ...]:
                 pages.append(CarePage(CarePageKind.HAIR, hair_items))
         elif item.id == "moisturise":
             pages.append(CarePage(CarePageKind.MOISTURISED, (item,)))
-        else:
-            pages.append(CarePage(CarePageKind.NOTE, (item,)))
     return tuple(pages)
+
+
+def care_notes(protocol: Protocol) -> tuple[BeforeCareItem, ...]:
+    """The before-care items that ask nothing (take a deep breath): read on the review screen."""
+    return tuple(item for item in protocol.before_care if item.hair == "any" and item.id != "moisturise")
 
 
 # ---------------------------------------------------------------- the machine
@@ -126,6 +134,9 @@ class Flow:
     wipes: int = 0
     receipt_required: bool = False  # the clinic asks for a signed "I received my aftercare instructions"
     signature: PadSignature | None = None  # the client's signature on the receipt step, until the wipe
+    help: bool = False  # the client asked for a member of staff: "someone is coming" shows
+    help_screen: str = ""  # where they asked
+    reviewing: bool = False  # changing one answer from the review screen: Next goes back to it
 
     def __post_init__(self) -> None:
         self.pages = care_pages(self.protocol)
@@ -182,6 +193,12 @@ class Flow:
             case StillHere():
                 changed, self.warning = self.warning, False
                 return changed
+            case AskForHelp(screen):
+                self.help, self.help_screen = True, screen
+                return True
+            case CloseHelp():
+                changed, self.help = self.help, False
+                return changed
             case PdfReady(generation) if generation == self.generation and self.pdf is PdfStatus.MAKING:
                 self.pdf = PdfStatus.READY
                 return True
@@ -207,6 +224,8 @@ class Flow:
         """Forget the client: every answer, the PDF, the screen; back to welcome in the default language."""
         self.visit.wipe(self.default_language, self.today())
         self.signature = None
+        self.help = self.reviewing = False
+        self.help_screen = ""
         self.step = Step.WELCOME
         self.care_index = 0
         self.warning = False
@@ -239,7 +258,7 @@ class Flow:
         if invisible:  # only zero-width or blank characters: it would print as nothing
             self.problem = invisible
         elif self.visit.first_name:
-            self.step = Step.SESSION
+            self.step = Step.REVIEW if self.reviewing else Step.SESSION
         else:
             self.problem = N_("Please type your first name.")
 
@@ -274,20 +293,25 @@ class Flow:
 
     def _session_next(self, _: Next) -> None:
         self.care_index = 0
-        self.step = Step.BEFORE_CARE
+        self.step = Step.REVIEW if self.reviewing else Step.BEFORE_CARE
+        if not self.pages and not self.reviewing:
+            self.step = Step.REVIEW
 
+    # A "yes" answer goes straight on; "not yet" stays on its page, which shows a kind next step.
     def _answer_moisturised(self, event: AnswerMoisturised) -> None:
         page = self.care_page
         if page is not None and page.kind is CarePageKind.MOISTURISED:
             self.visit.moisturised = event.answer
-            self._care_next(Next())
+            if event.answer:
+                self._care_next(Next())
 
     def _choose_hair(self, event: ChooseHair) -> None:
         page = self.care_page
         if page is not None and page.kind is CarePageKind.HAIR:
             self.visit.hair_answer = event.hair
             self.visit.hair = "buzz" if event.hair == "not-yet" else event.hair
-            self._care_next(Next())
+            if event.hair != "not-yet":
+                self._care_next(Next())
 
     def _care_next(self, _: Next) -> None:
         page = self.pages[self.care_index]
@@ -295,10 +319,10 @@ class Flow:
             self.problem = N_("Please tap Yes or Not yet.")
         elif page.kind is CarePageKind.HAIR and self.visit.hair is None:
             self.problem = N_("Please choose one answer.")
-        elif self.care_index + 1 < len(self.pages):
+        elif self.care_index + 1 < len(self.pages) and not self.reviewing:
             self.care_index += 1
         else:
-            self._make_calendar()
+            self.step = Step.REVIEW
 
     def _care_back(self, _: Back) -> None:
         if self.care_index > 0:
@@ -306,7 +330,26 @@ class Flow:
         else:
             self.step = Step.SESSION
 
+    def _review_back(self, _: Back) -> None:
+        self.care_index = max(0, len(self.pages) - 1)
+        self.step = Step.BEFORE_CARE if self.pages else Step.SESSION
+
+    def _change_answer(self, event: ChangeAnswer) -> None:
+        kinds = {"moisturised": CarePageKind.MOISTURISED, "hair": CarePageKind.HAIR}
+        if event.answer == "name":
+            self.step = Step.NAME
+        elif event.answer == "session":
+            self.step = Step.SESSION
+        else:
+            index = next((i for i, page in enumerate(self.pages) if page.kind is kinds[event.answer]), None)
+            if index is None:
+                return
+            self.care_index = index
+            self.step = Step.BEFORE_CARE
+        self.reviewing = True
+
     def _make_calendar(self, _: object = None) -> None:
+        self.reviewing = False
         try:
             self.schedule()
         except UserError as exc:
@@ -321,8 +364,7 @@ class Flow:
     def _leave_calendar(self, _: Back) -> None:
         self.generation += 1  # drop the PDF (or the one being made): a change of answers needs a new one
         self.pdf = PdfStatus.NONE
-        self.care_index = len(self.pages) - 1
-        self.step = Step.BEFORE_CARE
+        self.step = Step.REVIEW
 
     def _calendar_next(self, _: Next) -> None:
         if self.pdf is PdfStatus.READY:
@@ -370,6 +412,9 @@ _TRANSITIONS: dict[tuple[Step, type], _Handler] = {
     (Step.BEFORE_CARE, ChooseHair): Flow._choose_hair,  # type: ignore[dict-item]
     (Step.BEFORE_CARE, Next): Flow._care_next,  # type: ignore[dict-item]
     (Step.BEFORE_CARE, Back): Flow._care_back,  # type: ignore[dict-item]
+    (Step.REVIEW, Next): Flow._make_calendar,
+    (Step.REVIEW, Back): Flow._review_back,  # type: ignore[dict-item]
+    (Step.REVIEW, ChangeAnswer): Flow._change_answer,  # type: ignore[dict-item]
     (Step.CALENDAR, Next): Flow._calendar_next,  # type: ignore[dict-item]
     (Step.CALENDAR, Back): Flow._leave_calendar,  # type: ignore[dict-item]
     (Step.HANDOVER, Next): Flow._handover_next,  # type: ignore[dict-item]
@@ -390,13 +435,16 @@ __all__ = [
     "PROGRESS_STEPS",
     "AddPlannedDate",
     "AnswerMoisturised",
+    "AskForHelp",
     "Back",
     "CarePage",
     "CarePageKind",
+    "ChangeAnswer",
     "CheckIn",
     "ChooseHair",
     "ChooseLanguage",
     "ClearSignature",
+    "CloseHelp",
     "Event",
     "Finish",
     "Flow",
@@ -416,5 +464,6 @@ __all__ = [
     "Sign",
     "Step",
     "StillHere",
+    "care_notes",
     "care_pages",
 ]

@@ -13,7 +13,7 @@ from babel.dates import format_date, format_skeleton, get_date_format, get_day_n
 from babel.numbers import format_decimal
 
 from kiosk.i18n.languages import parse_tag
-from kiosk.i18n.regional import first_week_day
+from kiosk.i18n.regional import first_week_day, local_tag
 
 Width = Literal["wide", "abbreviated", "narrow"]
 DatePart = Literal["day", "month", "year"]
@@ -23,6 +23,12 @@ _PATTERN_LETTERS: dict[str, DatePart] = {"d": "day", "M": "month", "L": "month",
 def long_date(date: dt.date, tag: str) -> str:
     """'Tuesday, November 24, 2026', 'Dienstag, 24. November 2026', 'الثلاثاء، 24 نوفمبر 2026'."""
     return format_date(date, "full", locale=parse_tag(tag))
+
+
+def clinic_date(date: dt.date, language: str, clinic_region: str) -> str:
+    """The one way every screen, the QR captions and the receipt write a whole date: the client's language as
+    written in the clinic's country ('Tuesday, 8 December 2026' for English in a British clinic)."""
+    return long_date(date, local_tag(language, clinic_region))
 
 
 def medium_date(date: dt.date, tag: str) -> str:

@@ -110,6 +110,20 @@ class BranchRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class HelpRequestRow(Base):
+    """A client tapped "Ask a member of staff": which kiosk, on which screen, when; and when staff answered.
+    Nothing about the client: the staff screens of every kiosk on the database show it as a call."""
+
+    __tablename__ = "help_requests"
+    __table_args__ = (Index("ix_help_requests_requested_at", "requested_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    screen: Mapped[str] = mapped_column(String(32))  # the flow's step, e.g. "before-care"
+    requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+
 class SettingRow(Base):
     """One setting of one branch as JSON text; every kiosk of the branch reads the same values. The chain's own
     settings (the owner PIN) have the branch id CHAIN."""

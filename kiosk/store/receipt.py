@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from kiosk.errors import UserError
 from kiosk.i18n import is_rtl, language_name, translations
-from kiosk.i18n.dates import long_date
-from kiosk.i18n.regional import local_tag, paper_for_territory
+from kiosk.i18n.dates import clinic_date
+from kiosk.i18n.regional import paper_for_territory
 from kiosk.store.checkin import TOUCH_UP, CheckIn, local_zone
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def build_receipt_pdf(
     when = isolate_ltr(f"{checked_in:%Y-%m-%d %H:%M} {checked_in.tzname() or ''}".strip())
     rows = [
         (_("Client"), name),
-        (_("Date"), long_date(check_in.session_date, local_tag(language, region))),
+        (_("Date"), clinic_date(check_in.session_date, language, region)),
         (_("Session"), session),
         (_("Language"), language_name(check_in.language, language)),
         (_("Checked in"), _("{time} at kiosk {kiosk}").format(time=when, kiosk=isolate_ltr(check_in.kiosk_id))),

@@ -32,6 +32,7 @@ from kiosk.paths import data_dir as default_data_dir
 from kiosk.settings.files import settings_copy
 from kiosk.settings.schema import DEFAULT_BRANCH
 from kiosk.settings.secret import SecretBox
+from kiosk.store import help_rows as help_calls
 from kiosk.store import repository
 from kiosk.store.checkin import CheckIn, CheckInSummary, local_zone, utc_now
 from kiosk.store.database import (
@@ -45,6 +46,7 @@ from kiosk.store.database import (
 )
 from kiosk.store.export import checkins_csv
 from kiosk.store.health import Problem, StoreHealth, classify, probe_folder
+from kiosk.store.help import HelpRequest
 from kiosk.store.models import CHAIN
 from kiosk.store.receipt import build_receipt_pdf
 from kiosk.store.settings import (
@@ -198,6 +200,40 @@ class CheckInStore:
         zone = local_zone(tz)
         today = self._clock().astimezone(zone).date()
         return self.checkins_on_days(today, today, zone)
+
+    # ------------------------------------------------------------------ calls for help
+    def ask_for_help(self, kiosk_id: str, screen: str) -> bool:
+        """A client asked for a member of staff; False when the database cannot take the call now."""
+        with self._lock:
+            if not self._maintain():
+                return False
+            try:
+                help_calls.add_help_request(self._ready_engine(), kiosk_id, screen, self._clock())
+            except StorageFailure as exc:
+                self._failed(exc, "write a call for help")
+                return False
+            return True
+
+    def todays_help_requests(self, tz: dt.tzinfo | None = None) -> list[HelpRequest]:
+        """Today's calls for help from every kiosk on this database, newest first."""
+        zone = local_zone(tz)
+        start = dt.datetime.combine(self._clock().astimezone(zone).date(), dt.time(), zone)
+        with self._lock:
+            if not self._maintain():
+                return []
+            try:
+                return help_calls.help_requests_between(self._ready_engine(), start, start + dt.timedelta(days=1))
+            except StorageFailure as exc:
+                self._failed(exc, "read the calls for help")
+                return []
+
+    def answer_help_request(self, request_id: int) -> None:
+        with self._lock:
+            if self._maintain():
+                try:
+                    help_calls.answer_help_request(self._ready_engine(), request_id, self._clock())
+                except StorageFailure as exc:
+                    self._failed(exc, "answer a call for help")
 
     def export_csv(
         self, first: dt.date, last: dt.date, path: Path, tz: dt.tzinfo | None = None, *, all_branches: bool = False
@@ -432,6 +468,7 @@ class CheckInStore:
         engine = self._ready_engine()
         retention = self._base_settings().with_fields(repository.load_settings(engine, self.branch)).retention_days
         removed = repository.delete_before(engine, self._clock() - dt.timedelta(days=retention), self.branch)
+        help_calls.delete_help_before(engine, self._clock() - dt.timedelta(days=retention))
         self._last_purge = self._clock()
         log.info("retention: %d check-ins older than %d days deleted", removed, retention)
         return removed

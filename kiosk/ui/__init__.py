@@ -39,6 +39,7 @@ QT_FREE_DEPENDENCIES = (
     "kiosk.store.checkin",
     "kiosk.store.effective",
     "kiosk.store.health",
+    "kiosk.store.help",
     "kiosk.store.receipt",
     "kiosk.store.settings",
     "kiosk.store.settings_form",

@@ -28,6 +28,7 @@ from kiosk.ui.refcount_guard import protect_singletons
 from kiosk.ui.settings_model import SettingsModel
 from kiosk.ui.staff_model import StaffModel
 from kiosk.ui.store_bridge import StoreBridge
+from kiosk.ui.window_fill import ScreenFiller, WindowWatch
 
 QML_MODULE = "Kiosk"
 _ACTIVITY = frozenset(
@@ -105,7 +106,12 @@ class KioskApp:
 
 def application() -> QGuiApplication:
     protect_singletons()
-    for key, value in (("QT_IM_MODULE", "qtvirtualkeyboard"), ("QT_QUICK_CONTROLS_STYLE", "Basic")):
+    # The keyboard is the window's own InputPanel: no second, desktop keyboard window over the screen.
+    for key, value in (
+        ("QT_IM_MODULE", "qtvirtualkeyboard"),
+        ("QT_QUICK_CONTROLS_STYLE", "Basic"),
+        ("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1"),
+    ):
         os.environ.setdefault(key, value)
     existing = QGuiApplication.instance()
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
@@ -183,6 +189,7 @@ def start(
     )
     live.start()  # the clinic settings from this kiosk's copy, before the first screen shows
     model.visitProgressed.connect(bridge.record)  # the visit's record, from the session screen to its end
+    model.helpAsked.connect(bridge.ask_for_help)  # to every staff screen on the database
     engine.setInitialProperties({"kiosk": model, "staff": staff, "windowed": windowed})
     engine.loadFromModule(QML_MODULE, "Main")
     roots = engine.rootObjects()
@@ -194,6 +201,8 @@ def start(
     app.installEventFilter(event_filter)
     model.lock.exitRequested.connect(window.close)
     model.speech.attach(window)
+    if not windowed:
+        ScreenFiller(window)  # the screen's own size, with or without a window manager
     # The database (and SQLAlchemy with it) only once the welcome screen shows: a faster first frame.
     window.frameSwapped.connect(live.read_soon, Qt.ConnectionType.SingleShotConnection)
     # The voices too (Qt TextToSpeech loads on its own thread): the switch shows for languages that have one.
@@ -203,6 +212,9 @@ def start(
 
 def run(clinic: Clinic, config: KioskConfig, *, windowed: bool, today: str | None = None) -> int:
     kiosk = start(clinic, config, windowed=windowed, today=parse_date(today, "--today") if today else None)
+    kiosk.app.setQuitOnLastWindowClosed(True)
+    watch = WindowWatch(kiosk.app, kiosk.window)  # a window the window system took away ends the process
     code = kiosk.app.exec()
+    watch.timer.stop()
     kiosk.shutdown()
     return code

@@ -22,7 +22,6 @@ from kiosk.documents.qr import qr_modules
 from kiosk.errors import UserError
 from kiosk.handover import HandoverResult, HandoverService, InvalidAddressError, messages
 from kiosk.i18n import translations
-from kiosk.i18n.dates import long_date
 
 if TYPE_CHECKING:
     from kiosk.ui.kiosk_model import KioskModel
@@ -288,13 +287,12 @@ class HandoverBridge(QObject):  # type: ignore[operator]  # (PySide's stub types
         if self.model.pdf is None:
             return []
         if self._codes_for != self.model.flow.generation:
-            language = self._language()
             codes = []
             for event, payload in calendar_codes(self.model.calendar_request()):
                 size, modules = qr_modules(payload)
                 codes.append(
                     {
-                        "date": long_date(event.date, language),
+                        "date": self.model.date_text(event.date),  # as every other screen writes it
                         "summary": event.summary,
                         "size": size,
                         "modules": modules.translate(bytes.maketrans(b"\x00\x01", b"01")).decode("ascii"),

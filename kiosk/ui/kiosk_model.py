@@ -25,7 +25,7 @@ from kiosk.core.readaloud import ReadAloudSettings
 from kiosk.core.visit_record import VisitProgress, VisitRecorder
 from kiosk.documents.pdf import CalendarRequest
 from kiosk.i18n import is_rtl, language_name, supported_languages, translations
-from kiosk.i18n.dates import date_field_order, long_date, month_name
+from kiosk.i18n.dates import clinic_date, date_field_order, month_name
 from kiosk.i18n.regional import local_tag
 from kiosk.paths import resources_dir
 from kiosk.store.effective import EffectiveSettings
@@ -65,6 +65,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     languageSwitched = Signal(str)  # noqa: N815 - install the catalog and retranslate
     settingsChanged = Signal()  # noqa: N815
     clinicChanged = Signal()  # noqa: N815 - clinic settings were applied (between clients)
+    helpAsked = Signal(str)  # noqa: N815 - "Ask a member of staff" on this screen: tell the staff screens
 
     def __init__(
         self,
@@ -291,6 +292,20 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             self.flow.receipt_required = required
             self.changed.emit()
 
+    @Slot(str)
+    def askForHelp(self, screen: str) -> None:  # noqa: N802
+        if self.send(f.AskForHelp(screen)):
+            self.helpAsked.emit(screen)
+
+    @Slot()
+    def closeHelp(self) -> None:  # noqa: N802
+        self.send(f.CloseHelp())
+
+    @Slot(str)
+    def changeAnswer(self, answer: str) -> None:  # noqa: N802
+        if answer in ("name", "session", "moisturised", "hair"):
+            self.send(f.ChangeAnswer(answer))  # type: ignore[arg-type]
+
     @Slot()
     def inactivityWarning(self) -> None:  # noqa: N802
         self.send(f.InactivityWarning())
@@ -319,7 +334,11 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
 
     @Slot(str, result=str)
     def dateText(self, iso: str) -> str:  # noqa: N802
-        return long_date(dt.date.fromisoformat(iso), self._date_tag()) if iso else ""
+        return self.date_text(dt.date.fromisoformat(iso)) if iso else ""
+
+    def date_text(self, date: dt.date) -> str:
+        """A whole date as every screen writes it (kiosk.i18n.dates.clinic_date)."""
+        return clinic_date(date, self.flow.visit.language, self.clinic.region)
 
     @Slot(str, str, result=str)
     def datePart(self, iso: str, part: str) -> str:  # noqa: N802
@@ -341,7 +360,7 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         return self.flow.step.value
 
     def _progress(self) -> int:
-        step = Step.CALENDAR if self.flow.step is Step.ERROR else self.flow.step
+        step = {Step.ERROR: Step.CALENDAR, Step.REVIEW: Step.BEFORE_CARE}.get(self.flow.step, self.flow.step)
         steps = self.flow.progress_steps
         return steps.index(step) + 1 if step in steps else 0
 
@@ -371,9 +390,14 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         ]
         return {"kind": page.kind.value, "items": items, "last": self.flow.care_index == len(self.flow.pages) - 1}
 
+    def _notes(self) -> list[dict[str, str]]:
+        return [
+            {"title": self._t(item.title), "text": self._t(item.text), "pictogram": pictogram_url(item.pictogram)}
+            for item in f.care_notes(self.flow.protocol)
+        ]
+
     def _planned(self) -> list[dict[str, str]]:
-        tag = self._date_tag()
-        return [{"iso": d.isoformat(), "text": long_date(d, tag)} for d in self.flow.visit.planned_dates]
+        return [{"iso": d.isoformat(), "text": self.date_text(d)} for d in self.flow.visit.planned_dates]
 
     def _gap_note(self) -> str:
         days = self.flow.gap_note_days
@@ -439,6 +463,13 @@ class KioskModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     problem = Property(str, lambda self: self._t(self.flow.problem), notify=changed)
     error = Property(str, lambda self: self.flow.error, notify=changed)
     warning = Property(bool, lambda self: self.flow.warning, notify=changed)
+    helpRequested = Property(bool, lambda self: self.flow.help, notify=changed)  # noqa: N815
+    careNotes = Property(list, _notes, notify=changed)  # noqa: N815
+    hasCarePage = Property(  # noqa: N815
+        "QVariantMap",  # type: ignore[arg-type]
+        lambda self: {page.kind.value: True for page in self.flow.pages},
+        notify=changed,
+    )
     receiptRequired = Property(bool, lambda self: self.flow.receipt_required, notify=changed)  # noqa: N815
     signature = Property("QVariantMap", _signature, notify=changed)  # type: ignore[arg-type]
     signed = Property(bool, lambda self: self.flow.signed, notify=changed)

@@ -47,7 +47,10 @@ def steps(model: KioskModel) -> list[tuple[str, Callable[[], None]]]:
 
     def name() -> None:
         model.checkIn()
-        model.setName("Jordan", "Lee")
+        model.setName(
+            "Jordan" if model.flow.visit.language != "ar" else "ليلى",
+            "Lee" if model.flow.visit.language != "ar" else "حداد",
+        )
 
     def session() -> None:
         model.next()
@@ -58,18 +61,30 @@ def steps(model: KioskModel) -> list[tuple[str, Callable[[], None]]]:
         model.next()
         wait_for(lambda: model.flow.pdf.value == "ready")
 
+    def help_coming() -> None:
+        model.askForHelp("finish")
+
+    def still_there() -> None:
+        model.closeHelp()
+        model.inactivityWarning()
+
     return [
         ("01-welcome", lambda: None),
         ("02-name", name),
         ("03-session", session),
         ("04-before-care-moisturise", model.next),
-        ("05-before-care-hair", lambda: model.answerMoisturised(True)),
-        ("06-before-care-relax", lambda: model.chooseHair("buzz")),
+        ("04b-before-care-not-yet", lambda: model.answerMoisturised(False)),
+        ("05-before-care-hair", model.next),
+        ("06-review", lambda: model.chooseHair("buzz")),
         ("07-calendar", calendar),
         ("07b-take-it-with-you", model.next),
         ("08-finish", model.next),
-        ("09-inactivity-warning", model.inactivityWarning),
+        ("08b-help-is-coming", help_coming),
+        ("09-inactivity-warning", still_there),
     ]
+
+
+VARIANTS = {"": ("en", False), "arabic-": ("ar", False), "large-text-": ("en", True)}
 
 
 def shoot(kiosk: KioskApp, path: Path) -> None:
@@ -85,35 +100,27 @@ def save_screens(out: Path) -> None:
         for orientation, (width, height) in SIZES.items():
             kiosk = start(load_clinic("demo"), KioskConfig(), today=DEMO_DAY, inactivity_seconds=3600)
             kiosk.window.resize(width, height)
-            for name, action in steps(kiosk.model):
-                action()
-                shoot(kiosk, out / f"{orientation}-{name}.png")
-            kiosk.model.stillHere()
-            kiosk.model.finish()
+            for variant, (language, large) in VARIANTS.items():  # English, Arabic, larger text
+                kiosk.model.chooseLanguage(language)
+                for name, action in steps(kiosk.model):
+                    action()
+                    kiosk.model.setProperty("largeText", large)
+                    shoot(kiosk, out / f"{orientation}-{variant}{name}.png")
+                kiosk.model.inactivityTimeout()
             if orientation == "landscape":
                 extras(kiosk, out)
             kiosk.shutdown()
 
 
 def extras(kiosk: KioskApp, out: Path) -> None:
-    """Right-to-left, larger text with high contrast, the signed receipt, and the staff PIN pad."""
+    """Larger text with high contrast, the signed receipt, and the staff PIN pad."""
     model = kiosk.model
-    model.chooseLanguage("ar")
-    shoot(kiosk, out / "landscape-10-welcome-arabic.png")
-    model.checkIn()
-    model.setName("ليلى", "")
-    model.next()
-    model.next()
-    shoot(kiosk, out / "landscape-11-before-care-arabic.png")
-    model.finish()
-    model.inactivityTimeout()
     model.setProperty("largeText", True)
     model.setProperty("highContrast", True)
     model.checkIn()
     model.setName("Jordan", "")
     model.next()
     model.next()
-    model.answerMoisturised(True)
     shoot(kiosk, out / "landscape-12-large-text-high-contrast.png")
     model.inactivityTimeout()
     receipt_screens(kiosk, out)
@@ -140,7 +147,7 @@ def receipt_screens(kiosk: KioskApp, out: Path) -> None:
         model.next()
         model.answerMoisturised(True)
         model.chooseHair("buzz")
-        model.next()
+        model.next()  # Make my calendar, on the review
         wait_for(lambda: model.flow.pdf.value == "ready")
         model.next()
         model.next()

@@ -9,6 +9,8 @@ the database show up.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -22,6 +24,7 @@ from kiosk.handover import Job
 from kiosk.i18n import translations
 from kiosk.store import CheckInSummary, Flag
 from kiosk.ui.chain_model import ChainModel
+from kiosk.ui.chime import chime_file, system_player
 from kiosk.ui.handover_bridge import HandoverBridge
 from kiosk.ui.receipt_print import ReceiptPrinter
 from kiosk.ui.settings_model import SettingsModel
@@ -43,6 +46,18 @@ FLAG_TEXTS = {  # shown in the staff list
 }
 
 
+SCREEN_NAMES = {  # where a client asked for help (the flow's steps)
+    "welcome": N_("Welcome"),
+    "name": N_("Name"),
+    "session": N_("Session"),
+    "before-care": N_("Before-care"),
+    "review": N_("Check your answers"),
+    "calendar": N_("Calendar"),
+    "handover": N_("Take it with you"),
+    "receipt": N_("Receipt"),
+    "finish": N_("Finish"),
+    "error": N_("Error"),
+}
 JOB_KINDS = {"print": N_("Print"), "email": N_("Email")}
 JOB_STATES = {  # "sending" is a job a worker has claimed right now
     "pending": N_("waiting to retry"),
@@ -63,8 +78,12 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         settings: SettingsModel,
         handover: HandoverBridge | None = None,
         parent: QObject | None = None,
+        *,
+        chime: Callable[[Path], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self.chime = chime if chime is not None else system_player()  # None: a system without a player
+        self._rung: set[int] = set()  # calls for help the chime has sounded for
         self.bridge = bridge
         self.handover = handover
         self._jobs: list[Job] = []
@@ -101,7 +120,16 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
     def _refreshed(self, view: StaffView) -> None:
         if self._open:
             self._view = view
+            self._ring(view)
             self.changed.emit()
+
+    def _ring(self, view: StaffView) -> None:
+        """A chime while the staff screen is open, once for each new call for help that is still waiting."""
+        new = {call.id for call in view.help if call.waiting} - self._rung
+        if new:
+            self._rung |= new
+            if self.chime is not None:
+                self.chime(chime_file())
 
     def _listed(self, jobs: list[Job]) -> None:
         if self._open:
@@ -143,6 +171,12 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         self.bridge.refresh()
         if self.handover is not None:
             self.handover.listing.request()
+
+    @Slot(int)
+    def answerHelp(self, request_id: int) -> None:  # noqa: N802
+        """ "On my way": the call stops ringing on every staff screen."""
+        self.bridge.answer_help(request_id)
+        self.refresh()
 
     @Slot(str)
     def printReceipt(self, uid: str) -> None:  # noqa: N802
@@ -219,6 +253,20 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
             "error": job.last_error,
         }
 
+    def _help(self) -> list[dict[str, Any]]:
+        if self._view is None:
+            return []
+        return [
+            {
+                "id": call.id,
+                "kiosk": call.kiosk_id,
+                "screen": self._t(SCREEN_NAMES.get(call.screen, call.screen)),
+                "time": call.requested_at.astimezone().strftime("%H:%M"),
+                "waiting": call.waiting,
+            }
+            for call in self._view.help
+        ]
+
     def _checkins(self) -> list[dict[str, Any]]:
         return [self._row(summary) for summary in self._view.checkins] if self._view else []
 
@@ -226,6 +274,7 @@ class StaffModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         return self._view.health.message(self.language) if self._view else ""
 
     checkins = Property(list, _checkins, notify=changed)
+    helpCalls = Property(list, _help, notify=changed)  # noqa: N815 - today's calls for help, newest first
     clinicSettings = Property(QObject, lambda self: self.settings, constant=True)  # noqa: N815
     chainView = Property(QObject, lambda self: self.chain, constant=True)  # noqa: N815
     outbox = Property(list, lambda self: [self._job_row(job) for job in self._jobs], notify=changed)

@@ -25,6 +25,7 @@ from kiosk.settings.schema import DEFAULT_BRANCH, PinRecord
 from kiosk.store.chain import chain_days
 from kiosk.store.checkin import CheckIn, CheckInSummary
 from kiosk.store.health import StoreHealth
+from kiosk.store.help import HelpRequest
 from kiosk.store.settings import ClinicSettings
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class StaffView:
 
     checkins: list[CheckInSummary]
     health: StoreHealth
+    help: list[HelpRequest]  # today's calls for help from every kiosk, newest first
 
 
 def check_in_of(progress: VisitProgress, kiosk_id: str, *, receipt_required: bool) -> CheckIn:
@@ -172,7 +174,20 @@ class StoreBridge(QObject):
         self._submit(work)
 
     def refresh(self) -> None:
-        self._submit(lambda store: self.refreshed.emit(StaffView(store.todays_checkins(), store.health())))
+        self._submit(
+            lambda store: self.refreshed.emit(
+                StaffView(store.todays_checkins(), store.health(), store.todays_help_requests())
+            )
+        )
+
+    def ask_for_help(self, screen: str) -> None:
+        """A client on this kiosk asked for a member of staff: a call every staff screen on the database sees."""
+        self._submit(
+            lambda store: log.info("call for help on %s: %s", screen, store.ask_for_help(self.kiosk_id, screen))
+        )
+
+    def answer_help(self, request_id: int) -> None:
+        self._submit(lambda store: store.answer_help_request(request_id))
 
     def export_csv(self, first: dt.date, last: dt.date, path: Path) -> None:
         def work(store: CheckInStore) -> None:

@@ -22,12 +22,22 @@ def make_flow() -> Flow:
 
 def walk_to(flow: Flow, step: Step) -> None:
     """Drive a flow from welcome to `step` the way a client would."""
-    order = [Step.WELCOME, Step.NAME, Step.SESSION, Step.BEFORE_CARE, Step.CALENDAR, Step.HANDOVER, Step.FINISH]
+    order = [
+        Step.WELCOME,
+        Step.NAME,
+        Step.SESSION,
+        Step.BEFORE_CARE,
+        Step.REVIEW,
+        Step.CALENDAR,
+        Step.HANDOVER,
+        Step.FINISH,
+    ]
     actions: dict[Step, list[f.Event]] = {
         Step.WELCOME: [f.ChooseLanguage("de"), f.CheckIn()],
         Step.NAME: [f.SetName("Amira", "Haddad"), f.Next()],
         Step.SESSION: [f.SetSession(2), f.AddPlannedDate(TODAY + dt.timedelta(days=14)), f.Next()],
-        Step.BEFORE_CARE: [f.AnswerMoisturised(True), f.ChooseHair("long"), f.Next()],
+        Step.BEFORE_CARE: [f.AnswerMoisturised(True), f.ChooseHair("long")],  # a "yes" answer goes straight on
+        Step.REVIEW: [f.Next()],
         Step.CALENDAR: [f.PdfReady(flow.generation + 1), f.Next()],
         Step.HANDOVER: [f.Next()],
     }
@@ -45,7 +55,8 @@ def state(flow: Flow) -> tuple[Step, PdfStatus]:
 
 def test_care_pages_follow_the_protocol() -> None:
     kinds = [page.kind for page in f.care_pages(PROTOCOL)]
-    assert kinds == [CarePageKind.MOISTURISED, CarePageKind.HAIR, CarePageKind.NOTE]
+    assert kinds == [CarePageKind.MOISTURISED, CarePageKind.HAIR]
+    assert [item.id for item in f.care_notes(PROTOCOL)] == ["relax"]  # read on the review screen
     hair_page = f.care_pages(PROTOCOL)[1]
     assert {item.id for item in hair_page.items} == {"buzz-cut", "keep-length"}
 
@@ -129,21 +140,57 @@ def test_before_care_questions_need_an_answer() -> None:
     assert flow.care_index == 0
     flow.handle(f.ChooseHair("buzz"))  # not on this page
     assert flow.visit.hair is None
-    flow.handle(f.AnswerMoisturised(False))
-    assert flow.care_index == 1 and flow.visit.moisturised is False
+    flow.handle(f.AnswerMoisturised(False))  # "not yet" stays on its page, which shows what to do
+    assert flow.care_index == 0 and flow.visit.moisturised is False
+    flow.handle(f.Next())
+    assert flow.care_index == 1
     flow.handle(f.Next())
     assert flow.problem == "Please choose one answer."
+    flow.handle(f.ChooseHair("not-yet"))
+    assert flow.step is Step.BEFORE_CARE and flow.visit.hair == "buzz"
     flow.handle(f.ChooseHair("buzz"))
-    assert flow.care_index == 2
+    assert state(flow)[0] is Step.REVIEW
     flow.handle(f.Next())
-    assert flow.step is Step.CALENDAR and flow.pdf is PdfStatus.MAKING
+    assert state(flow) == (Step.CALENDAR, PdfStatus.MAKING)
+
+
+def test_the_review_changes_one_answer_and_comes_straight_back() -> None:
+    flow = make_flow()
+    walk_to(flow, Step.REVIEW)
+    changes: list[tuple[str, Step, list[f.Event]]] = [
+        ("name", Step.NAME, [f.SetName("Amy", ""), f.Next()]),
+        ("session", Step.SESSION, [f.SetSession(3), f.Next()]),
+        ("moisturised", Step.BEFORE_CARE, [f.AnswerMoisturised(False), f.Next()]),
+        ("hair", Step.BEFORE_CARE, [f.ChooseHair("buzz")]),
+    ]
+    for answer, step, then in changes:
+        flow.handle(f.ChangeAnswer(answer))  # type: ignore[arg-type]
+        assert flow.step is step
+        for event in then:
+            flow.handle(event)
+        assert flow.step is Step.REVIEW, answer
+    assert (flow.visit.first_name, flow.visit.session_number) == ("Amy", 3)
+    assert (flow.visit.moisturised, flow.visit.hair) == (False, "buzz")
+    flow.handle(f.Next())
+    assert flow.step is Step.CALENDAR and not flow.reviewing
+
+
+def test_asking_for_help_works_on_every_step_and_the_wipe_forgets_it() -> None:
+    flow = make_flow()
+    walk_to(flow, Step.SESSION)
+    assert flow.handle(f.AskForHelp("session")) and flow.help and flow.help_screen == "session"
+    assert flow.handle(f.Next()) and flow.step is Step.BEFORE_CARE  # the client can carry on meanwhile
+    assert flow.handle(f.CloseHelp()) and not flow.help
+    flow.handle(f.AskForHelp("before-care"))
+    flow.wipe()
+    assert not flow.help and flow.help_screen == ""
 
 
 def test_back_from_every_step_keeps_every_answer() -> None:
     flow = make_flow()
     walk_to(flow, Step.FINISH)
     answers = dataclasses.asdict(flow.visit)
-    expected = [Step.HANDOVER, Step.CALENDAR, *[Step.BEFORE_CARE] * 3, Step.SESSION, Step.NAME]
+    expected = [Step.HANDOVER, Step.CALENDAR, Step.REVIEW, *[Step.BEFORE_CARE] * 2, Step.SESSION, Step.NAME]
     for step in [*expected, Step.WELCOME]:
         flow.handle(f.Back())
         assert flow.step is step
@@ -176,7 +223,7 @@ def test_a_failed_pdf_goes_to_the_error_step_and_retry_comes_back() -> None:
     assert state(flow) == (Step.CALENDAR, PdfStatus.MAKING) and flow.error == ""
     flow.handle(f.PdfFailed(flow.generation, "again"))
     flow.handle(f.Back())
-    assert state(flow) == (Step.BEFORE_CARE, PdfStatus.NONE) and flow.visit.first_name == "Amira"
+    assert state(flow) == (Step.REVIEW, PdfStatus.NONE) and flow.visit.first_name == "Amira"
 
 
 def test_an_impossible_schedule_goes_to_the_error_step() -> None:

@@ -136,7 +136,7 @@ def test_every_screen_speaks_the_language_and_arabic_mirrors(language: str, kios
             ("session", session),
             ("before-care", model.next),
             ("hair", lambda: model.answerMoisturised(True)),
-            ("relax", lambda: model.chooseHair("buzz")),
+            ("review", lambda: model.chooseHair("buzz")),
             ("calendar", calendar),
             ("handover", model.next),
             ("finish", model.next),

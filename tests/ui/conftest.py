@@ -191,9 +191,24 @@ class Driver:
         self.mouse(QEvent.Type.MouseButtonRelease, path[-1])
         self.qtbot.wait(50)
 
+    def scroll_to(self, item: QQuickItem) -> None:
+        """Scroll the page (or any view that scrolls) until the item is inside it, as a client would."""
+        parent = item.parentItem()
+        while parent is not None:
+            if parent.inherits("QQuickFlickable"):
+                top = item.mapToItem(parent.property("contentItem"), QPointF(0, 0)).y()
+                content_y = float(read_property(parent, "contentY"))
+                limit = max(0.0, float(read_property(parent, "contentHeight")) - parent.height())
+                if top < content_y or top + item.height() > content_y + parent.height():
+                    wanted = top - max(0.0, (parent.height() - item.height()) / 2)
+                    parent.setProperty("contentY", min(max(0.0, wanted), limit))
+                    self.qtbot.wait(30)
+            parent = parent.parentItem()
+
     def tap_item(self, item: QQuickItem) -> None:
         assert shown(item), f"{item.objectName()} is not visible"
         assert item.isEnabled(), f"{item.objectName()} is disabled"
+        self.scroll_to(item)
         point = self.centre(item)
         inside = 0 <= point.x() < self.window.width() and 0 <= point.y() < self.window.height()
         assert inside, f"{item.objectName()} is off screen at {point}"
@@ -249,8 +264,12 @@ class Driver:
         self.tap("nextButton")
         self.wait_step("before-care")
         self.tap("moisturisedYes" if moisturised else "moisturisedNo")
+        if not moisturised:  # "Not yet" stays on its page with a kind next step
+            self.tap("nextButton")
         self.tap(f"hair_{hair}")
         while read_property(self.kiosk.model, "step") == "before-care":
             self.tap("nextButton")
+        self.wait_step("review")
+        self.tap("nextButton")  # Make my calendar
         self.wait_step("calendar")
         self.qtbot.waitUntil(lambda: read_property(self.kiosk.model, "pdfStatus") == "ready", timeout=30_000)

@@ -103,9 +103,9 @@ def test_the_whole_check_in_by_touch(drive: Driver) -> None:
     drive.type_keys(FIRST)
     assert read_property(model, "firstName") == FIRST
     drive.tap("lastNameField")
-    type_on_keyboard(drive, LAST)
-    assert read_property(model, "lastName") == LAST
-    assert drive.text("lastNameField") == LAST
+    type_on_keyboard(drive, LAST)  # the keyboard starts a name with a capital letter
+    assert read_property(model, "lastName") == LAST.capitalize()
+    assert drive.text("lastNameField") == LAST.capitalize()
 
     drive.tap("nextButton")
     drive.wait_step("session")
@@ -129,7 +129,12 @@ def test_the_whole_check_in_by_touch(drive: Driver) -> None:
     drive.tap("moisturisedYes")
     assert read_property(model, "carePage")["kind"] == "hair"
     drive.tap("hair_long")
-    assert read_property(model, "hair") == "long" and read_property(model, "carePage")["kind"] == "note"
+    drive.wait_step("review")
+    assert read_property(model, "hair") == "long"
+    assert drive.text("review_name") == f"{FIRST} {LAST.capitalize()}"
+    assert "Second session" in drive.text("review_session") and "22 January 2027" in drive.text("review_session")
+    assert drive.text("review_moisturised") == "Yes, I did" and drive.text("review_hair") == "Keeping my length"
+    assert drive.has("careNoteTitle")  # the note to read (take a deep breath) comes with the review
     assert read_property(drive.find("nextButton"), "text") == "Make my calendar"
 
     drive.tap("nextButton")
@@ -171,7 +176,10 @@ def test_back_loses_nothing(drive: Driver) -> None:
     drive.tap("session_touch-up")
     drive.tap("nextButton")
     drive.wait_step("before-care")
-    drive.tap("moisturisedNo")
+    drive.tap("moisturisedNo")  # "Not yet" stays on its page with a kind next step
+    assert "member of staff" in drive.text("careAdviceText") and drive.has("adviceHelpButton")
+    drive.tap("nextButton")
+    assert read_property(model, "carePage")["kind"] == "hair"
     drive.tap("backButton")
     assert (
         read_property(model, "moisturised") == "no" and read_property(drive.find("moisturisedNo"), "selected") is True

@@ -234,7 +234,7 @@ def test_a_finger_signs_and_the_drag_never_scrolls_the_page(
     drive, model = Driver(qtbot, kiosk), kiosk.model
     model.setProperty("largeText", True)  # the page is taller than the screen now: it scrolls
     walk_to_receipt(drive)
-    scroller = drive.find("receiptScroller")
+    scroller = drive.find("pageScroller")
     assert read_property(scroller, "contentHeight") > scroller.height()
     statement = drive.find("receiptStatement")
     start = statement.mapToScene(QPointF(statement.width() / 2, statement.height() + 150))

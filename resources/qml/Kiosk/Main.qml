@@ -6,8 +6,9 @@ import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 import Kiosk.Models
 
-// The kiosk window: header (clinic, progress, access switches), one screen at a time, back/next, the
-// on-screen keyboard, and the overlays (inactivity warning, staff PIN pad).
+// The kiosk window: header (clinic, progress, access switches), one screen at a time, the on-screen
+// keyboard, and the overlays (help is coming, inactivity warning, staff PIN pad). Full screen, the window
+// takes its size from the screen it is on (kiosk/ui/app.py), with or without a window manager.
 ApplicationWindow {
     id: window
     required property KioskModel kiosk
@@ -34,7 +35,7 @@ ApplicationWindow {
     readonly property bool portrait: height > width
     readonly property var screens: ({
         "welcome": welcomeScreen, "name": nameScreen, "session": sessionScreen, "before-care": careScreen,
-        "calendar": calendarScreen, "handover": handoverScreen, "receipt": receiptScreen, "finish": finishScreen,
+        "review": reviewScreen, "calendar": calendarScreen, "handover": handoverScreen, "receipt": receiptScreen, "finish": finishScreen,
         "error": errorScreen
     })
 
@@ -91,11 +92,12 @@ ApplicationWindow {
                         Accessible.ignored: true
                     }
                     Text {
+                        objectName: "headerClinicName"
                         text: window.kiosk.clinicName
                         color: Theme.text
                         font.pixelSize: Theme.smallSize
                         font.weight: Font.DemiBold
-                        elide: Text.ElideRight
+                        wrapMode: Text.Wrap  // a long name takes two lines rather than being cut
                         Layout.fillWidth: true
                     }
                 }
@@ -118,55 +120,14 @@ ApplicationWindow {
             }
         }
 
-        // ------------------------------------------------------------ the current screen
+        // ------------------------------------------------------------ the current screen (a KioskPage: its
+        // title, a body that scrolls, and Back, "Ask a member of staff" and Next)
         Loader {
             id: screenLoader
             objectName: "screenLoader"
             Layout.fillWidth: true
             Layout.fillHeight: true
             sourceComponent: window.screens[window.kiosk.step]
-        }
-
-        // ------------------------------------------------------------ problem line, back and next
-        Rectangle {
-            Layout.fillWidth: true
-            Layout.preferredHeight: footer.implicitHeight + 32
-            visible: window.kiosk.step !== "welcome"
-            color: Theme.background
-            RowLayout {
-                id: footer
-                anchors.fill: parent
-                anchors.leftMargin: Theme.margin
-                anchors.rightMargin: Theme.margin
-                spacing: Theme.spacing
-                BigButton {
-                    objectName: "backButton"
-                    text: qsTr("Back")
-                    accessibleName: qsTr("Go back")
-                    onClicked: window.kiosk.back()
-                }
-                Text {
-                    objectName: "problemText"
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    text: window.kiosk.problem
-                    color: Theme.problem
-                    font.pixelSize: Theme.bodySize
-                    font.weight: Font.DemiBold
-                    wrapMode: Text.Wrap
-                    horizontalAlignment: Text.AlignHCenter
-                    Accessible.role: Accessible.AlertMessage
-                    Accessible.name: text
-                }
-                BigButton {
-                    objectName: "nextButton"
-                    primary: true
-                    visible: screenLoader.item !== null && screenLoader.item.nextText !== ""
-                    enabled: screenLoader.item !== null && screenLoader.item.nextEnabled
-                    text: screenLoader.item ? screenLoader.item.nextText : ""
-                    onClicked: screenLoader.item.goNext()
-                }
-            }
         }
 
         // The on-screen keyboard takes the bottom of the screen while a text field has focus; in landscape it
@@ -186,7 +147,11 @@ ApplicationWindow {
                     "pt_BR": "pt_BR", "nl": "nl_NL", "pl": "pl_PL", "tr": "tr_TR", "ru": "ru_RU",
                     "ar": "ar_AR", "he": "he_IL"
                 })
-                readonly property string layoutLocale: layouts[window.kiosk.language] || "en_GB"
+                // An email address is typed in Latin letters whatever the language (with @ and . at hand).
+                readonly property bool latinOnly: window.activeFocusItem !== null
+                    && window.activeFocusItem.inputMethodHints !== undefined
+                    && (window.activeFocusItem.inputMethodHints & (Qt.ImhLatinOnly | Qt.ImhEmailCharactersOnly)) !== 0
+                readonly property string layoutLocale: latinOnly ? "en_GB" : layouts[window.kiosk.language] || "en_GB"
                 Binding {
                     target: VirtualKeyboardSettings
                     property: "activeLocales"
@@ -197,7 +162,10 @@ ApplicationWindow {
                     property: "locale"
                     value: inputPanel.layoutLocale
                 }
-                width: window.portrait ? parent.width : Math.min(parent.width, 920)
+                // Larger text: the whole width in landscape too, so every key is bigger.
+                // Never taller than about 40% of the window (its height follows its width).
+                width: Math.min(window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920),
+                                Math.round(window.height * 1.25))
                 anchors.horizontalCenter: parent.horizontalCenter
             }
         }
@@ -208,6 +176,12 @@ ApplicationWindow {
         anchors.top: parent.top
         anchors.left: parent.left
         onUnlockRequested: pinPad.open()
+    }
+
+    HelpOverlay {
+        objectName: "helpOverlay"
+        anchors.fill: parent
+        kiosk: window.kiosk
     }
 
     InactivityOverlay {
@@ -251,6 +225,7 @@ ApplicationWindow {
     Component { id: nameScreen; NameScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: sessionScreen; SessionScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: careScreen; BeforeCareScreen { kiosk: window.kiosk; portrait: window.portrait } }
+    Component { id: reviewScreen; ReviewScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: calendarScreen; CalendarScreen { kiosk: window.kiosk } }
     Component { id: handoverScreen; HandoverScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: receiptScreen; ReceiptScreen { kiosk: window.kiosk; portrait: window.portrait } }

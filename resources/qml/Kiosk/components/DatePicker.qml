@@ -13,7 +13,8 @@ ColumnLayout {
     spacing: 12
 
     readonly property var labels: ({ "day": qsTr("Day"), "month": qsTr("Month"), "year": qsTr("Year") })
-    readonly property var widths: ({ "day": 110, "month": 130, "year": 130 })
+    readonly property var widths: ({ "day": Math.round(110 * Theme.scale), "month": Math.round(130 * Theme.scale),
+                                      "year": Math.round(130 * Theme.scale) })
 
     function shift(unit, amount) {
         const moved = kiosk.shiftDate(iso, unit, amount)

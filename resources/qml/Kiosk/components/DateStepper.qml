@@ -12,7 +12,9 @@ ColumnLayout {
     spacing: 8
 
     Text {
-        Layout.alignment: Qt.AlignHCenter
+        Layout.fillWidth: true
+        horizontalAlignment: Text.AlignHCenter
+        wrapMode: Text.Wrap
         text: root.label
         color: Theme.muted
         font.pixelSize: Theme.smallSize
@@ -36,7 +38,8 @@ ColumnLayout {
             anchors.centerIn: parent
             width: parent.width - 16
             horizontalAlignment: Text.AlignHCenter
-            elide: Text.ElideRight
+            fontSizeMode: Text.HorizontalFit  // a long month name shrinks a little rather than being cut
+            minimumPixelSize: Theme.smallSize
             text: root.value
             color: Theme.text
             font.pixelSize: Math.round(Theme.bodySize * 1.15)

@@ -3,12 +3,14 @@ import QtQuick.Layouts
 import Kiosk
 
 // "Are you still there?": a countdown, then the kiosk forgets the client. One large button keeps going.
+// It covers the whole window with a solid colour from the moment it shows: a passer-by reads nothing of the
+// client's name or answers while it waits.
 Rectangle {
     id: root
     required property var kiosk
     property int secondsLeft: kiosk.warningSeconds
 
-    color: Theme.scrim
+    color: Theme.background
     visible: kiosk.warning
     Accessible.role: Accessible.AlertMessage
     Accessible.name: title.text
@@ -34,8 +36,8 @@ Rectangle {
         height: column.implicitHeight + 64
         radius: 24
         color: Theme.surface
-        border.width: Theme.lineWidth
-        border.color: Theme.line
+        border.width: Math.max(2, Theme.lineWidth)
+        border.color: Theme.accent
 
         ColumnLayout {
             id: column

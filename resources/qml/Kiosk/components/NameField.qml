@@ -4,6 +4,7 @@ import QtQuick.Layouts
 import Kiosk
 
 // A labelled text field typed on the on-screen keyboard. No predictions: names are not words.
+// Its width comes from the layout, never from the text typed in it.
 ColumnLayout {
     id: root
     property alias label: label.text
@@ -15,6 +16,8 @@ ColumnLayout {
 
     Text {
         id: label
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
         color: Theme.text
         font.pixelSize: Theme.bodySize
         font.weight: Font.DemiBold
@@ -23,13 +26,15 @@ ColumnLayout {
     TextField {
         id: input
         Layout.fillWidth: true
+        Layout.preferredWidth: 1
         Layout.preferredHeight: Theme.controlHeight + 8
         font.pixelSize: Math.round(Theme.bodySize * 1.15)
         color: Theme.text
         leftPadding: 20
         rightPadding: 20
         maximumLength: 60
-        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase | Qt.ImhSensitiveData
+        // A name starts with a capital letter: the keyboard's shift is on for the first letter.
+        inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhSensitiveData
         Accessible.name: root.label
         background: Rectangle {
             radius: Theme.radius

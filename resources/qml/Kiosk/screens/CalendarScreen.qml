@@ -5,12 +5,14 @@ import Kiosk
 
 // Your calendar: the real PDF pages (rendered by QtPdf from memory), scrolled with a finger, zoomed by pinching
 // or with the + and − buttons.
-Item {
+KioskPage {
     id: screen
-    required property var kiosk
-    property string nextText: qsTr("Next")
-    property bool nextEnabled: kiosk.pdfStatus === "ready"
-    function goNext() { kiosk.next() }
+    title: qsTr("Your aftercare calendar")
+    fillsHeight: true
+    nextEnabled: kiosk.pdfStatus === "ready"
+    nextReason: qsTr("Your calendar is still being made. It takes a few seconds.")
+    onNextClicked: kiosk.next()
+    readonly property var handover: kiosk.handover
 
     property real zoom: 1.0
     readonly property real minZoom: 1.0
@@ -18,26 +20,28 @@ Item {
     function setZoom(value) { zoom = Math.max(minZoom, Math.min(maxZoom, value)) }
 
     ColumnLayout {
-        anchors.fill: parent
-        anchors.margins: Theme.margin
-        anchors.bottomMargin: 0
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         spacing: 12
 
+        BodyText {
+            Layout.fillWidth: true
+            color: Theme.muted
+            text: qsTr("Scroll to read it all. Pinch or use the buttons to zoom.")
+        }
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.spacing
-            ColumnLayout {
+            BigButton {  // the shortest way to a printed calendar; the next screen offers it again
+                objectName: "calendarPrintButton"
                 Layout.fillWidth: true
-                spacing: 4
-                ScreenTitle {
-                    Layout.fillWidth: true
-                    text: qsTr("Your aftercare calendar")
-                }
-                BodyText {
-                    Layout.fillWidth: true
-                    color: Theme.muted
-                    text: qsTr("Scroll to read it all. Pinch or use the buttons to zoom.")
-                }
+                primary: true
+                text: screen.handover.printState === "printing" ? qsTr("Printing…") : qsTr("Print my calendar")
+                enabled: screen.kiosk.pdfStatus === "ready" && screen.handover.canPrint
+                         && screen.handover.printState !== "printing"
+                disabledReason: screen.kiosk.pdfStatus !== "ready" ? screen.nextReason
+                                                                  : qsTr("Printing is not possible right now.")
+                onClicked: screen.handover.printCalendar()
             }
             BigButton {
                 objectName: "zoomOutButton"
@@ -45,6 +49,7 @@ Item {
                 implicitWidth: Theme.controlHeight
                 accessibleName: qsTr("Zoom out")
                 enabled: screen.zoom > screen.minZoom
+                disabledReason: qsTr("This is as small as it gets.")
                 onClicked: screen.setZoom(screen.zoom / 1.5)
             }
             BigButton {
@@ -53,13 +58,22 @@ Item {
                 implicitWidth: Theme.controlHeight
                 accessibleName: qsTr("Zoom in")
                 enabled: screen.zoom < screen.maxZoom
+                disabledReason: qsTr("This is as big as it gets.")
                 onClicked: screen.setZoom(screen.zoom * 1.5)
             }
+        }
+        BodyText {
+            objectName: "calendarPrintMessage"
+            Layout.fillWidth: true
+            visible: text !== ""
+            text: screen.handover.printState === "printing" ? "" : screen.handover.printMessage
+            Accessible.role: Accessible.AlertMessage
         }
 
         Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
+            Layout.minimumHeight: 200
             color: Theme.surfaceAlt
             radius: Theme.radius
             clip: true
@@ -88,6 +102,14 @@ Item {
                 contentWidth: Math.max(width, pageColumn.width + 32)
                 contentHeight: pageColumn.height + 32
                 boundsBehavior: Flickable.StopAtBounds
+                clip: true
+                ScrollBar.vertical: ScrollBar {
+                    objectName: "calendarScrollBar"
+                    width: 14
+                    policy: pages.contentHeight > pages.height ? ScrollBar.AlwaysOn : ScrollBar.AlwaysOff
+                    contentItem: Rectangle { implicitWidth: 14; radius: 7; color: Theme.accent }
+                    background: Rectangle { color: Theme.surface; radius: 7 }
+                }
                 Accessible.role: Accessible.Document
                 Accessible.name: qsTr("Your aftercare calendar, %n pages", "", screen.kiosk.pageCount)
 

@@ -76,6 +76,8 @@ Rectangle {
             }
         }
 
+        StaffHelpCalls { objectName: "staffHelpBanner"; Layout.fillWidth: true; staff: root.staff; banner: true }
+
         RowLayout {
             objectName: "staffTabs"
             Layout.fillWidth: true
@@ -94,6 +96,8 @@ Rectangle {
 
             ColumnLayout {  // today's check-ins and the outbox
                 spacing: 12
+
+                StaffHelpCalls { objectName: "staffHelpCalls"; Layout.fillWidth: true; staff: root.staff }
 
                 BodyText {
                     objectName: "staffHealth"
