@@ -5,9 +5,9 @@ of compiling the file as the kiosk starts (about 120 ms of a cold start on a 2-c
     python packaging/qml_cache.py [FOLDER]     # default: resources/qml; only files whose .qmlc is missing or older
 
 It runs PySide6's qmlcachegen (`--only-bytecode`: QML byte code, no C++). bootstrap.py runs it for the checkout,
-build_bundle.py for the bundle's own copy (after PyInstaller copied the files, as the engine compares a .qmlc with
-its file's time stamp). A .qmlc that no longer matches its file (an edited screen) is ignored by Qt, which then
-compiles the file as usual, so a stale one costs time, never correctness.
+build_bundle.py for the bundle's own copy (after PyInstaller copied the files). Qt itself does NOT notice that a
+.qmlc made this way is older than its file (ahead-of-time files carry no source time stamp): the kiosk removes
+stale ones before it loads its screens (kiosk/ui/qml_disk_cache.py), so an edited or updated screen always shows.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from kiosk.paths import resources_dir
 from kiosk.ui.gettext_translator import GettextTranslator
 from kiosk.ui.kiosk_model import KioskModel
 from kiosk.ui.live_settings import LiveSettings
+from kiosk.ui.qml_disk_cache import forget_stale_caches
 from kiosk.ui.refcount_guard import protect_singletons
 from kiosk.ui.settings_model import SettingsModel
 from kiosk.ui.staff_model import StaffModel
@@ -171,6 +172,7 @@ def start(
     )
     translator = GettextTranslator(model.flow.visit.language)
     app.installTranslator(translator)
+    forget_stale_caches(resources_dir() / "qml")
     engine = QQmlApplicationEngine()
     engine.addImportPath(str(resources_dir() / "qml"))
     engine.addImageProvider("calendar", model.images)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.ui.app import KioskApp
 from tests.handover import servers
 from tests.handover.servers import SmtpServer
-from tests.ui.conftest import Driver, items_of, read_property, shown
+from tests.ui.conftest import Driver, has_properties, items_of, read_property, shown
 from tests.ui.test_handover_screen import smtp_config, walk_to_handover, write_config
 
 certificate, smtp_server = servers.certificate, servers.smtp_server
@@ -18,8 +18,7 @@ certificate, smtp_server = servers.certificate, servers.smtp_server
 def key_texts(drive: Driver) -> set[str]:
     keys = set()
     for item in items_of(drive.find("inputPanel")):
-        meta = item.metaObject()
-        if meta.indexOfProperty("key") >= 0 and meta.indexOfProperty("text") >= 0 and shown(item):
+        if has_properties(item, "key", "text") and shown(item):
             keys.add(str(read_property(item, "text")))
     return keys
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.documents.pdf import cached_text_count
 from kiosk.ui.app import KioskApp
-from tests.ui.conftest import Driver, all_items, items_of, read_property, shown
+from tests.ui.conftest import Driver, all_items, has_properties, items_of, read_property, shown
 
 FIRST, LAST = "Amira", "haddad"
 
@@ -23,8 +23,7 @@ FIRST, LAST = "Amira", "haddad"
 def keyboard_key(drive: Driver, char: str) -> QQuickItem:
     """A key of the Qt Virtual Keyboard (InputPanel) showing `char`."""
     for item in items_of(drive.find("inputPanel")):
-        meta = item.metaObject()
-        is_key = meta.indexOfProperty("key") >= 0 and meta.indexOfProperty("text") >= 0
+        is_key = has_properties(item, "key", "text")
         if is_key and shown(item) and str(read_property(item, "text")) == char and item.width() > 0:
             return item
     raise AssertionError(f"no on-screen key {char!r}")

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core import flow as f
 from kiosk.i18n import supported_languages
 from kiosk.ui.app import KioskApp
-from tests.ui.conftest import TODAY, Driver, all_items, read_property, shown
+from tests.ui.conftest import TODAY, Driver, all_items, read_property, shown, type_name
 
 CONTROL_CLASSES = ("QQuickAbstractButton", "QQuickTextInput", "QQuickMouseArea")
 OVERLAYS = ("helpOverlay", "inactivityOverlay")
@@ -93,7 +93,7 @@ def in_keyboard(item: QQuickItem) -> bool:
 def accessible(item: QQuickItem) -> QObject | None:
     """The Accessible attached object QML gives the item, if the QML set any Accessible property."""
     for child in item.children():
-        if child.metaObject().className() == "QQuickAccessibleAttached":
+        if child.inherits("QQuickAccessibleAttached"):
             return child
     return None
 
@@ -147,7 +147,7 @@ def fit_problem(item: QQuickItem, rect: QRectF, window: QRectF) -> str:
                 screen = QRectF()  # the view itself is checked as an item of its own
                 rect = scene_rect(parent)
             elif not view.contains(rect):
-                return f"is cut by {parent.objectName() or parent.metaObject().className()}"
+                return f"is cut by {parent.objectName() or type_name(parent)}"
         parent = parent.parentItem()
     if not window.adjusted(-1, -1, 1, 1).contains(rect) and not screen.isNull():
         return f"is off screen at {rect.x():.0f},{rect.y():.0f} {rect.width():.0f}x{rect.height():.0f}"
@@ -214,7 +214,7 @@ def check_screen(drive: Driver, where: str) -> list[str]:
     for item in all_items(drive.window):
         if not shown(item) or not ours(item) or in_keyboard(item) or (overlays and not inside(item, overlays)):
             continue
-        name = item.objectName() or item.metaObject().className()
+        name = item.objectName() or type_name(item)
         if item.inherits("QQuickText"):
             text = str(read_property(item, "text") or "")
             if not text.strip():

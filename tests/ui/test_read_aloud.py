@@ -91,7 +91,7 @@ def test_a_tapped_text_is_read_even_the_name(drive: Driver, kiosk: KioskApp) -> 
     model.next()
     model.answerMoisturised(True)
     model.chooseHair("long")
-    while model.flow.step.value == "before-care":
+    while model.flow.step.value in ("before-care", "review"):
         model.next()
     drive.qtbot.waitUntil(lambda: read_property(model, "pdfStatus") == "ready", timeout=30_000)
     model.next()

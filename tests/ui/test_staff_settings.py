@@ -24,7 +24,7 @@ from kiosk.store.settings_form import PROBLEMS
 from kiosk.ui.app import KioskApp
 from tests.handover import servers
 from tests.handover.servers import PdfPrinter, SmtpServer, pdf_text
-from tests.ui.conftest import Driver, all_items, read_property, shown
+from tests.ui.conftest import Driver, all_items, read_property, shown, type_name
 from tests.ui.test_handover_screen import walk_to_handover
 from tests.ui.test_kiosk_flow import every_string
 from tests.ui.test_kiosk_layout import CONTROL_CLASSES, accessible_name, gap, ignored, in_view, ours, visible_rect
@@ -319,7 +319,7 @@ def check_staff_screen(drive: Driver, where: str) -> list[str]:
     assert len(found) >= 5, f"{where}: the staff screen shows almost no controls"
     problems = []
     for index, (item, rect) in enumerate(found):
-        label = f"{where}: {item.objectName() or item.metaObject().className()}"
+        label = f"{where}: {item.objectName() or type_name(item)}"
         if min(rect.width(), rect.height()) < 48:
             problems.append(f"{label} is {rect.width():.0f}x{rect.height():.0f} px")
         if not accessible_name(item).strip():

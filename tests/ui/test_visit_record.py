@@ -52,6 +52,8 @@ def walk_to(drive: Driver, step: str) -> None:
     drive.tap("hair_not-yet")
     while read_property(drive.kiosk.model, "step") == "before-care":
         drive.tap("nextButton")
+    drive.wait_step("review")
+    drive.tap("nextButton")  # Make my calendar
     drive.wait_step("calendar")
     drive.qtbot.waitUntil(lambda: read_property(drive.kiosk.model, "pdfStatus") == "ready", timeout=30_000)
     for here, after in (("calendar", "handover"), ("handover", "receipt")):

@@ -33,6 +33,7 @@ ApplicationWindow {
     onClosing: close => close.accepted = kiosk.staffLock.exitAllowed
 
     readonly property bool portrait: height > width
+    readonly property real nameRoom: 240  // the header keeps this much for the clinic's logo and name
     readonly property var screens: ({
         "welcome": welcomeScreen, "name": nameScreen, "session": sessionScreen, "before-care": careScreen,
         "review": reviewScreen, "calendar": calendarScreen, "handover": handoverScreen, "receipt": receiptScreen, "finish": finishScreen,
@@ -102,6 +103,7 @@ ApplicationWindow {
                     }
                 }
                 ProgressSteps {
+                    id: progressSteps
                     objectName: "progress"
                     visible: window.kiosk.progress > 0
                     current: window.kiosk.progress
@@ -113,6 +115,10 @@ ApplicationWindow {
                 }
                 AccessToolbar {
                     kiosk: window.kiosk
+                    // what is left beside the clinic's name (at least a short name's width) and the steps
+                    room: header.width - window.nameRoom - header.columnSpacing
+                          - (window.portrait || !progressSteps.visible ? 0
+                             : progressSteps.implicitWidth + header.columnSpacing)
                     Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
                     Layout.row: 0
                     Layout.column: window.portrait ? 1 : 2

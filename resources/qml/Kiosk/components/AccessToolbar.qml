@@ -6,11 +6,14 @@ import Kiosk
 // Always on screen: larger text, high contrast and reading aloud, for anyone who needs them. While reading aloud
 // is on, large − and + buttons set its volume. The Read aloud switch shows only when this kiosk has a voice for
 // the language on screen (kiosk/ui/speech.py).
-// A narrow (portrait) window puts reading aloud and its volume on a second line, so that nothing runs off screen.
+// When one line does not fit in the room the header leaves it (a portrait window, larger text, a long language,
+// the volume buttons), reading aloud and its volume go on a second line, so that nothing runs off screen and the
+// clinic's name keeps its place.
 GridLayout {
     id: root
     required property var kiosk
-    readonly property bool narrow: Window.width < 1000
+    property real room: Window.width  // the widest the toolbar may be: the header says how much it leaves
+    readonly property bool narrow: toggles.implicitWidth + columnSpacing + speech.implicitWidth > room
     columns: narrow ? 1 : 2
     columnSpacing: 12
     rowSpacing: 8
@@ -58,6 +61,7 @@ GridLayout {
     }
 
     RowLayout {
+        id: toggles
         spacing: 12
         Layout.alignment: Qt.AlignRight
         Toggle {
@@ -76,6 +80,7 @@ GridLayout {
         }
     }
     RowLayout {
+        id: speech
         spacing: 12
         Layout.alignment: Qt.AlignRight
         visible: root.kiosk.readAloud.offered  // the switch needs a voice for the language on screen
