@@ -63,8 +63,14 @@ def parts(item: QQuickItem) -> Iterator[Part]:
         return
     if item.inherits("QQuickText"):
         yield Part(str(item.property("text") or ""))
-    for child in item.childItems():
+    for child in child_items(item):
         yield from parts(child)
+
+
+def child_items(item: QQuickItem) -> list[QQuickItem]:
+    """The item's children. PySide6 6.12 may hand back a stale wrapper of a freed QML type's metaobject for a new
+    item at the same address (a wrapper kept by an item wrapper that outlived the type); it is not a child."""
+    return [child for child in item.childItems() if isinstance(child, QQuickItem)]
 
 
 def _at(item: QQuickItem, point: QPointF, wanted: Callable[[QQuickItem], bool]) -> QQuickItem | bool | None:
@@ -72,7 +78,7 @@ def _at(item: QQuickItem, point: QPointF, wanted: Callable[[QQuickItem], bool]) 
     (a dimmed overlay, the PIN pad's backdrop) before anything below it; None when the branch has nothing."""
     if not item.isVisible() or item.opacity() == 0:
         return None
-    children = sorted(enumerate(item.childItems()), key=lambda pair: (pair[1].z(), pair[0]), reverse=True)
+    children = sorted(enumerate(child_items(item)), key=lambda pair: (pair[1].z(), pair[0]), reverse=True)
     for _, child in children:
         found = _at(child, point, wanted)
         if found is not None:
