@@ -13,7 +13,7 @@ from kiosk.documents.atomic import write_atomically
 from kiosk.documents.ics import milestone_summary, plan_to_ics
 from kiosk.errors import UserError
 from kiosk.i18n import translations
-from kiosk.i18n.dates import long_date, weekday_name
+from kiosk.i18n.dates import ClinicDates, weekday_name
 
 
 def register(subparsers: Any) -> None:
@@ -53,6 +53,7 @@ def plan_as_text(schedule: Schedule, language: str = "en", region_tag: str | Non
     conventions of `region_tag`, the tag as the person gave it ('en-GB': 'Tuesday, 24 November 2026')."""
     _ = translations(language).gettext
     dates = region_tag or language
+    whole = ClinicDates(dates).whole  # the screens' and the PDF's one date formatter
     protocol = schedule.protocol
     if protocol.day_one == "session-day":
         day_one = _("Day 1 is the day of the session")
@@ -61,9 +62,9 @@ def plan_as_text(schedule: Schedule, language: str = "en", region_tag: str | Non
     lines = [_("Aftercare plan ({name}; {day_one})").format(name=_(protocol.name), day_one=day_one), ""]
     for number, date in schedule.numbered_sessions():  # a session after the main ones is a touch-up, not a number
         if schedule.is_touch_up(number):
-            lines.append(_("Touch-up: {date}").format(date=long_date(date, dates)))
+            lines.append(_("Touch-up: {date}").format(date=whole(date)))
         else:
-            lines.append(_("Session {number}: {date}").format(number=number, date=long_date(date, dates)))
+            lines.append(_("Session {number}: {date}").format(number=number, date=whole(date)))
     lines.append("")
     for day in schedule.days:
         phase = protocol.phase(day.phase)

@@ -7,8 +7,12 @@ Latin (0-9) in every language, the same digits as the day numbers in the transla
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton, get_date_format, get_day_names, get_month_names
 from babel.numbers import format_decimal
 
@@ -26,9 +30,59 @@ def long_date(date: dt.date, tag: str) -> str:
 
 
 def clinic_date(date: dt.date, language: str, clinic_region: str) -> str:
-    """The one way every screen, the QR captions and the receipt write a whole date: the client's language as
-    written in the clinic's country ('Tuesday, 8 December 2026' for English in a British clinic)."""
-    return long_date(date, local_tag(language, clinic_region))
+    """The one way every screen, the QR captions, the receipt and the PDF write a whole date: the client's
+    language as written in the clinic's country ('Tuesday, 8 December 2026' for English in a British clinic)."""
+    return ClinicDates(language, clinic_region).whole(date)
+
+
+@dataclass(frozen=True)
+class ClinicDates:
+    """The kiosk's one date formatter: `language` as written in the clinic's country (`region`, "" if not set).
+    Screens, QR captions, the receipt, the PDF calendar and the commands all write dates through it."""
+
+    language: str
+    region: str = ""
+
+    @property
+    def tag(self) -> str:
+        """'en_GB' for English in a British clinic; a tag with its own region ('en-US') keeps it."""
+        return local_tag(self.language, self.region)
+
+    @property
+    def locale(self) -> Locale:
+        return parse_tag(self.tag)
+
+    def whole(self, date: dt.date) -> str:
+        """'Tuesday, 8 December 2026': weekday, day, month and year, nothing shortened."""
+        return long_date(date, self.tag)
+
+    def day(self, date: dt.date) -> str:
+        """'Tuesday, 8 December': a date inside a plan, without the year, nothing shortened."""
+        return str(format_date(date, _widened(self.locale, "MMMEd"), locale=self.locale))
+
+    def short(self, date: dt.date, with_year: bool = False) -> str:
+        """'Tue, 8 Dec' ('Tue, 8 Dec 2026'): a date in a narrow column."""
+        return str(format_skeleton("yMMMEd" if with_year else "MMMEd", date, locale=self.locale))
+
+    def month(self, date: dt.date) -> str:
+        """'December 2026': a calendar page's heading."""
+        return str(format_skeleton("yMMMM", date, locale=self.locale))
+
+
+_QUOTED_OR_FIELD = re.compile(r"'[^']*'|M{3}(?!M)|L{3}(?!L)|E{1,3}(?!E)|c{3}(?!c)")
+
+
+@lru_cache(maxsize=128)
+def _widened(locale: Locale, skeleton: str) -> str:
+    """The locale's pattern for `skeleton` with month and weekday names written in full (CLDR has no
+    full-width skeleton for most locales; widening the fields is what CLDR's own matching does)."""
+    pattern = str(locale.datetime_skeletons[skeleton].pattern)
+
+    def widen(match: re.Match[str]) -> str:
+        field = match.group(0)
+        return field if field.startswith("'") else field[0] * 4
+
+    return _QUOTED_OR_FIELD.sub(widen, pattern)
 
 
 def medium_date(date: dt.date, tag: str) -> str:

@@ -22,7 +22,6 @@ from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, content
 from kiosk.documents.pdf.document import render
 from kiosk.documents.pdf.regional import regional
 from kiosk.i18n import translations
-from kiosk.i18n.regional import local_tag
 from tests.documents.conftest import page_texts
 
 Make = Callable[..., CalendarRequest]
@@ -140,7 +139,7 @@ def card_words(request: CalendarRequest) -> Counter[str]:
     """The words of the key-dates section itself: its heading, its introduction, and each card's date and text."""
     _ = translations(request.language).gettext
     schedule = request.schedule
-    local = regional(local_tag(request.language, request.clinic.region))
+    local = regional(request.language, request.clinic.region)
     text = [_("Key dates"), _("Point your phone's camera at a code. It adds that date to your phone's calendar.")]
     for entry in content.key_dates(schedule, local, _):
         text += [content.key_date_when(schedule, entry.date, local), entry.text]

@@ -40,7 +40,6 @@ from kiosk.documents.pdf.request import CalendarRequest, default_paper
 from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, wrap
 from kiosk.errors import UserError
 from kiosk.i18n.catalog import translate, translations
-from kiosk.i18n.regional import local_tag
 
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
@@ -86,7 +85,7 @@ def _render(request: CalendarRequest) -> Rendered:
     paper = request.paper or default_paper(request.language, request.clinic.region)
     if paper not in PAPER_SIZES:
         raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
-    local = regional(local_tag(request.language, request.clinic.region))  # en in a GB clinic: en_GB dates
+    local = regional(request.language, request.clinic.region)  # en in a GB clinic: en_GB dates
     if (request.schedule.end - request.schedule.start).days > LONG_PLAN_DAYS:  # the same month twice: say the year
         local = dataclasses.replace(local, with_year=True)
     context = Context(request, name, make_theme(request.large_print), local, _)

@@ -1,16 +1,18 @@
-"""What the calendar needs from the reader's locale (CLDR through Babel): direction, week start, dates."""
+"""What the calendar needs from the reader's locale (CLDR through Babel): direction, week start, dates.
+
+Dates go through the kiosk's one formatter (kiosk.i18n.dates.ClinicDates), the same as every screen's."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton, get_day_names
+from babel.dates import get_day_names
 
-from kiosk.i18n import first_week_day, is_rtl, parse_tag
+from kiosk.i18n import first_week_day, is_rtl
+from kiosk.i18n.dates import ClinicDates
 
 
 @dataclass(frozen=True)
@@ -19,22 +21,21 @@ class Regional:
     locale: Locale
     rtl: bool
     first_weekday: int  # 0 = Monday ... 6 = Sunday
+    dates: ClinicDates
     with_year: bool = False  # dates inside a plan show their year only when the plan is long enough to need it
 
     def long_date(self, date: dt.date) -> str:
-        """'Friday, November 27' / 'Freitag, 27. November': a date inside the plan, nothing shortened."""
-        if self.with_year:
-            return self.full_date(date)
-        return str(format_date(date, _widened(self.locale, "MMMEd"), locale=self.locale))
+        """'Friday, 27 November' / 'Freitag, 27. November': a date inside the plan, nothing shortened."""
+        return self.full_date(date) if self.with_year else self.dates.day(date)
 
     def full_date(self, date: dt.date) -> str:
-        return str(format_date(date, _widened(self.locale, "yMMMEd"), locale=self.locale))
+        return self.dates.whole(date)
 
     def short_date(self, date: dt.date) -> str:
-        return str(format_skeleton("yMMMEd" if self.with_year else "MMMEd", date, locale=self.locale))
+        return self.dates.short(date, with_year=self.with_year)
 
     def month_title(self, date: dt.date) -> str:
-        return str(format_skeleton("yMMMM", date, locale=self.locale))
+        return self.dates.month(date)
 
     def week_header(self) -> list[tuple[int, str]]:
         """(weekday, abbreviated name) in the order of a calendar row, from the locale's first weekday."""
@@ -43,28 +44,15 @@ class Regional:
         return [(day, str(names[day])) for day in days]
 
 
-_QUOTED_OR_FIELD = re.compile(r"'[^']*'|M{3}(?!M)|L{3}(?!L)|E{1,3}(?!E)|c{3}(?!c)")
-
-
-@lru_cache(maxsize=128)
-def _widened(locale: Locale, skeleton: str) -> str:
-    """The locale's pattern for `skeleton` with month and weekday names written in full (CLDR has no
-    full-width skeleton for most locales; widening the fields is what CLDR's own matching does)."""
-    pattern = str(locale.datetime_skeletons[skeleton].pattern)
-
-    def widen(match: re.Match[str]) -> str:
-        field = match.group(0)
-        return field if field.startswith("'") else field[0] * 4
-
-    return _QUOTED_OR_FIELD.sub(widen, pattern)
-
-
 @lru_cache(maxsize=64)
-def regional(language: str) -> Regional:
-    """The locale facts for a language tag (UserError listing the supported languages for a bad tag)."""
+def regional(language: str, clinic_region: str = "") -> Regional:
+    """The locale facts for a language tag as written in the clinic's country ('en' in a GB clinic: en_GB
+    dates and weeks), a UserError listing the supported languages for a bad tag."""
+    dates = ClinicDates(language, clinic_region)
     return Regional(
-        language=language,
-        locale=parse_tag(language),
-        rtl=is_rtl(language),
-        first_weekday=first_week_day(language),
+        language=dates.tag,
+        locale=dates.locale,
+        rtl=is_rtl(dates.tag),
+        first_weekday=first_week_day(dates.tag),
+        dates=dates,
     )
