@@ -227,6 +227,11 @@ ApplicationWindow {
         lock: window.kiosk.staffLock
     }
 
+    DisabledHints {  // over everything: a tap on any greyed-out button says why
+        objectName: "disabledHints"
+        anchors.fill: parent
+    }
+
     Component { id: welcomeScreen; WelcomeScreen { kiosk: window.kiosk } }
     Component { id: nameScreen; NameScreen { kiosk: window.kiosk; portrait: window.portrait } }
     Component { id: sessionScreen; SessionScreen { kiosk: window.kiosk; portrait: window.portrait } }

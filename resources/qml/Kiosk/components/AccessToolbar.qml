@@ -13,7 +13,9 @@ GridLayout {
     id: root
     required property var kiosk
     property real room: Window.width  // the widest the toolbar may be: the header says how much it leaves
-    readonly property bool narrow: toggles.implicitWidth + columnSpacing + speech.implicitWidth > room
+    // The speech row counts only when it shows (its implicit width stays while it is hidden).
+    readonly property bool narrow: toggles.implicitWidth
+                                   + (root.kiosk.readAloud.offered ? columnSpacing + speech.implicitWidth : 0) > room
     columns: narrow ? 1 : 2
     columnSpacing: 12
     rowSpacing: 8
@@ -101,6 +103,7 @@ GridLayout {
             text: "−"
             accessibleName: qsTr("Quieter")
             enabled: root.kiosk.readAloud.volume > root.kiosk.readAloud.minVolume
+            disabledReason: qsTr("This is as quiet as it gets.")
             onClicked: root.kiosk.readAloud.quieter()
         }
         BigButton {
@@ -111,6 +114,7 @@ GridLayout {
             text: "+"
             accessibleName: qsTr("Louder")
             enabled: root.kiosk.readAloud.volume < root.kiosk.readAloud.maxVolume
+            disabledReason: qsTr("This is as loud as it gets.")
             onClicked: root.kiosk.readAloud.louder()
         }
     }

@@ -10,6 +10,7 @@ AbstractButton {
     property url pictogram: ""
     property bool selected: false
     property bool compact: false
+    property string disabledReason: ""  // said when a greyed-out one is tapped (DisabledHints)
 
     implicitHeight: Math.max(Theme.controlHeight, column.implicitHeight + (compact ? 12 : 32))
     implicitWidth: Math.max(160, column.implicitWidth + 40)

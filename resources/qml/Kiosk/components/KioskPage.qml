@@ -29,24 +29,6 @@ Item {
 
     function showHint(text) { hint = text; hintTimer.restart() }
 
-    // The deepest item under `point` (in `root`'s coordinates) that is a greyed-out button with a reason.
-    function disabledAt(root, x, y) {
-        let item = root.childAt(x, y)
-        while (item) {
-            if (!item.enabled && item.disabledReason !== undefined && item.disabledReason !== "")
-                return item
-            const local = root.mapToItem(item, x, y)
-            const inner = item.childAt(local.x, local.y)
-            if (!inner)
-                return null
-            root = item
-            x = local.x
-            y = local.y
-            item = inner
-        }
-        return null
-    }
-
     // Keeps the field being typed in above the on-screen keyboard (the page shrinks while it shows).
     function reveal() {
         const item = Window.activeFocusItem
@@ -73,16 +55,11 @@ Item {
         function onChanged() { if (page.kiosk.problem !== "") page.hint = "" }
     }
 
-    component Explainer: MouseArea {  // under the controls: catches taps on greyed-out buttons
+    // (A tap on a greyed-out button comes here through the window's DisabledHints, as `showHint`.)
+    component Explainer: MouseArea {  // under the controls: a tap beside the fields puts the keyboard away
         z: -1
         Accessible.ignored: true
-        onClicked: mouse => {
-            const item = page.disabledAt(parent, mouse.x + x, mouse.y + y)
-            if (item)
-                page.showHint(item.disabledReason)
-            else
-                Qt.inputMethod.hide()  // a tap beside the fields puts the keyboard away
-        }
+        onClicked: Qt.inputMethod.hide()
     }
 
     ColumnLayout {

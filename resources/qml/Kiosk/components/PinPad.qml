@@ -82,6 +82,7 @@ Rectangle {
                         primary: modelData === "OK"
                         accessibleName: modelData === "⌫" ? qsTr("Delete") : modelData === "OK" ? qsTr("Unlock") : modelData
                         enabled: modelData === "OK" ? root.pin.length >= 4 : true
+                        disabledReason: qsTr("Type at least 4 digits.")
                         onClicked: {
                             if (modelData === "⌫") {
                                 root.pin = root.pin.slice(0, -1)

@@ -200,6 +200,7 @@ RowLayout {
         text: qsTr("Clear")
         accessibleName: qsTr("Clear the signature")
         enabled: !pad.empty
+        disabledReason: qsTr("There is no signature to clear yet.")
         onClicked: pad.clear()
     }
 }

@@ -44,6 +44,7 @@ Item {
                 objectName: "staffOwnerOpen"
                 primary: true
                 enabled: ownerPin.text !== "" && !page.chain.busy
+                disabledReason: page.chain.busy ? qsTr("Please wait a moment.") : qsTr("Type the owner PIN first.")
                 text: qsTr("Show all branches")
                 onClicked: { Qt.inputMethod.hide(); page.chain.open(ownerPin.text); ownerPin.text = "" }
             }

@@ -123,6 +123,7 @@ Item {
                         implicitHeight: 56
                         text: qsTr("Use this folder")
                         enabled: folder.text.trim() !== ""
+                        disabledReason: qsTr("Type a folder first.")
                         onClicked: page.settings.chooseExportFolder(folder.text)
                     }
                 }

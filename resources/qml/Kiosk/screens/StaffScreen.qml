@@ -181,6 +181,7 @@ Rectangle {
                         objectName: "staffPrintReceipt" + row.index
                         visible: row.modelData.signed === true
                         enabled: !row.modelData.printing
+                        disabledReason: qsTr("It is printing now.")
                         Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
                         Layout.topMargin: 4
                         Layout.bottomMargin: 4

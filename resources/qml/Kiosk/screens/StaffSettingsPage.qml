@@ -211,6 +211,7 @@ Item {
                             compact: true
                             text: modelData.name
                             enabled: !modelData.fixed
+                            disabledReason: qsTr("Always offered: the kiosk starts in it")
                             selected: modelData.fixed || page.chosenLanguages[modelData.tag] === true
                             Accessible.role: Accessible.CheckBox
                             Accessible.description: modelData.fixed ? qsTr("Always offered: the kiosk starts in it") : ""
@@ -377,6 +378,7 @@ Item {
             primary: true
             text: qsTr("Save settings")
             enabled: page.settings.ready && !page.settings.saving
+            disabledReason: qsTr("Please wait a moment.")
             onClicked: page.settings.save(page.values())
         }
     }
