@@ -1,4 +1,5 @@
-"""The help_requests table: calls for help from every kiosk on the database (see kiosk/store/help.py).
+"""The help_requests table: calls for help from the kiosks on the database, each of its branch (see
+kiosk/store/help.py); a branch's staff screens read and answer only that branch's calls.
 
 Plain database operations on an Engine; they raise on failure and kiosk.store.service decides what then.
 """
@@ -14,19 +15,25 @@ from kiosk.store.help import SCREEN_MAX_CHARS, HelpRequest
 from kiosk.store.models import HelpRequestRow
 
 
-def add_help_request(engine: Engine, kiosk_id: str, screen: str, now: dt.datetime) -> int:
+def add_help_request(engine: Engine, branch: str, kiosk_id: str, screen: str, now: dt.datetime) -> int:
     with Session(engine) as session, session.begin():
-        row = HelpRequestRow(kiosk_id=kiosk_id[:64], screen=screen[:SCREEN_MAX_CHARS], requested_at=now)
+        row = HelpRequestRow(
+            branch_id=branch, kiosk_id=kiosk_id[:64], screen=screen[:SCREEN_MAX_CHARS], requested_at=now
+        )
         session.add(row)
         session.flush()
         return row.id
 
 
-def help_requests_between(engine: Engine, start: dt.datetime, end: dt.datetime) -> list[HelpRequest]:
-    """Every kiosk's calls with start <= time < end, newest first."""
+def help_requests_between(engine: Engine, branch: str, start: dt.datetime, end: dt.datetime) -> list[HelpRequest]:
+    """The calls of every kiosk of `branch` with start <= time < end, newest first."""
     query = (
         select(HelpRequestRow)
-        .where(HelpRequestRow.requested_at >= start, HelpRequestRow.requested_at < end)
+        .where(
+            HelpRequestRow.branch_id == branch,
+            HelpRequestRow.requested_at >= start,
+            HelpRequestRow.requested_at < end,
+        )
         .order_by(HelpRequestRow.requested_at.desc(), HelpRequestRow.id.desc())
     )
     with Session(engine) as session:
@@ -36,12 +43,16 @@ def help_requests_between(engine: Engine, start: dt.datetime, end: dt.datetime) 
         ]
 
 
-def answer_help_request(engine: Engine, request_id: int, now: dt.datetime) -> None:
-    """Staff are on their way: the call stops ringing on every staff screen."""
+def answer_help_request(engine: Engine, branch: str, request_id: int, now: dt.datetime) -> None:
+    """Staff are on their way: the call stops ringing on every staff screen of the branch."""
     with Session(engine) as session, session.begin():
         session.execute(
             update(HelpRequestRow)
-            .where(HelpRequestRow.id == request_id, HelpRequestRow.answered_at.is_(None))
+            .where(
+                HelpRequestRow.id == request_id,
+                HelpRequestRow.branch_id == branch,
+                HelpRequestRow.answered_at.is_(None),
+            )
             .values(answered_at=now)
         )
 

@@ -112,16 +112,20 @@ class BranchRow(Base):
 
 class HelpRequestRow(Base):
     """A client tapped "Ask a member of staff": which kiosk, on which screen, when; and when staff answered.
-    Nothing about the client: the staff screens of every kiosk on the database show it as a call."""
+    Nothing about the client: the staff screens of every kiosk of its branch show it as a call."""
 
     __tablename__ = "help_requests"
-    __table_args__ = (Index("ix_help_requests_requested_at", "requested_at"),)
+    __table_args__ = (
+        Index("ix_help_requests_requested_at", "requested_at"),
+        Index("ix_help_requests_branch_id", "branch_id", "requested_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     kiosk_id: Mapped[str] = mapped_column(String(64))
     screen: Mapped[str] = mapped_column(String(32))  # the flow's step, e.g. "before-care"
     requested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    branch_id: Mapped[str] = mapped_column(String(32), default=DEFAULT_BRANCH, server_default=DEFAULT_BRANCH)
 
 
 class SettingRow(Base):

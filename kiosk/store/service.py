@@ -208,21 +208,23 @@ class CheckInStore:
             if not self._maintain():
                 return False
             try:
-                help_calls.add_help_request(self._ready_engine(), kiosk_id, screen, self._clock())
+                help_calls.add_help_request(self._ready_engine(), self.branch, kiosk_id, screen, self._clock())
             except StorageFailure as exc:
                 self._failed(exc, "write a call for help")
                 return False
             return True
 
     def todays_help_requests(self, tz: dt.tzinfo | None = None) -> list[HelpRequest]:
-        """Today's calls for help from every kiosk on this database, newest first."""
+        """Today's calls for help from every kiosk of this branch, newest first (not other branches')."""
         zone = local_zone(tz)
         start = dt.datetime.combine(self._clock().astimezone(zone).date(), dt.time(), zone)
         with self._lock:
             if not self._maintain():
                 return []
             try:
-                return help_calls.help_requests_between(self._ready_engine(), start, start + dt.timedelta(days=1))
+                return help_calls.help_requests_between(
+                    self._ready_engine(), self.branch, start, start + dt.timedelta(days=1)
+                )
             except StorageFailure as exc:
                 self._failed(exc, "read the calls for help")
                 return []
@@ -231,7 +233,7 @@ class CheckInStore:
         with self._lock:
             if self._maintain():
                 try:
-                    help_calls.answer_help_request(self._ready_engine(), request_id, self._clock())
+                    help_calls.answer_help_request(self._ready_engine(), self.branch, request_id, self._clock())
                 except StorageFailure as exc:
                     self._failed(exc, "answer a call for help")
 

@@ -41,7 +41,7 @@ class StaffView:
 
     checkins: list[CheckInSummary]
     health: StoreHealth
-    help: list[HelpRequest]  # today's calls for help from every kiosk, newest first
+    help: list[HelpRequest]  # today's calls for help from every kiosk of this branch, newest first
 
 
 def check_in_of(progress: VisitProgress, kiosk_id: str, *, receipt_required: bool) -> CheckIn:

@@ -72,7 +72,7 @@ def test_the_table_has_no_room_for_an_email_or_a_last_name(make_store: StoreFact
     finally:
         engine.dispose()
     assert columns == ALLOWED_COLUMNS
-    assert version == "0004"  # the newest migration shipped
+    assert version == "0005"  # the newest migration shipped
     assert not hasattr(CheckIn, "email") and "email" not in CheckIn.__dataclass_fields__
 
 

@@ -1,5 +1,5 @@
 """Help at every step: "Ask a member of staff" tells the client someone is coming and puts a call on the staff
-screen of every kiosk on the database (a banner with the kiosk, the screen and the time, a chime while the
+screen of every kiosk of its branch on the database (a banner with the kiosk, the screen and the time, a chime while the
 staff screen is open, the day's list on the Check-ins page); "Not yet" answers get a kind next step."""
 
 from __future__ import annotations
