@@ -168,6 +168,13 @@ ApplicationWindow {
                     property: "locale"
                     value: inputPanel.layoutLocale
                 }
+                // ... on a keyboard of its own: @ and . (and .com) on the first layer, the digits above the letters
+                Binding {
+                    target: VirtualKeyboardSettings
+                    property: "layoutPath"
+                    when: inputPanel.latinOnly
+                    value: Qt.resolvedUrl("keyboard/email")
+                }
                 // Larger text: the whole width in landscape too, so every key is bigger.
                 // Never taller than about 40% of the window (its height follows its width).
                 width: Math.min(window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920),

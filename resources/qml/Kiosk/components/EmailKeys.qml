@@ -2,8 +2,8 @@ import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// The signs an email address needs, always one tap away beside the field (the on-screen keyboard keeps @
-// on its second layer): they type into the field without taking its focus.
+// The signs an email address needs, also beside the field, big and labelled (the on-screen email keyboard,
+// keyboard/email, has them on its first layer too): they type into the field without taking its focus.
 RowLayout {
     id: root
     required property var field
