@@ -109,19 +109,26 @@ ApplicationWindow {
                     current: window.kiosk.progress
                     count: window.kiosk.progressCount
                     Layout.alignment: Qt.AlignHCenter
-                    Layout.row: window.portrait ? 1 : 0
+                    Layout.row: window.portrait ? (toolbar.below ? 2 : 1) : 0
                     Layout.column: window.portrait ? 0 : 1
                     Layout.columnSpan: window.portrait ? 2 : 1
                 }
                 AccessToolbar {
+                    id: toolbar
+                    objectName: "accessToolbar"
                     kiosk: window.kiosk
                     // what is left beside the clinic's name (at least a short name's width) and the steps
-                    room: header.width - window.nameRoom - header.columnSpacing
+                    readonly property real besideName: header.width - window.nameRoom - header.columnSpacing
                           - (window.portrait || !progressSteps.visible ? 0
                              : progressSteps.implicitWidth + header.columnSpacing)
+                    // Even the two switches alone do not fit there (larger text, a long language, portrait):
+                    // the toolbar takes a row of its own under the name, which keeps its whole width.
+                    readonly property bool below: togglesWidth > besideName
+                    room: below ? header.width : besideName
                     Layout.alignment: Qt.AlignRight | Qt.AlignVCenter
-                    Layout.row: 0
-                    Layout.column: window.portrait ? 1 : 2
+                    Layout.row: below ? 1 : 0
+                    Layout.column: below ? 0 : window.portrait ? 1 : 2
+                    Layout.columnSpan: below ? header.columns : 1
                 }
             }
         }

@@ -13,6 +13,7 @@ GridLayout {
     id: root
     required property var kiosk
     property real room: Window.width  // the widest the toolbar may be: the header says how much it leaves
+    readonly property real togglesWidth: toggles.implicitWidth  // the least it needs: the two switches
     // The speech row counts only when it shows (its implicit width stays while it is hidden).
     readonly property bool narrow: toggles.implicitWidth
                                    + (root.kiosk.readAloud.offered ? columnSpacing + speech.implicitWidth : 0) > room
