@@ -149,10 +149,11 @@ ApplicationWindow {
             Layout.fillWidth: true
             Layout.preferredHeight: inputPanel.active ? inputPanel.height : 0
             visible: inputPanel.active
-            color: "#2c3337"
+            color: Theme.highContrast ? "#ffffff" : "#2c3337"
             InputPanel {
                 id: inputPanel
                 objectName: "inputPanel"
+                readonly property QtObject keyStyle: keyboard.style  // Qt's built-in style, set below
                 // The keyboard types in the client's language (Arabic, Hebrew, Cyrillic letters...), with
                 // a key to switch to Latin letters for a name written that way.
                 readonly property var layouts: ({
@@ -182,10 +183,36 @@ ApplicationWindow {
                     when: inputPanel.latinOnly
                     value: Qt.resolvedUrl("keyboard/email")
                 }
-                // Larger text: the whole width in landscape too, so every key is bigger.
-                // Never taller than about 40% of the window (its height follows its width).
+                // The keyboard follows Larger text: its style is drawn for a narrower keyboard, so every letter
+                // is a quarter bigger and every key a quarter taller (the letters scale with width / design
+                // width, the height with the design height / width).
+                Binding {
+                    target: inputPanel.keyStyle
+                    when: Theme.largeText && inputPanel.keyStyle !== null
+                    property: "keyboardDesignWidth"
+                    value: 2048
+                }
+                // ... and High contrast: black keys with white letters (21:1), set apart by white gaps.
+                Repeater {
+                    model: [["keyboardBackgroundColor", "#ffffff"], ["normalKeyBackgroundColor", "#000000"],
+                            ["highlightedKeyBackgroundColor", "#000000"], ["keyTextColor", "#ffffff"],
+                            ["keySmallTextColor", "#ffffff"], ["popupBackgroundColor", "#000000"],
+                            ["popupTextColor", "#ffffff"], ["popupBorderColor", "#ffffff"],
+                            ["selectionListBackgroundColor", "#000000"], ["selectionListTextColor", "#ffffff"]]
+                    delegate: Item {
+                        required property var modelData
+                        Binding {
+                            target: inputPanel.keyStyle
+                            when: Theme.highContrast && inputPanel.keyStyle !== null
+                            property: modelData[0]
+                            value: modelData[1]
+                        }
+                    }
+                }
+                // Larger text: the whole width in landscape too, so every key is bigger. Never taller than
+                // about 40% of the window, 45% with larger text (its height follows its width).
                 width: Math.min(window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920),
-                                Math.round(window.height * 1.25))
+                                Math.round(window.height * (Theme.largeText ? 1.15 : 1.25)))
                 anchors.horizontalCenter: parent.horizontalCenter
             }
         }
