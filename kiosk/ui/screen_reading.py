@@ -75,7 +75,8 @@ def child_items(item: QQuickItem) -> list[QQuickItem]:
 
 def _at(item: QQuickItem, point: QPointF, wanted: Callable[[QQuickItem], bool]) -> QQuickItem | bool | None:
     """The topmost wanted item under `point` in `item`'s branch; False when a mouse area there takes the tap
-    (a dimmed overlay, the PIN pad's backdrop) before anything below it; None when the branch has nothing."""
+    (a dimmed overlay, the PIN pad's backdrop) before anything below it, not one that lets taps through
+    (`passesTaps`: DisabledHints); None when the branch has nothing."""
     if not item.isVisible() or item.opacity() == 0:
         return None
     children = sorted(enumerate(child_items(item)), key=lambda pair: (pair[1].z(), pair[0]), reverse=True)
@@ -88,7 +89,8 @@ def _at(item: QQuickItem, point: QPointF, wanted: Callable[[QQuickItem], bool]) 
         return None
     if wanted(item):
         return item
-    return False if item.inherits("QQuickMouseArea") and item.isEnabled() else None
+    takes_taps = item.inherits("QQuickMouseArea") and item.isEnabled() and not item.property("passesTaps")
+    return False if takes_taps else None
 
 
 def _is_text(item: QQuickItem) -> bool:

@@ -8,6 +8,7 @@ MouseArea {
     id: root
     property string reason: ""
     property point spot: Qt.point(0, 0)  // where the bubble points: the greyed-out button's top centre
+    readonly property bool passesTaps: true  // for the screen reader (kiosk/ui/screen_reading.py): look under it
     z: 1000
     Accessible.ignored: true
 
