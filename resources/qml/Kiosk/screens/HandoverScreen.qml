@@ -78,7 +78,6 @@ KioskPage {
                     // Return sends, as the Send button does, and puts the keyboard away so the answer shows
                     onAccepted: { Qt.inputMethod.hide(); screen.handover.sendEmail(email.text) }
                 }
-                EmailKeys { field: email.field; onTyped: screen.handover.clearEmailMessage() }
                 BodyText {
                     objectName: "consentText"
                     Layout.fillWidth: true

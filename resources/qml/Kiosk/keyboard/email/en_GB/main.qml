@@ -4,7 +4,8 @@ import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Components
 
 // The on-screen keyboard for an email address (Main.qml picks it while such a field has focus, in every
-// language): Latin letters, the digits, and @ . - _ and .com on this one layer, so nothing needs a second page.
+// language): Latin letters, the digits, and @ . - _ and .com on this one layer, so nothing needs a second page
+// (and no row of extra keys beside the field takes the narrow email column's width).
 KeyboardLayout {
     keyWeight: 160
     KeyboardRow {
