@@ -13,7 +13,7 @@ from PySide6.QtQml import QmlElement, QmlUncreatable
 
 from kiosk.core.kiosk_config import KioskConfig
 from kiosk.i18n import translations
-from kiosk.i18n.dates import long_date
+from kiosk.i18n.dates import clinic_date
 from kiosk.store.chain import BranchDay
 from kiosk.store.checkin import Flag
 from kiosk.ui.store_bridge import StoreBridge
@@ -104,7 +104,7 @@ class ChainModel(QObject):  # type: ignore[operator]  # (PySide's stub types Qml
         flags = ", ".join(self._t(FLAG_COUNTS[flag]).format(count=count) for flag, count in line.flags.items())
         return {
             "branch": line.branch,
-            "day": long_date(line.day, self.language()),
+            "day": clinic_date(line.day, self.language(), self.bridge.clinic.region if self.bridge.clinic else ""),
             "visits": line.visits,
             "flagged": line.flagged,
             "walkAways": line.walk_aways,

@@ -83,6 +83,8 @@ def test_each_branch_sees_its_own_clients_and_the_owner_sees_all(
     rows = {row["branch"]: row for row in read_property(chain, "rows")}
     assert (rows["north"]["visits"], rows["south"]["visits"]) == (1, 2)
     assert rows["north"]["flags"] == "not buzz cut yet: 1" and rows["south"]["flags"] == ""
+    today = dt.date.today()  # written as every screen writes a date in this British clinic: day first
+    assert rows["north"]["day"] == f"{today:%A}, {today.day} {today:%B} {today.year}"
     qtbot.waitUntil(lambda: drive.has("staffChainRow1"), timeout=5000)
     assert {drive.text("staffChainBranch0"), drive.text("staffChainBranch1")} == {"north", "south"}
 
