@@ -83,7 +83,7 @@ def test_every_greyed_out_button_on_the_pin_pad_and_the_staff_screen_says_why(qt
     assert "pinOk" in check_greyed_out(drive, "PIN pad")
     tap_greyed_out(drive, "pinOk")  # no digits yet
     qtbot.waitUntil(lambda: drive.has("disabledHint"), timeout=3000)
-    assert drive.text("disabledHintText") == "ⓘ Type at least 4 digits."
+    assert drive.text("disabledHintText") == "Type at least 4 digits."
     hint, button = drive.find("disabledHint"), drive.find("pinOk")
     bottom = hint.mapToScene(QPointF(0, hint.height())).y()
     assert bottom <= button.mapToScene(QPointF(0, 0)).y()  # over the button, not hiding it
@@ -97,7 +97,7 @@ def test_every_greyed_out_button_on_the_pin_pad_and_the_staff_screen_says_why(qt
         seen += check_greyed_out(drive, tab)
     assert "staffOwnerOpen" in seen and any(name.startswith("staffLanguage_") for name in seen)
     tap_greyed_out(drive, "staffOwnerOpen")  # no owner PIN typed
-    qtbot.waitUntil(lambda: drive.text("disabledHintText") == "ⓘ Type the owner PIN first.", timeout=3000)
+    qtbot.waitUntil(lambda: drive.text("disabledHintText") == "Type the owner PIN first.", timeout=3000)
     qtbot.wait(3000)
     assert drive.has("disabledHint")  # long enough to read
     qtbot.waitUntil(lambda: not drive.has("disabledHint"), timeout=6000)  # then it goes

@@ -72,7 +72,7 @@ MouseArea {
             objectName: "disabledHintText"
             anchors.centerIn: parent
             width: Math.min(implicitWidth, root.width - 2 * Theme.margin - 32)
-            text: "ⓘ " + root.reason
+            text: root.reason
             color: Theme.background
             font.pixelSize: Theme.bodySize
             font.weight: Font.DemiBold
