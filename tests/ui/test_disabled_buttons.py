@@ -73,7 +73,7 @@ def test_a_greyed_out_next_says_why_on_a_client_screen(qtbot: QtBot, kiosk: Kios
     drive.wait_step("before-care")
     assert "nextButton" in check_greyed_out(drive, "before-care screen")
     tap_greyed_out(drive, "nextButton")  # no answer yet
-    qtbot.waitUntil(lambda: drive.text("problemText") == "ⓘ Please choose an answer first.", timeout=3000)
+    qtbot.waitUntil(lambda: drive.text("problemText") == "Please choose an answer first.", timeout=3000)
 
 
 def test_every_greyed_out_button_on_the_pin_pad_and_the_staff_screen_says_why(qtbot: QtBot, kiosk: KioskApp) -> None:

@@ -156,7 +156,7 @@ Item {
                     objectName: "problemText"
                     Layout.fillWidth: true
                     Layout.preferredHeight: text !== "" ? implicitHeight : 0
-                    text: page.hint !== "" ? "ⓘ " + page.hint : page.kiosk.problem
+                    text: page.hint !== "" ? page.hint : page.kiosk.problem  // (no ⓘ sign: the Arabic bold font has none)
                     color: page.hint !== "" ? Theme.text : Theme.problem
                     font.pixelSize: Theme.bodySize
                     font.weight: Font.DemiBold
