@@ -47,3 +47,21 @@ def test_a_hidden_read_aloud_row_takes_no_room(qtbot: QtBot, kiosk: KioskApp) ->
     assert not read_property(toolbar, "narrow")  # the two switches fit: one line
     toolbar.setProperty("room", float(read_property(toolbar, "togglesWidth")) - 1)
     assert read_property(toolbar, "narrow")
+
+
+def test_the_staff_screen_title_is_never_cut(qtbot: QtBot, make_kiosk: Callable[..., KioskApp]) -> None:
+    kiosk = make_kiosk(800, 1280)
+    drive = Driver(qtbot, kiosk)
+    kiosk.model.chooseLanguage("ar")
+    kiosk.model.setProperty("largeText", True)
+    drive.hold("staffCorner", 4000)
+    qtbot.waitUntil(lambda: drive.has("pinKey2"), timeout=5000)
+    for digit in "2468":
+        drive.tap(f"pinKey{digit}")
+    drive.tap("pinOk")
+    qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)
+    qtbot.wait(100)
+    title = drive.find("staffTitle")
+    metrics = QFontMetricsF(QFont(read_property(title, "font")))
+    for word in str(read_property(title, "text")).split():
+        assert metrics.horizontalAdvance(word) <= title.width() + 0.5, f"'{word}' is broken"

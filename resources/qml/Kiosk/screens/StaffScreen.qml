@@ -60,16 +60,28 @@ Rectangle {
         anchors.margins: 24
         spacing: 12
 
-        RowLayout {
+        GridLayout {  // the title on a line of its own when it and the buttons do not fit on one (no word cut)
+            id: staffHeader
+            readonly property bool narrow: staffTitle.implicitWidth + staffBack.implicitWidth
+                                            + staffExit.implicitWidth + 2 * columnSpacing > width
             Layout.fillWidth: true
-            spacing: 12
-            ScreenTitle { Layout.fillWidth: true; text: qsTr("Staff screen") }
+            columns: narrow ? 2 : 3
+            columnSpacing: 12
+            ScreenTitle {
+                id: staffTitle
+                objectName: "staffTitle"
+                Layout.fillWidth: true
+                Layout.columnSpan: staffHeader.narrow ? 2 : 1
+                text: qsTr("Staff screen")
+            }
             BigButton {
+                id: staffBack
                 objectName: "staffBack"
                 text: qsTr("Back to the kiosk")
                 onClicked: root.close()
             }
             BigButton {
+                id: staffExit
                 objectName: "staffExit"
                 text: qsTr("Exit kiosk")
                 onClicked: { root.close(); root.kiosk.staffLock.exitKiosk() }
