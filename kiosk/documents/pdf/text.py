@@ -25,6 +25,7 @@ from reportlab.lib.rl_accel import escapePDF
 
 from kiosk.core.names import graphemes
 from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
+from kiosk.documents.pdf.subsets import forget_subsets
 
 Direction = Literal["ltr", "rtl", "auto"]
 Align = Literal["start", "end", "center"]
@@ -237,6 +238,7 @@ def forget_cached_text() -> None:
     every wipe; the next calendar is about 1 ms slower for it."""
     for cached in (clean, measure, layout_line):
         cached.cache_clear()
+    forget_subsets()
 
 
 def cached_text_count() -> int:
