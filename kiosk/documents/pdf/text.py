@@ -236,13 +236,13 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
 def forget_cached_text() -> None:
     """Drop the cached lines and widths: they hold the names of the last clients. The kiosk calls this at
     every wipe; the next calendar is about 1 ms slower for it."""
-    for cached in (clean, measure, layout_line):
+    for cached in _CACHES:
         cached.cache_clear()
     forget_subsets()
 
 
 def cached_text_count() -> int:
-    return sum(cached.cache_info().currsize for cached in (clean, measure, layout_line))
+    return sum(cached.cache_info().currsize for cached in _CACHES)
 
 
 def isolate_ltr(value: str) -> str:
@@ -253,9 +253,17 @@ def isolate_ltr(value: str) -> str:
 
 def wrap(text: str, style: Style, width: float) -> list[str]:
     """Greedy line breaking at spaces; a word wider than the line is broken between characters."""
+    return list(_wrapped(text, style.size, style.bold, width))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, size: float, bold: bool, width: float) -> tuple[str, ...]:
+    """The lines of `wrap`, kept: a calendar measures the same sentences at the same widths again and again
+    (to fit page 1, to keep blocks whole), and the next calendar in that language has them too."""
+    style = Style(size, bold)
     text = clean(text)
     if not text:
-        return []
+        return ()
     space = measure(" ", style.size, style.bold)
     lines: list[str] = []
     current = ""
@@ -277,7 +285,13 @@ def wrap(text: str, style: Style, width: float) -> list[str]:
         current, current_width = word, word_width
     if current:
         lines.append(current)
-    return lines
+    return tuple(lines)
+
+
+@lru_cache(maxsize=4096)
+def wrapped_lines(text: str, style: Style, width: float, direction: Direction) -> tuple[Line, ...]:
+    """`text` wrapped to `width` and laid out, line by line."""
+    return tuple(layout_line(part, style, direction) for part in _wrapped(text, style.size, style.bold, width))
 
 
 def _longest_prefix(word: str, style: Style, width: float) -> int:
@@ -307,23 +321,25 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     the whole line as /ActualText, poppler reversed it again: measured, so not done).
     """
     doc = canvas._doc
-    red, green, blue = style.colour
     size = f"{style.size:.2f}"
     placed = []
     pen = x
     for run in line.runs:
         placed.append((run.order, run, pen))
         pen += run.width
-    placed.sort(key=lambda entry: entry[0])
-    ops = [f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"]
+    if len(placed) > 1:
+        placed.sort(key=lambda entry: entry[0])
+    ops = [_colour_op(style.colour)]
     current = ""
     for _order, run, start in placed:
         ttf = run.font.ttf
-        offsets = run.offsets or ((0.0, 0.0),)
-        glyphs = list(zip([run.text] if run.offsets is None else list(run.text), offsets, strict=True))
+        if run.offsets is None:
+            glyphs: Any = ((run.text, (0.0, 0.0)),)
+        else:
+            glyphs = zip(run.text, run.offsets, strict=True)
         for piece, (dx, dy) in glyphs:
             ops.append(f"1 0 0 1 {start + dx:.2f} {y + dy:.2f} Tm")
-            for subset, chunk in ttf.splitString(piece, doc):
+            for subset, chunk in _encode(ttf, piece, doc):
                 name = ttf.getSubsetInternalName(subset, doc)
                 if name != current:  # font operator only when the font changes
                     ops.append(f"{name} {size} Tf")
@@ -331,3 +347,28 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
                 ops.append(f"({escapePDF(chunk)}) Tj")
     ops.append("ET Q")
     canvas.addLiteral(" ".join(ops))
+
+
+@lru_cache(maxsize=64)
+def _colour_op(colour: Colour) -> str:
+    red, green, blue = colour
+    return f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"
+
+
+def _encode(ttf: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
+    """ReportLab's `splitString` (the codes of `text` in this document's subsets of the font), without its
+    character-by-character loop when every character already has its code (most lines after the first few)."""
+    state = ttf.state.get(doc)
+    if state is not None and "\xa0" not in text:
+        assignments = state.assignments
+        try:
+            codes = [assignments[ord(ch)] for ch in text]
+        except KeyError:
+            return list(ttf.splitString(text, doc))
+        subset = codes[0] >> 8 if codes else 0
+        if all(code >> 8 == subset for code in codes):
+            return [(subset, bytes(code & 0xFF for code in codes))]
+    return list(ttf.splitString(text, doc))
+
+
+_CACHES = (clean, measure, layout_line, _wrapped, wrapped_lines)
