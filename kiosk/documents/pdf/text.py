@@ -365,9 +365,8 @@ def _encode(ttf: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
             codes = [assignments[ord(ch)] for ch in text]
         except KeyError:
             return list(ttf.splitString(text, doc))
-        subset = codes[0] >> 8 if codes else 0
-        if all(code >> 8 == subset for code in codes):
-            return [(subset, bytes(code & 0xFF for code in codes))]
+        if codes and max(codes) < 256:  # all in the first subset, where most letters are
+            return [(0, bytes(codes))]
     return list(ttf.splitString(text, doc))
 
 
