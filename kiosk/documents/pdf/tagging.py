@@ -113,8 +113,16 @@ class Tagger:
             self._switch(None, push=False)
 
     # marked content
+    def _close(self) -> None:
+        """End the open marked-content sequence; an artifact with nothing drawn in it is left out."""
+        code = self.canvas._code
+        if code and code[-1] == "/Artifact BMC":
+            code.pop()
+        else:
+            code.append("EMC")
+
     def _switch(self, element: Element | None, *, push: bool, artifact: bool = False) -> None:
-        self.canvas.addLiteral("EMC")
+        self._close()
         if push:
             self._owners.append(None if artifact else element)
         else:
@@ -134,7 +142,7 @@ class Tagger:
 
     def end_page(self) -> None:
         """Before showPage: close what is open (content that goes on continues on the next page)."""
-        self.canvas.addLiteral("EMC")
+        self._close()
 
     def start_page(self) -> None:
         self._page += 1

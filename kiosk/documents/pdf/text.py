@@ -333,20 +333,70 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     current = ""
     for _order, run, start in placed:
         ttf = run.font.ttf
-        if run.offsets is None:
-            glyphs: Any = ((run.text, (0.0, 0.0)),)
-        else:
-            glyphs = zip(run.text, run.offsets, strict=True)
-        for piece, (dx, dy) in glyphs:
-            ops.append(f"1 0 0 1 {start + dx:.2f} {y + dy:.2f} Tm")
-            for subset, chunk in _encode(ttf, piece, doc):
-                name = ttf.getSubsetInternalName(subset, doc)
-                if name != current:  # font operator only when the font changes
-                    ops.append(f"{name} {size} Tf")
-                    current = name
-                ops.append(f"({escapePDF(chunk)}) Tj")
+        if run.offsets is not None:
+            current = _shaped_run(ops, run, start, y, size=style.size, doc=doc, current=current)
+            continue
+        ops.append(f"1 0 0 1 {start:.2f} {y:.2f} Tm")
+        for subset, chunk in _encode(ttf, run.text, doc):
+            name = ttf.getSubsetInternalName(subset, doc)
+            if name != current:  # font operator only when the font changes
+                ops.append(f"{name} {size} Tf")
+                current = name
+            ops.append(f"({escapePDF(chunk)}) Tj")
     ops.append("ET Q")
     canvas.addLiteral(" ".join(ops))
+
+
+def _shaped_run(ops: list[str], run: Run, start: float, y: float, *, size: float, doc: Any, current: str) -> str:
+    """A shaped run's glyphs, each at HarfBuzz's position: one TJ array of glyphs with small moves between
+    them (kerning, joined forms), a new text position only for a glyph raised or lowered (a mark). Returns
+    the font operator in effect."""
+    ttf, face = run.font.ttf, run.font.ttf.face
+    assert run.offsets is not None
+    group: list[str] = []
+    expected: float | None = None  # where the next glyph lands without a move; None: set the position
+
+    def flush() -> None:
+        if group:
+            ops.append(f"[{' '.join(group)}] TJ")
+            group.clear()
+
+    for piece, (dx, dy) in zip(run.text, run.offsets, strict=True):
+        target = start + dx
+        chunks = _encode(ttf, piece, doc)
+        if dy or len(chunks) != 1 or not chunks[0][1][0]:  # a mark, or a glyph without a code of its own
+            flush()
+            ops.append(f"1 0 0 1 {target:.2f} {y + dy:.2f} Tm")
+            for subset, chunk in chunks:
+                current = _set_font(ops, ttf.getSubsetInternalName(subset, doc), size, current)
+                ops.append(f"({escapePDF(chunk)}) Tj")
+            expected = None
+            continue
+        subset, chunk = chunks[0]
+        name = ttf.getSubsetInternalName(subset, doc)
+        if name != current:
+            flush()
+            current = _set_font(ops, name, size, current)
+            expected = None
+        if expected is None:
+            flush()
+            ops.append(f"1 0 0 1 {target:.2f} {y:.2f} Tm")
+            actual = target
+        else:
+            move = round((expected - target) * 1000 / size, 1)  # thousandths of the size, to the left
+            if move:
+                group.append(f"{move:g}")
+            actual = expected - move * size / 1000
+        group.append(f"({escapePDF(chunk)})")
+        expected = actual + face.getCharWidth(ord(piece)) * size / 1000
+    flush()
+    return current
+
+
+def _set_font(ops: list[str], name: str, size: float, current: str) -> str:
+    if name != current:
+        ops.append(f"{name} {size:.2f} Tf")
+    return name
 
 
 @lru_cache(maxsize=64)
