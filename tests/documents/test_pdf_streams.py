@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 import pypdf
 from reportlab.pdfbase.ttfonts import TTFontFile
@@ -20,7 +21,8 @@ def font_files(pdf: bytes) -> list[bytes]:
     reader = pypdf.PdfReader(io.BytesIO(pdf))
     files = []
     for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
+        resources: Any = page["/Resources"]
+        for font in resources["/Font"].values():
             descriptor = font.get_object()["/FontDescriptor"].get_object()
             files.append(descriptor["/FontFile2"].get_object().get_data())
     return files
