@@ -48,7 +48,9 @@ class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
 
 
 def _ref(obj: PDFObject, document: Any) -> str:
-    return str(document.Reference(obj).format(document).decode("latin-1"))
+    """`n 0 R` for `obj`, registered with the document now (its number is given at registration)."""
+    number, version = document.idToObjectNumberAndVersion[document.Reference(obj).name]
+    return f"{number} {version} R"
 
 
 class Tagger:

@@ -408,7 +408,12 @@ def _colour_op(colour: Colour) -> str:
 def _encode(ttf: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
     """ReportLab's `splitString` (the codes of `text` in this document's subsets of the font), without its
     character-by-character loop when every character already has its code (most lines after the first few)."""
-    state = ttf.state.get(doc)
+    states: dict[Any, Any] = doc.__dict__.setdefault("smp_font_states", {})  # ReportLab's are weakly keyed: slow
+    state = states.get(ttf)
+    if state is None:
+        state = ttf.state.get(doc)
+        if state is not None:
+            states[ttf] = state
     if state is not None and "\xa0" not in text:
         assignments = state.assignments
         try:
