@@ -38,12 +38,28 @@ def qr_modules(data: bytes) -> tuple[int, bytes]:
     return pixels.shape[0], bytes(pixels).translate(_DARK)  # type: ignore[index]
 
 
+@lru_cache(maxsize=64)
+def mask_hex(modules: tuple[int, bytes]) -> str:
+    """A code's modules as rows of bits (1 = dark), each row padded to whole bytes, in hex: a PDF image mask."""
+    count, rows = modules
+    hex_rows = []
+    pad = "0" * (-count % 8)
+    for row in range(count):
+        bits = rows[row * count : (row + 1) * count].translate(_BITS).decode("ascii") + pad
+        hex_rows.append(f"{int(bits, 2):0{len(bits) // 4}X}")
+    return "".join(hex_rows)
+
+
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
 def forget_codes() -> None:
     qr_modules.cache_clear()
+    mask_hex.cache_clear()
 
 
 def cached_code_count() -> int:
-    return qr_modules.cache_info().currsize
+    return qr_modules.cache_info().currsize + mask_hex.cache_info().currsize
 
 
 def qr_matrix(data: bytes) -> list[list[bool]]:
