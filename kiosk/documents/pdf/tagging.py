@@ -53,6 +53,24 @@ def _ref(obj: PDFObject, document: Any) -> str:
     return f"{number} {version} R"
 
 
+class _Scope:
+    """An element opened by Tagger.group, .within or .content, closed when its `with` block ends (a plain
+    class: a calendar opens about 500 of them, and generator-based context managers cost three times more)."""
+
+    __slots__ = ("element", "marked", "tagger")
+
+    def __init__(self, tagger: Tagger, element: Element, *, marked: bool) -> None:
+        self.tagger, self.element, self.marked = tagger, element, marked
+
+    def __enter__(self) -> Element:
+        return self.element
+
+    def __exit__(self, *exception: object) -> None:
+        self.tagger._groups.pop()
+        if self.marked:
+            self.tagger._switch(None, push=False)
+
+
 class Tagger:
     """Marks the content of one canvas and builds its structure tree."""
 
@@ -74,36 +92,23 @@ class Tagger:
         parent.kids.append(element)
         return element
 
-    @contextmanager
-    def group(self, role: str, **attributes: Any) -> Iterator[Element]:
+    def group(self, role: str, **attributes: Any) -> _Scope:
         """An element that holds other elements (L, LI, Table, TR, Sect...)."""
         element = self._new(role, **attributes)
         self._groups.append(element)
-        try:
-            yield element
-        finally:
-            self._groups.pop()
+        return _Scope(self, element, marked=False)
 
-    @contextmanager
-    def within(self, element: Element) -> Iterator[Element]:
+    def within(self, element: Element) -> _Scope:
         """Add to an element opened before (two lists drawn side by side, row by row)."""
         self._groups.append(element)
-        try:
-            yield element
-        finally:
-            self._groups.pop()
+        return _Scope(self, element, marked=False)
 
-    @contextmanager
-    def content(self, role: str = "P", **attributes: Any) -> Iterator[Element]:
+    def content(self, role: str = "P", **attributes: Any) -> _Scope:
         """An element whose drawing is marked as its content (P, H1, Lbl, TD, Figure...)."""
         element = self._new(role, **attributes)
         self._groups.append(element)
         self._switch(element, push=True)
-        try:
-            yield element
-        finally:
-            self._groups.pop()
-            self._switch(None, push=False)
+        return _Scope(self, element, marked=True)
 
     @contextmanager
     def artifact(self) -> Iterator[None]:
