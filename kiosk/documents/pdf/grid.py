@@ -16,6 +16,7 @@ from babel.dates import get_day_names
 
 from kiosk.core.schedule import Schedule
 from kiosk.documents.pdf.context import Context
+from kiosk.documents.pdf.glyphs import draw_line
 from kiosk.documents.pdf.layout import (
     ACCENT,
     MUTED,
@@ -30,7 +31,7 @@ from kiosk.documents.pdf.layout import (
 )
 from kiosk.documents.pdf.pictograms import draw_pictogram
 from kiosk.documents.pdf.regional import Regional
-from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure
+from kiosk.documents.pdf.text import Colour, Style, layout_line, measure
 from kiosk.i18n.catalog import translate
 
 BEFORE_CARE_EVENING = "before-care-evening"  # the key date of the evening before a later session

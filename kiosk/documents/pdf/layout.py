@@ -13,8 +13,9 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
+from kiosk.documents.pdf.glyphs import draw_line
 from kiosk.documents.pdf.tagging import Tagger
-from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, draw_line, wrapped_lines
+from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, wrapped_lines
 
 __all__ = ["Colour", "PageWriter", "Theme", "make_theme"]
 
