@@ -24,7 +24,7 @@ import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
-from kiosk.documents.pdf.subsets import add_subset_objects
+from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
 
 REPLACEMENT = "\ufffd"
@@ -74,6 +74,7 @@ class Font:
             pdfmetrics.registerFont(self.ttf)
         face = self.ttf.face
         face.addSubsetObjects = partial(add_subset_objects, face)  # subsets made once, unhinted (subsets.py)
+        self.ttf.addObjects = partial(add_font_objects, self.ttf)  # and their widths and ToUnicode maps
         self.covers: frozenset[int] = frozenset(c for c in face.charToGlyph if c < _PRIVATE_USE_START)
         self.units_per_em: int = face.unitsPerEm
         self._hb_font: hb.Font | None = None

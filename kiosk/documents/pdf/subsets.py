@@ -14,8 +14,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, TTFontFace, TTFontMaker
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase.pdfdoc import PDFObject
+from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace, TTFontMaker
 
 from kiosk.documents.pdf.streams import Preformatted, flate_stream
 
@@ -88,6 +89,49 @@ def _font_file(face: TTFontFace, subset: tuple[int, ...]) -> bytes:
 def forget_subsets() -> None:
     """The subsets show which letters the last names had: the kiosk forgets them with its cached text."""
     _font_file.cache_clear()
+    _font_tables.cache_clear()
+
+
+class _Inline(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
+    """A direct object (an array) written as the PDF text it was given."""
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
+    def format(self, document: Any) -> bytes:
+        return self.text
+
+
+@lru_cache(maxsize=32)
+def _font_tables(face: TTFontFace, number: int, subset: tuple[int, ...]) -> tuple[bytes, bytes]:
+    """(the /Widths array, the deflated ToUnicode stream) of subset `number` of `face`."""
+    widths = "[ " + " ".join(f"{face.getCharWidth(code):g}" for code in subset) + " ]"
+    name = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("latin-1")
+    cmap = ttfonts.makeToUnicodeCMap(name, list(subset))  # fonts.py's, with the calendar's fixes
+    return widths.encode("latin-1"), flate_stream("", cmap.encode("latin-1"))
+
+
+def add_font_objects(font: TTFont, document: Any) -> None:
+    """ReportLab's TTFont.addObjects (one font dictionary per subset of 256 characters) with the widths and
+    the ToUnicode map of a subset made once, like its font file."""
+    state = font.state.get(document) or font._assignState(document)
+    state.frozen = 1
+    face = font.face
+    for number, subset in enumerate(state.subsets):
+        internal = font.getSubsetInternalName(number, document)[1:]
+        widths, cmap = _font_tables(face, number, tuple(subset))
+        base = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("latin-1")
+        entry = pdfdoc.PDFTrueTypeFont()
+        entry.Name = internal
+        entry.BaseFont = base
+        entry.FirstChar = 0
+        entry.LastChar = len(subset) - 1
+        entry.Widths = _Inline(widths)
+        entry.ToUnicode = document.Reference(Preformatted(cmap), "toUnicodeCMap:" + base)
+        entry.FontDescriptor = face.addSubsetObjects(document, base, subset)
+        document.Reference(entry, internal)
+        document.idToObject["BasicFonts"].dict[internal] = entry
+    del font.state[document]
 
 
 def add_subset_objects(face: TTFontFace, document: Any, fontname: str, subset: list[int]) -> Any:
