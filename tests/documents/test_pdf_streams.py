@@ -12,7 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFontFile
 
 from kiosk.documents import qr
 from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, cached_text_count, forget_cached_text
-from kiosk.documents.pdf.subsets import HINTING_TABLES, unhinted
+from kiosk.documents.pdf.subsets import HINTING_TABLES, cached_subset_count, unhinted
 
 Make = Callable[..., CalendarRequest]
 
@@ -64,8 +64,10 @@ def test_the_next_calendar_reuses_fonts_and_codes_and_a_wipe_forgets_them(make_r
     request = make_request(name="Zoë Ødegård")
     first = build_calendar_pdf(request)
     assert qr.cached_code_count() > 0
+    assert cached_subset_count() > 0
     assert font_files(build_calendar_pdf(request)) == font_files(first)
     forget_cached_text()
     assert cached_text_count() == 0
     assert qr.cached_code_count() == 0
+    assert cached_subset_count() == 0
     assert font_files(build_calendar_pdf(request)) == font_files(first)  # made again from the font files

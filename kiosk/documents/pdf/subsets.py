@@ -92,6 +92,10 @@ def forget_subsets() -> None:
     _font_tables.cache_clear()
 
 
+def cached_subset_count() -> int:
+    return _font_file.cache_info().currsize + _font_tables.cache_info().currsize
+
+
 class _Inline(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
     """A direct object (an array) written as the PDF text it was given."""
 

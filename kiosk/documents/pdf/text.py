@@ -25,7 +25,7 @@ from bidi import algorithm as bidi
 
 from kiosk.core.names import graphemes
 from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
-from kiosk.documents.pdf.subsets import forget_subsets
+from kiosk.documents.pdf.subsets import cached_subset_count, forget_subsets
 
 Direction = Literal["ltr", "rtl", "auto"]
 Align = Literal["start", "end", "center"]
@@ -242,7 +242,7 @@ def forget_cached_text() -> None:
 
 
 def cached_text_count() -> int:
-    return sum(cached.cache_info().currsize for cached in _CACHES)
+    return sum(cached.cache_info().currsize for cached in _CACHES) + cached_subset_count()
 
 
 def isolate_ltr(value: str) -> str:
