@@ -5,6 +5,7 @@ zxing-cpp encodes a code in well under a millisecond (pure-Python encoders take 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, cast
 
 import zxingcpp
@@ -16,9 +17,14 @@ ERROR_CORRECTION = "M"  # 15 % of the code may be damaged: a printed page surviv
 ECI_UTF8 = 26  # the code says its bytes are UTF-8: readers that would guess (zbar) get "Zurück" right
 
 
+@lru_cache(maxsize=64)
 def qr_modules(data: bytes) -> tuple[int, bytes]:
     """The QR code for UTF-8 `data` (byte mode behind an ECI UTF-8 marker) as (modules per side, one byte per
-    module row by row, 1 = dark)."""
+    module row by row, 1 = dark).
+
+    Kept for the next calls (a code costs about half a millisecond): the kiosk screen shows the same codes as
+    the PDF, and a calendar printed, sent and saved again reuses them. The payloads hold a client's plan, so
+    the kiosk forgets them at every wipe (`forget_codes`)."""
     if not data:
         raise UserError("a QR code needs some data to hold")
     try:
@@ -30,6 +36,30 @@ def qr_modules(data: bytes) -> tuple[int, bytes]:
     # mypy would disagree between the two Pythons the lock covers.
     pixels = memoryview(cast(Any, image))
     return pixels.shape[0], bytes(pixels).translate(_DARK)  # type: ignore[index]
+
+
+@lru_cache(maxsize=64)
+def mask_hex(modules: tuple[int, bytes]) -> str:
+    """A code's modules as rows of bits (1 = dark), each row padded to whole bytes, in hex: a PDF image mask."""
+    count, rows = modules
+    hex_rows = []
+    pad = "0" * (-count % 8)
+    for row in range(count):
+        bits = rows[row * count : (row + 1) * count].translate(_BITS).decode("ascii") + pad
+        hex_rows.append(f"{int(bits, 2):0{len(bits) // 4}X}")
+    return "".join(hex_rows)
+
+
+_BITS = bytes.maketrans(b"\x00\x01", b"01")
+
+
+def forget_codes() -> None:
+    qr_modules.cache_clear()
+    mask_hex.cache_clear()
+
+
+def cached_code_count() -> int:
+    return qr_modules.cache_info().currsize + mask_hex.cache_info().currsize
 
 
 def qr_matrix(data: bytes) -> list[list[bool]]:

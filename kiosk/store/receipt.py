@@ -101,7 +101,8 @@ class _Page:
     def put(self, text: str, offset: float, y: float, size: float, *, grey: float = 0.12) -> None:
         """One line `offset` in from the reading side's margin, through the calendar's text layer: font
         fallback, bidi and shaping, so a name in any script (Arabic joined, Hebrew, Cyrillic, ...) prints right."""
-        from kiosk.documents.pdf.text import Style, draw_line, layout_line  # noqa: PLC0415 - see above
+        from kiosk.documents.pdf.glyphs import draw_line  # noqa: PLC0415 - see above
+        from kiosk.documents.pdf.text import Style, layout_line  # noqa: PLC0415 - see above
 
         style = Style(size=size, colour=(grey, grey, grey))
         line = layout_line(text, style, "rtl" if self.rtl else "ltr")

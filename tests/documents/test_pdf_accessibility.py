@@ -130,9 +130,11 @@ def test_two_sessions_take_three_pages(make_request: Make, language: str, paper:
 
 
 def test_the_handout_is_small(make_request: Make) -> None:
-    """Pictograms are forms drawn once, objects sit in a compressed object stream, the logo is a JPEG."""
-    assert len(build_calendar_pdf(make_request())) <= 60 * 1024
-    assert len(build_calendar_pdf(make_request(language="ar", large_print=True, name="سارة"))) <= 120 * 1024
+    """Pictograms are forms drawn once, fonts are subsets without hinting, day cells and shaped words are
+    written compactly, objects sit in a compressed object stream, the logo is a JPEG. The targets are 60 KB
+    and 120 KB; the limits here keep the room under them (about 45 KB and 77 KB when this was written)."""
+    assert len(build_calendar_pdf(make_request())) <= 50 * 1024
+    assert len(build_calendar_pdf(make_request(language="ar", large_print=True, name="سارة"))) <= 90 * 1024
 
 
 def card_words(request: CalendarRequest) -> Counter[str]:

@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 _TEXT = "kiosk.documents.pdf.text"
+_QR = "kiosk.documents.qr"
 
 
 def build_calendar_pdf(request: CalendarRequest) -> bytes:
@@ -46,12 +47,17 @@ def calendar_codes(request: CalendarRequest) -> list[tuple[CalendarEvent, bytes]
 
 
 def forget_cached_text() -> None:
-    """Drop the cached lines and widths (they hold the last clients' names); nothing is cached before a PDF."""
-    text = sys.modules.get(_TEXT)
+    """Drop the cached lines, widths and QR codes (they hold the last clients' names and plans); nothing is
+    cached before a PDF or a code is made."""
+    text, qr = sys.modules.get(_TEXT), sys.modules.get(_QR)
     if text is not None:
         text.forget_cached_text()
+    if qr is not None:
+        qr.forget_codes()
 
 
 def cached_text_count() -> int:
-    text = sys.modules.get(_TEXT)
-    return int(text.cached_text_count()) if text is not None else 0
+    text, qr = sys.modules.get(_TEXT), sys.modules.get(_QR)
+    return (int(text.cached_text_count()) if text is not None else 0) + (
+        int(qr.cached_code_count()) if qr is not None else 0
+    )

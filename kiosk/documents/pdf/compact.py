@@ -38,7 +38,7 @@ def _objects(pdf: bytes) -> dict[int, bytes]:
 def _packable(body: bytes) -> bool:
     """Not a stream, and not a page: page dictionaries stay readable in the file, where the print hand-over
     finds the paper size (kiosk/handover/document.py reads the first /MediaBox)."""
-    return b"stream\r\n" not in body and b"stream\n" not in body and b"/Type /Page" not in body
+    return b"stream\n" not in body and b"stream\r\n" not in body and b"/Type /Page" not in body
 
 
 def object_streams(pdf: bytes) -> bytes:
@@ -48,7 +48,7 @@ def object_streams(pdf: bytes) -> bytes:
     if not objects or trailer is None:
         return pdf
     entries = dict(_ENTRY.findall(trailer.group(1)))
-    packed = [number for number, body in objects.items() if _packable(body)]
+    packed = {number: body for number, body in objects.items() if _packable(body)}
     stream_number = max(objects) + 1
     xref_number = stream_number + 1
     out = bytearray(b"%PDF-1.5\n%\x93\x8c\x8b\x9e\n")
@@ -60,7 +60,7 @@ def object_streams(pdf: bytes) -> bytes:
     header, data = [], bytearray()
     for index, number in enumerate(packed):
         header.append(b"%d %d" % (number, len(data)))
-        data += objects[number].strip() + b"\n"
+        data += packed[number].strip() + b"\n"
         offsets[number] = (2, stream_number, index)
     first = b" ".join(header) + b"\n"
     content = zlib.compress(first + bytes(data), LEVEL)

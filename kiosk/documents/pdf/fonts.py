@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
 
 REPLACEMENT = "\ufffd"
@@ -72,6 +73,8 @@ class Font:
         if not registered:
             pdfmetrics.registerFont(self.ttf)
         face = self.ttf.face
+        face.addSubsetObjects = partial(add_subset_objects, face)  # subsets made once, unhinted (subsets.py)
+        self.ttf.addObjects = partial(add_font_objects, self.ttf)  # and their widths and ToUnicode maps
         self.covers: frozenset[int] = frozenset(c for c in face.charToGlyph if c < _PRIVATE_USE_START)
         self.units_per_em: int = face.unitsPerEm
         self._hb_font: hb.Font | None = None

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from babel.dates import get_day_names
 
 from kiosk.core.schedule import Schedule
 from kiosk.documents.pdf.context import Context
+from kiosk.documents.pdf.glyphs import draw_line
 from kiosk.documents.pdf.layout import (
     ACCENT,
     MUTED,
@@ -29,7 +31,7 @@ from kiosk.documents.pdf.layout import (
 )
 from kiosk.documents.pdf.pictograms import draw_pictogram
 from kiosk.documents.pdf.regional import Regional
-from kiosk.documents.pdf.text import Colour, Style, draw_line, layout_line, measure
+from kiosk.documents.pdf.text import Colour, Style, layout_line, measure
 from kiosk.i18n.catalog import translate
 
 BEFORE_CARE_EVENING = "before-care-evening"  # the key date of the evening before a later session
@@ -172,20 +174,26 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
 
 
 def _fill_cell(canvas: Any, x: float, y: float, w: float, h: float, *, colours: PhaseColours) -> None:
-    path = round_rect_path(x, y, w, h, 3)
+    canvas.addLiteral(f"q 1 0 0 1 {x:.2f} {y:.2f} cm {_cell_drawing(round(w, 2), round(h, 2), colours)} Q")
+
+
+@lru_cache(maxsize=64)
+def _cell_drawing(w: float, h: float, colours: PhaseColours) -> str:
+    """A day cell drawn at the origin: the same few cells fill every grid, so they are written once and
+    moved into place (the repeated bytes also deflate to almost nothing)."""
+    path = round_rect_path(0, 0, w, h, 3)
     red, green, blue = colours.fill
-    ops = [f"q {red:.3f} {green:.3f} {blue:.3f} rg {path} f"]
+    ops = [f"{red:.3f} {green:.3f} {blue:.3f} rg {path} f"]
     if colours.hatched:  # lighter diagonal lines, clipped to the cell
         light = _towards_white(colours.fill, 0.45)
         ops.append(f"{path} W n {light[0]:.3f} {light[1]:.3f} {light[2]:.3f} RG 1.3 w")
         step = 6.0
         start = -h
         while start < w:
-            ops.append(f"{x + start:.2f} {y:.2f} m {x + start + h:.2f} {y + h:.2f} l")
+            ops.append(f"{start:.2f} 0 m {start + h:.2f} {h:.2f} l")
             start += step
         ops.append("S")
-    ops.append("Q")
-    canvas.addLiteral(" ".join(ops))
+    return " ".join(ops)
 
 
 def _towards_white(colour: Colour, share: float) -> Colour:

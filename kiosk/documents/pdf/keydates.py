@@ -15,7 +15,7 @@ from kiosk.documents.pdf.layout import ACCENT, RULE, PageWriter
 from kiosk.documents.pdf.pictograms import draw_pictogram, pictogram_alt
 from kiosk.documents.pdf.request import CalendarRequest
 from kiosk.documents.pdf.text import Style, wrap
-from kiosk.documents.qr import qr_modules
+from kiosk.documents.qr import mask_hex, qr_modules
 from kiosk.i18n.catalog import translate
 
 QUIET_ZONE_MODULES = 2  # in the box; the gap to the text and the rows around add the rest of the 4 a code needs
@@ -149,20 +149,12 @@ def draw_qr(writer: PageWriter, modules: tuple[int, bytes], x: float, y: float, 
     An image scaled by a whole number of device pixels a module stays sharp (vector squares picked up grey
     anti-aliased edges that made zbar miss codes at 100 dpi), and it is a few hundred bytes instead of
     hundreds of rectangle operators."""
-    count, rows = modules
+    count = modules[0]
     width = count * MODULE
     left = _on_grid(x + (size - width) / 2)
     top = writer.page_height - _on_grid(writer.page_height - (y + size - (size - width) / 2))  # rows from the top
-    hex_rows = []
-    pad = "0" * (-count % 8)
-    for row in range(count):
-        bits = rows[row * count : (row + 1) * count].translate(_BITS).decode("ascii") + pad
-        hex_rows.append(f"{int(bits, 2):0{len(bits) // 4}X}")
-    data = "".join(hex_rows)
+    data = mask_hex(modules)
     writer.canvas.addLiteral(
         f"q 0 0 0 rg {width:.2f} 0 0 {width:.2f} {left:.2f} {top - width:.2f} cm "
         f"BI /W {count} /H {count} /IM true /BPC 1 /D [1 0] /F /AHx ID\n{data}>\nEI Q"
     )
-
-
-_BITS = bytes.maketrans(b"\x00\x01", b"01")

@@ -13,8 +13,9 @@ from typing import Any
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
+from kiosk.documents.pdf.glyphs import draw_line
 from kiosk.documents.pdf.tagging import Tagger
-from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, draw_line, layout_line, wrap
+from kiosk.documents.pdf.text import Align, Colour, Direction, Line, Style, wrapped_lines
 
 __all__ = ["Colour", "PageWriter", "Theme", "make_theme"]
 
@@ -180,8 +181,8 @@ class PageWriter:
             x = box_x + width - line.width
         draw_line(self.canvas, line, x, baseline, style)
 
-    def lines(self, text: str, style: Style, width: float) -> list[Line]:
-        return [layout_line(part, style, self.direction) for part in wrap(text, style, width)]
+    def lines(self, text: str, style: Style, width: float) -> tuple[Line, ...]:
+        return wrapped_lines(text, style, width, self.direction)
 
     def paragraph(
         self,
@@ -207,7 +208,7 @@ class PageWriter:
         with self.tags.content(role, lang=lang):
             self._draw_lines(lines, style, offset, width, align)
 
-    def _draw_lines(self, lines: list[Line], style: Style, offset: float, width: float, align: Align) -> None:
+    def _draw_lines(self, lines: tuple[Line, ...], style: Style, offset: float, width: float, align: Align) -> None:
         for line in lines:
             self.ensure(style.line_height)
             self.place_line(line, style, offset=offset, width=width, baseline=self.y - style.size, align=align)

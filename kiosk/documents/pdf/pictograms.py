@@ -6,8 +6,15 @@ so it stays sharp at any zoom and on any printer. Pictograms carry meaning next 
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
+from functools import cache
 from typing import Any
+
+from reportlab.pdfbase.pdfdoc import xObjectName
+from reportlab.pdfgen.canvas import Canvas
+
+from kiosk.documents.pdf.streams import Preformatted, flate_stream
 
 Colour = tuple[float, float, float]
 STROKE = 0.075  # line width, as a share of the pictogram's size
@@ -205,48 +212,44 @@ PICTOGRAMS: dict[str, Callable[[Any, Colour], None]] = {
 }
 
 
+_ALT: dict[str, Callable[[Callable[[str], str]], str]] = {  # looked up one at a time: a calendar has 100 figures
+    "no-water": lambda _: _("No water"),
+    "light-shower": lambda _: _("Shower"),
+    "check": lambda _: _("Yes, do this"),
+    "do": lambda _: _("Yes, do this"),
+    "avoid": lambda _: _("No, avoid this"),
+    "sun": lambda _: _("Sun"),
+    "moisturiser": lambda _: _("Moisturiser"),
+    "clipper": lambda _: _("Hair clipper"),
+    "comb": lambda _: _("Comb"),
+    "breathe": lambda _: _("A calm breath"),
+    "sunscreen": lambda _: _("Sunscreen"),
+    "milestone": lambda _: _("Key date"),
+    "phone": lambda _: _("Phone"),
+    "text": lambda _: _("Text message"),
+    "email": lambda _: _("Email"),
+    "website": lambda _: _("Website"),
+    "address": lambda _: _("Address"),
+    "calendar": lambda _: _("Calendar"),
+}
+
+
 def pictogram_alt(name: str, _: Callable[[str], str]) -> str:
     """What a pictogram shows, in words, for a screen reader (its Figure's alternative text)."""
-    words = {
-        "no-water": _("No water"),
-        "light-shower": _("Shower"),
-        "check": _("Yes, do this"),
-        "do": _("Yes, do this"),
-        "avoid": _("No, avoid this"),
-        "sun": _("Sun"),
-        "moisturiser": _("Moisturiser"),
-        "clipper": _("Hair clipper"),
-        "comb": _("Comb"),
-        "breathe": _("A calm breath"),
-        "sunscreen": _("Sunscreen"),
-        "milestone": _("Key date"),
-        "phone": _("Phone"),
-        "text": _("Text message"),
-        "email": _("Email"),
-        "website": _("Website"),
-        "address": _("Address"),
-        "calendar": _("Calendar"),
-    }
-    return words.get(name, _("Information"))
+    return _ALT[name](_) if name in _ALT else _("Information")
 
 
 def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, colour: Colour) -> None:
     """Draw pictogram `name` in the square with lower-left corner (x, y); an unknown name gets 'info'.
 
-    Each pictogram is drawn once per document as a PDF form, in no colour of its own, and then only
-    referenced in the colour of the moment: a calendar shows the same few pictograms hundreds of times,
-    and the file stays small and fast to make.
+    Each pictogram is a PDF form, in no colour of its own, put once into a document and then only
+    referenced in the colour of the moment: a calendar shows the same few pictograms a hundred times,
+    and the file stays small and fast to make. The form's bytes are made once per process.
     """
     key = f"SmpPictogram-{name if name in PICTOGRAMS else 'info'}"
-    forms: set[str] = canvas.__dict__.setdefault("smp_pictogram_forms", set())
-    if key not in forms:
-        canvas.beginForm(key, lowerx=-0.2, lowery=-0.2, upperx=1.2, uppery=1.2)
-        canvas.setLineWidth(STROKE)
-        canvas.setLineCap(1)
-        canvas.setLineJoin(1)
-        PICTOGRAMS.get(name, _info)(canvas, colour)
-        canvas.endForm()
-        forms.add(key)
+    document = canvas._doc
+    if not document.hasForm(key):
+        document.Reference(Preformatted(_form(name if name in PICTOGRAMS else "info")), xObjectName(key))
     red, green, blue = colour
     canvas.addLiteral(
         f"q {red:.3f} {green:.3f} {blue:.3f} rg {red:.3f} {green:.3f} {blue:.3f} RG "
@@ -254,3 +257,15 @@ def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, c
     )
     canvas.doForm(key)
     canvas.addLiteral("Q")
+
+
+@cache
+def _form(name: str) -> bytes:
+    """The form of one pictogram as PDF bytes: its drawing in the unit square, on a canvas never saved."""
+    scratch = Canvas(io.BytesIO())
+    scratch.setLineWidth(STROKE)
+    scratch.setLineCap(1)
+    scratch.setLineJoin(1)
+    PICTOGRAMS[name](scratch, (0.0, 0.0, 0.0))
+    drawing = "\n".join(scratch._code).encode("latin-1")
+    return flate_stream("/Type /XObject /Subtype /Form /BBox [-0.2 -0.2 1.2 1.2] /Resources << >>", drawing)

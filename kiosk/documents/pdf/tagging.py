@@ -48,7 +48,27 @@ class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
 
 
 def _ref(obj: PDFObject, document: Any) -> str:
-    return str(document.Reference(obj).format(document).decode("latin-1"))
+    """`n 0 R` for `obj`, registered with the document now (its number is given at registration)."""
+    number, version = document.idToObjectNumberAndVersion[document.Reference(obj).name]
+    return f"{number} {version} R"
+
+
+class _Scope:
+    """An element opened by Tagger.group, .within or .content, closed when its `with` block ends (a plain
+    class: a calendar opens about 500 of them, and generator-based context managers cost three times more)."""
+
+    __slots__ = ("element", "marked", "tagger")
+
+    def __init__(self, tagger: Tagger, element: Element, *, marked: bool) -> None:
+        self.tagger, self.element, self.marked = tagger, element, marked
+
+    def __enter__(self) -> Element:
+        return self.element
+
+    def __exit__(self, *exception: object) -> None:
+        self.tagger._groups.pop()
+        if self.marked:
+            self.tagger._switch(None, push=False)
 
 
 class Tagger:
@@ -72,36 +92,23 @@ class Tagger:
         parent.kids.append(element)
         return element
 
-    @contextmanager
-    def group(self, role: str, **attributes: Any) -> Iterator[Element]:
+    def group(self, role: str, **attributes: Any) -> _Scope:
         """An element that holds other elements (L, LI, Table, TR, Sect...)."""
         element = self._new(role, **attributes)
         self._groups.append(element)
-        try:
-            yield element
-        finally:
-            self._groups.pop()
+        return _Scope(self, element, marked=False)
 
-    @contextmanager
-    def within(self, element: Element) -> Iterator[Element]:
+    def within(self, element: Element) -> _Scope:
         """Add to an element opened before (two lists drawn side by side, row by row)."""
         self._groups.append(element)
-        try:
-            yield element
-        finally:
-            self._groups.pop()
+        return _Scope(self, element, marked=False)
 
-    @contextmanager
-    def content(self, role: str = "P", **attributes: Any) -> Iterator[Element]:
+    def content(self, role: str = "P", **attributes: Any) -> _Scope:
         """An element whose drawing is marked as its content (P, H1, Lbl, TD, Figure...)."""
         element = self._new(role, **attributes)
         self._groups.append(element)
         self._switch(element, push=True)
-        try:
-            yield element
-        finally:
-            self._groups.pop()
-            self._switch(None, push=False)
+        return _Scope(self, element, marked=True)
 
     @contextmanager
     def artifact(self) -> Iterator[None]:
@@ -113,8 +120,16 @@ class Tagger:
             self._switch(None, push=False)
 
     # marked content
+    def _close(self) -> None:
+        """End the open marked-content sequence; an artifact with nothing drawn in it is left out."""
+        code = self.canvas._code
+        if code and code[-1] == "/Artifact BMC":
+            code.pop()
+        else:
+            code.append("EMC")
+
     def _switch(self, element: Element | None, *, push: bool, artifact: bool = False) -> None:
-        self.canvas.addLiteral("EMC")
+        self._close()
         if push:
             self._owners.append(None if artifact else element)
         else:
@@ -134,7 +149,7 @@ class Tagger:
 
     def end_page(self) -> None:
         """Before showPage: close what is open (content that goes on continues on the next page)."""
-        self.canvas.addLiteral("EMC")
+        self._close()
 
     def start_page(self) -> None:
         self._page += 1

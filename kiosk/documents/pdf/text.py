@@ -7,6 +7,7 @@ Every string in the calendar, a translated sentence or a client's name, goes thr
 4. Per line, the Unicode bidi algorithm gives each character its level; runs are put in visual order and
    right-to-left or complex-script runs are shaped with HarfBuzz, so Arabic letters join and run right to
    left, and Hebrew reads right to left with its digits from Noto Sans.
+5. `glyphs.draw_line` writes a laid-out line as PDF text operators.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from typing import Any, Literal
 
 import uharfbuzz as hb
 from bidi import algorithm as bidi
-from reportlab.lib.rl_accel import escapePDF
 
 from kiosk.core.names import graphemes
 from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
+from kiosk.documents.pdf.subsets import cached_subset_count, forget_subsets
 
 Direction = Literal["ltr", "rtl", "auto"]
 Align = Literal["start", "end", "center"]
@@ -235,12 +236,13 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
 def forget_cached_text() -> None:
     """Drop the cached lines and widths: they hold the names of the last clients. The kiosk calls this at
     every wipe; the next calendar is about 1 ms slower for it."""
-    for cached in (clean, measure, layout_line):
+    for cached in _CACHES:
         cached.cache_clear()
+    forget_subsets()
 
 
 def cached_text_count() -> int:
-    return sum(cached.cache_info().currsize for cached in (clean, measure, layout_line))
+    return sum(cached.cache_info().currsize for cached in _CACHES) + cached_subset_count()
 
 
 def isolate_ltr(value: str) -> str:
@@ -251,9 +253,17 @@ def isolate_ltr(value: str) -> str:
 
 def wrap(text: str, style: Style, width: float) -> list[str]:
     """Greedy line breaking at spaces; a word wider than the line is broken between characters."""
+    return list(_wrapped(text, style.size, style.bold, width))
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, size: float, bold: bool, width: float) -> tuple[str, ...]:
+    """The lines of `wrap`, kept: a calendar measures the same sentences at the same widths again and again
+    (to fit page 1, to keep blocks whole), and the next calendar in that language has them too."""
+    style = Style(size, bold)
     text = clean(text)
     if not text:
-        return []
+        return ()
     space = measure(" ", style.size, style.bold)
     lines: list[str] = []
     current = ""
@@ -275,7 +285,13 @@ def wrap(text: str, style: Style, width: float) -> list[str]:
         current, current_width = word, word_width
     if current:
         lines.append(current)
-    return lines
+    return tuple(lines)
+
+
+@lru_cache(maxsize=4096)
+def wrapped_lines(text: str, style: Style, width: float, direction: Direction) -> tuple[Line, ...]:
+    """`text` wrapped to `width` and laid out, line by line."""
+    return tuple(layout_line(part, style, direction) for part in _wrapped(text, style.size, style.bold, width))
 
 
 def _longest_prefix(word: str, style: Style, width: float) -> int:
@@ -292,40 +308,4 @@ def _longest_prefix(word: str, style: Style, width: float) -> int:
     return ends[low]
 
 
-def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None:
-    """Draw a laid-out line with its left end at x and its baseline at y.
-
-    The PDF operators are written directly, the documented way for ReportLab's TrueType subsets
-    (`splitString` + `getSubsetInternalName`): a calendar draws a few thousand short strings, and going
-    through ReportLab's text objects costs more than the rest of the page.
-
-    Every glyph has its own position, so the runs are stored in reading order: tools that read the stored
-    text (pypdf, search) get Arabic and Hebrew words in logical order. Inside a right-to-left run the glyphs
-    stay in HarfBuzz's visual order, which is what poppler and PDFium expect when they reorder a word (with
-    the whole line as /ActualText, poppler reversed it again: measured, so not done).
-    """
-    doc = canvas._doc
-    red, green, blue = style.colour
-    size = f"{style.size:.2f}"
-    placed = []
-    pen = x
-    for run in line.runs:
-        placed.append((run.order, run, pen))
-        pen += run.width
-    placed.sort(key=lambda entry: entry[0])
-    ops = [f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"]
-    current = ""
-    for _order, run, start in placed:
-        ttf = run.font.ttf
-        offsets = run.offsets or ((0.0, 0.0),)
-        glyphs = list(zip([run.text] if run.offsets is None else list(run.text), offsets, strict=True))
-        for piece, (dx, dy) in glyphs:
-            ops.append(f"1 0 0 1 {start + dx:.2f} {y + dy:.2f} Tm")
-            for subset, chunk in ttf.splitString(piece, doc):
-                name = ttf.getSubsetInternalName(subset, doc)
-                if name != current:  # font operator only when the font changes
-                    ops.append(f"{name} {size} Tf")
-                    current = name
-                ops.append(f"({escapePDF(chunk)}) Tj")
-    ops.append("ET Q")
-    canvas.addLiteral(" ".join(ops))
+_CACHES = (clean, measure, layout_line, _wrapped, wrapped_lines)
