@@ -18,13 +18,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import uharfbuzz as hb
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kiosk.paths import resources_dir
+
+if TYPE_CHECKING:  # HarfBuzz loads with the first complex-script text: a Latin calendar goes without it (7 ms)
+    import uharfbuzz as hb
 
 REPLACEMENT = "\ufffd"
 _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
@@ -79,6 +81,8 @@ class Font:
     @property
     def hb_font(self) -> hb.Font:
         if self._hb_font is None:
+            import uharfbuzz as hb  # noqa: PLC0415 - see TYPE_CHECKING above
+
             face = hb.Face(hb.Blob(self.ttf.face._ttf_data))
             self._hb_font = hb.Font(face)
         return self._hb_font
