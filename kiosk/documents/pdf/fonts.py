@@ -15,11 +15,21 @@ replacement, never a blank box.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+if "uharfbuzz" not in sys.modules and "reportlab.pdfbase.ttfonts" not in sys.modules:
+    # ReportLab's TrueType module imports HarfBuzz for a shaping of its own, which the calendar never asks for (it
+    # shapes with HarfBuzz itself, below, where a script needs it): loaded without it, a Latin or Cyrillic
+    # calendar saves the library's 7 ms and draws the very same bytes.
+    sys.modules["uharfbuzz"] = None  # type: ignore[assignment]  # (import then raises ImportError)
+    try:
+        from reportlab.pdfbase import ttfonts
+    finally:
+        del sys.modules["uharfbuzz"]
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
