@@ -20,6 +20,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 QML_ROOT = ROOT / "resources" / "qml"
+sys.path.insert(0, str(ROOT))
+
+from kiosk.ui.qml_disk_cache import is_stale  # noqa: E402 - the checkout's kiosk package, found through ROOT
 
 
 def qmlcachegen() -> Path | None:
@@ -43,7 +46,7 @@ def compile_qml(folder: Path) -> int:
     failed = 0
     for source in sorted(folder.rglob("*.qml")):
         target = source.with_suffix(".qmlc")
-        if target.is_file() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+        if not is_stale(target):
             continue
         result = subprocess.run(
             [str(tool), "--only-bytecode", "-I", str(folder), str(source), "-o", str(target)],

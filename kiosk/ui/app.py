@@ -22,6 +22,7 @@ from kiosk.core.protocol import load_protocol
 from kiosk.documents.pdf import forget_cached_text
 from kiosk.paths import resources_dir
 from kiosk.ui.gettext_translator import GettextTranslator
+from kiosk.ui.gui_thread_gc import collect_on_gui_thread
 from kiosk.ui.kiosk_model import KioskModel
 from kiosk.ui.live_settings import LiveSettings
 from kiosk.ui.qml_disk_cache import forget_stale_caches
@@ -117,6 +118,7 @@ def application() -> QGuiApplication:
     existing = QGuiApplication.instance()
     app = existing if isinstance(existing, QGuiApplication) else QGuiApplication(sys.argv[:1])
     app.setApplicationName("SMP Kiosk")
+    collect_on_gui_thread(app)  # before any worker thread runs Python
     load_fonts(app)
     return app
 

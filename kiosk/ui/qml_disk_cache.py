@@ -17,17 +17,19 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
+def is_stale(cache: Path) -> bool:
+    """A `.qmlc` that is missing, has no `.qml` beside it, or is older than it (the one rule, also for
+    packaging/qml_cache.py, which compiles exactly the stale ones)."""
+    source = cache.with_suffix(".qml")
+    try:
+        return not source.is_file() or cache.stat().st_mtime_ns < source.stat().st_mtime_ns
+    except OSError:
+        return True
+
+
 def stale_caches(folder: Path) -> list[Path]:
     """The `.qmlc` files under `folder` that are missing their `.qml` or are older than it."""
-    stale = []
-    for cache in folder.rglob("*.qmlc"):
-        source = cache.with_suffix(".qml")
-        try:
-            if not source.is_file() or cache.stat().st_mtime_ns < source.stat().st_mtime_ns:
-                stale.append(cache)
-        except OSError:
-            stale.append(cache)
-    return stale
+    return [cache for cache in folder.rglob("*.qmlc") if is_stale(cache)]
 
 
 def forget_stale_caches(folder: Path) -> int:

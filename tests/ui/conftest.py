@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from kiosk.offscreen import use_offscreen
@@ -99,8 +100,9 @@ def make_kiosk(qapp: QGuiApplication, qtbot: QtBot, data_dir: Path) -> Iterator[
         return kiosk
 
     yield make
-    for kiosk in started:
-        kiosk.shutdown()
+    while started:
+        started.pop(0).shutdown()
+    gc.collect()  # the windows' reference cycles go here, on the GUI thread, not in the next test's worker
     qtbot.wait(10)
 
 
