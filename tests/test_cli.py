@@ -208,6 +208,29 @@ def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Pat
     assert loaded == [], f"`{command}` imported {loaded[:10]}"
 
 
+# What a calendar PDF does not need: the .ics library (QR payloads escape their text themselves), the database,
+# the printer and mail services, Qt; and for Latin text, HarfBuzz (only scripts that need shaping load it).
+NOT_FOR_A_LATIN_CALENDAR = ("icalendar", "dateutil", "sqlalchemy", "PySide6", "uharfbuzz", "kiosk.handover.service")
+
+
+def test_the_calendar_command_loads_only_what_its_pdf_needs(tmp_path: Path) -> None:
+    listing = tmp_path / "modules.json"
+    args = ["--today", TODAY, "calendar", "--name", "Ann", "--session", TODAY, "--out", str(tmp_path / "c.pdf")]
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORTS_AFTER, str(listing), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    modules = json.loads(listing.read_text())
+    assert "kiosk.documents.pdf.document" in modules  # the listing is taken after the PDF was made
+    loaded = [n for n in modules if n.split(".")[0] in NOT_FOR_A_LATIN_CALENDAR or n in NOT_FOR_A_LATIN_CALENDAR]
+    assert loaded == [], f"`calendar` imported {loaded[:10]}"
+
+
 def test_the_command_table_names_exactly_what_each_module_registers() -> None:
     """kiosk/commands/__init__.py is the one list of commands: a command a module registers but the table lacks
     could never be chosen, and a listed one its module does not register would fail only when called."""

@@ -14,6 +14,7 @@ from kiosk.errors import UserError, shown
 from kiosk.handover import HandoverResult, HandoverService, Job
 from kiosk.handover.address import normalise_address
 from kiosk.handover.document import MAX_PDF_BYTES, read_pdf
+from kiosk.handover.outbox import mask_address
 from kiosk.paths import data_dir
 from kiosk.settings.resolver import resolve
 
@@ -160,9 +161,3 @@ def describe(job: Job) -> str:
         parts.append(f"printer {job.details.get('cups_printer') or job.details.get('printer')}")
     line = "  ".join(parts)
     return f"{line}\n    last error: {job.last_error}" if job.last_error else line
-
-
-def mask_address(address: str) -> str:
-    """j***@example.com: enough for staff to tell jobs apart, not a readable address."""
-    local, _, domain = address.partition("@")
-    return f"{local[:1]}***@{domain}"

@@ -1,6 +1,8 @@
 """The kiosk itself (`smp-kiosk` with no command) and `set-pin`, the staff PIN that unlocks it.
 
-The touch UI is imported only when the kiosk really starts, so the other commands never load Qt.
+The touch UI is imported only when the kiosk really starts, so the other commands never load Qt. kiosk.cli
+imports this module for every command (the bare command's options), so it loads the kiosk's settings code only
+when the kiosk or set-pin runs.
 """
 
 from __future__ import annotations
@@ -8,14 +10,13 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.core.clinic import load_clinic
-from kiosk.core.kiosk_config import PIN_MAX_DIGITS, PIN_MIN_DIGITS, KioskConfig, check_pin_format, make_pin_record
 from kiosk.errors import UserError
-from kiosk.logging_setup import report_log_problem
-from kiosk.settings.files import STATE_FILE, state_file
-from kiosk.settings.schema import PinRecord
+
+if TYPE_CHECKING:
+    from kiosk.core.kiosk_config import KioskConfig
+    from kiosk.settings.schema import PinRecord
 
 
 def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +31,9 @@ def add_kiosk_options(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: Any) -> None:
+    from kiosk.core.kiosk_config import PIN_MAX_DIGITS, PIN_MIN_DIGITS  # noqa: PLC0415 - see the module's doc
+    from kiosk.settings.files import STATE_FILE  # noqa: PLC0415
+
     parser = subparsers.add_parser(
         "set-pin",
         description=f"Set the staff PIN ({PIN_MIN_DIGITS} to {PIN_MAX_DIGITS} digits). It is stored hashed in "
@@ -44,6 +48,9 @@ def register(subparsers: Any) -> None:
 
 
 def run_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.core.kiosk_config import KioskConfig, check_pin_format, make_pin_record  # noqa: PLC0415
+    from kiosk.settings.files import state_file  # noqa: PLC0415
+
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
     else:
@@ -62,6 +69,7 @@ def run_set_pin(args: argparse.Namespace) -> int:
 def _record_for_branch(config: KioskConfig, record: PinRecord, *, owner: bool) -> int:
     """Keep the PIN's hash in the database: every kiosk of the branch then knows a PIN was set (the owner PIN
     lives only there)."""
+    from kiosk.core.clinic import load_clinic  # noqa: PLC0415 - see the module's doc
     from kiosk.settings.resolver import open_store  # noqa: PLC0415 - SQLAlchemy only here
 
     store = open_store(config, load_clinic(config.file().clinic))
@@ -81,6 +89,10 @@ def _record_for_branch(config: KioskConfig, record: PinRecord, *, owner: bool) -
 
 
 def run_kiosk(args: argparse.Namespace) -> int:
+    from kiosk.core.clinic import load_clinic  # noqa: PLC0415 - see the module's doc
+    from kiosk.core.kiosk_config import KioskConfig  # noqa: PLC0415
+    from kiosk.logging_setup import report_log_problem  # noqa: PLC0415
+
     config = KioskConfig()
     clinic = load_clinic(args.clinic or config.file().clinic)  # a broken kiosk.toml: one line, before Qt starts
     report_log_problem()  # only now: a kiosk that refuses to start prints its one line and nothing else

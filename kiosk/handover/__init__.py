@@ -40,17 +40,50 @@ kiosk.documents.pdf.calendar_codes(request) (the key dates' events, the same cod
 Configuration (kiosk.toml): see kiosk.handover.config. Messages for the client: kiosk.handover.messages.
 """
 
-from kiosk.handover.config import HandoverConfig, SmtpConfig, load_handover_config, with_clinic_settings
-from kiosk.handover.errors import (
-    EmailNotConfiguredError,
-    HandoverError,
-    InvalidAddressError,
-    InvalidDocumentError,
-    PermanentDeliveryError,
-    TemporaryDeliveryError,
-)
-from kiosk.handover.outbox import Job, Outbox
-from kiosk.handover.service import HandoverResult, HandoverService
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.handover.config import HandoverConfig, SmtpConfig, load_handover_config, with_clinic_settings
+    from kiosk.handover.errors import (
+        EmailNotConfiguredError,
+        HandoverError,
+        InvalidAddressError,
+        InvalidDocumentError,
+        PermanentDeliveryError,
+        TemporaryDeliveryError,
+    )
+    from kiosk.handover.outbox import Job, Outbox
+    from kiosk.handover.service import HandoverResult, HandoverService
+
+# Each name loads its module on first use: the settings resolver reads kiosk.handover.config, and `calendar`
+# or `schedule` must not load CUPS, IPP, HTTP, TLS and SMTP for it (about 20 ms a process).
+_HOMES = {
+    "HandoverConfig": "config",
+    "SmtpConfig": "config",
+    "load_handover_config": "config",
+    "with_clinic_settings": "config",
+    "EmailNotConfiguredError": "errors",
+    "HandoverError": "errors",
+    "InvalidAddressError": "errors",
+    "InvalidDocumentError": "errors",
+    "PermanentDeliveryError": "errors",
+    "TemporaryDeliveryError": "errors",
+    "Job": "outbox",
+    "Outbox": "outbox",
+    "HandoverResult": "service",
+    "HandoverService": "service",
+}
+
+
+def __getattr__(name: str) -> object:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "EmailNotConfiguredError",

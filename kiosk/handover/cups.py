@@ -20,13 +20,13 @@ from typing import Literal
 
 from kiosk.core.limits import bounded_seconds
 from kiosk.handover import ipp, messages
+from kiosk.handover.document import JOB_TITLE, RECEIPT_JOB_TITLE
 from kiosk.handover.errors import TemporaryDeliveryError
 
 JobState = Literal["pending", "completed", "failed"]
 COMMAND_TIMEOUT = 30.0
 POLL_INTERVAL = 0.5
-JOB_TITLE = "aftercare-calendar"  # never the client's name: CUPS lists and logs job titles
-RECEIPT_JOB_TITLE = "aftercare-receipt"  # the clinic copy of a signed receipt
+__all__ = ["JOB_TITLE", "RECEIPT_JOB_TITLE"]  # (defined beside the PDF check, which the kiosk loads at start)
 _REQUEST_ID = re.compile(r"request id is (\S+)")
 
 

@@ -18,6 +18,8 @@ CUPS_MEDIA: dict[Paper, str] = {"a4": "A4", "letter": "Letter"}
 _MEDIA_BOX = re.compile(rb"/MediaBox\s*\[\s*(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s+(-?[\d.]+)\s*\]")
 _TOLERANCE = 3.0  # points
 MAX_PDF_BYTES = 20 * 1024 * 1024  # a calendar is well under 1 MB
+JOB_TITLE = "aftercare-calendar"  # never the client's name: CUPS lists and logs job titles
+RECEIPT_JOB_TITLE = "aftercare-receipt"  # the clinic copy of a signed receipt
 
 
 @dataclass(frozen=True)

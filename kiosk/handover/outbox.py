@@ -319,3 +319,9 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def mask_address(address: str) -> str:
+    """j***@example.com: enough for staff to tell jobs apart, not a readable address."""
+    local, _, domain = address.partition("@")
+    return f"{local[:1]}***@{domain}"

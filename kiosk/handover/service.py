@@ -13,17 +13,15 @@ from pathlib import Path
 from typing import Literal
 
 from kiosk.errors import UserError
-from kiosk.handover import cups, messages
-from kiosk.handover.address import normalise_address
+from kiosk.handover import messages
 from kiosk.handover.config import (
     ClinicHandoverSettings,
     HandoverConfig,
     load_handover_config,
     with_clinic_settings,
 )
-from kiosk.handover.document import CUPS_MEDIA, Paper, read_pdf
+from kiosk.handover.document import CUPS_MEDIA, JOB_TITLE, Paper, read_pdf
 from kiosk.handover.errors import EmailNotConfiguredError, HandoverError, PermanentDeliveryError, TemporaryDeliveryError
-from kiosk.handover.mail import compose_email, send_email
 from kiosk.handover.outbox import Job, Outbox
 from kiosk.i18n.catalog import translations
 from kiosk.paths import data_dir, data_folder_problem, describe_os_error
@@ -83,6 +81,8 @@ class HandoverService:
 
     def check_address(self, text: str) -> str:
         """The normalised address, or InvalidAddressError (`.localised(language)` for the screen)."""
+        from kiosk.handover.address import normalise_address  # noqa: PLC0415 - the email parser loads when used
+
         return normalise_address(text)
 
     def print_calendar(
@@ -92,7 +92,7 @@ class HandoverService:
         language: str,
         printer: str | None = None,
         paper: Paper | None = None,
-        title: str = cups.JOB_TITLE,
+        title: str = JOB_TITLE,
     ) -> HandoverResult:
         """Queue the PDF for the printer (`printer`, else kiosk.toml's, else the system default) and print it now.
         `title` is what the print queue lists: never a client's name."""
@@ -111,6 +111,8 @@ class HandoverService:
             raise EmailNotConfiguredError(
                 "email is not set up: set SMTP on the staff screen (Clinic settings) or add [smtp] to kiosk.toml"
             )
+        from kiosk.handover.address import normalise_address  # noqa: PLC0415 - see check_address
+
         recipient = normalise_address(to)
         checked = read_pdf(pdf)
         ics_data = ics.read_bytes() if isinstance(ics, Path) else ics
@@ -189,6 +191,8 @@ class HandoverService:
         )
 
     def _print(self, job: Job) -> None:
+        from kiosk.handover import cups  # noqa: PLC0415 - CUPS over HTTP loads with the first print, not at start
+
         printer = job.details.get("cups_printer") or job.details.get("printer") or self.config.printer
         printer = printer or cups.default_printer()
         if not printer:
@@ -210,7 +214,7 @@ class HandoverService:
         cups.ensure_ready(printer)
         paper = job.details.get("paper")
         media = next((name for size, name in CUPS_MEDIA.items() if size == paper), None)
-        cups_job = cups.submit(job.pdf, printer, media, job.details.get("title") or cups.JOB_TITLE)
+        cups_job = cups.submit(job.pdf, printer, media, job.details.get("title") or JOB_TITLE)
         self.outbox.update_details(job.id, cups_job=cups_job, cups_printer=printer)
         try:
             cups.wait_for_job(printer, cups_job, self.config.print_timeout)
@@ -226,6 +230,8 @@ class HandoverService:
             raise
 
     def _email(self, job: Job) -> None:
+        from kiosk.handover.mail import compose_email, send_email  # noqa: PLC0415 - SMTP loads with the first email
+
         smtp = self.config.smtp
         if smtp is None:
             raise PermanentDeliveryError(

@@ -9,7 +9,6 @@ tests/test_architecture.py keeps the list complete.
 import importlib
 
 QT_FREE_DEPENDENCIES = (
-    "kiosk.commands.handover",
     "kiosk.core",
     "kiosk.core.clinic",
     "kiosk.core.dates",
@@ -25,7 +24,8 @@ QT_FREE_DEPENDENCIES = (
     "kiosk.errors",
     "kiosk.handover",
     "kiosk.handover.config",
-    "kiosk.handover.cups",
+    "kiosk.handover.document",
+    "kiosk.handover.outbox",
     "kiosk.i18n",
     "kiosk.i18n.dates",
     "kiosk.i18n.regional",

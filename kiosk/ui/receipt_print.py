@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.handover import HandoverResult
-from kiosk.handover.cups import RECEIPT_JOB_TITLE
+from kiosk.handover.document import RECEIPT_JOB_TITLE
 from kiosk.i18n import translations
 from kiosk.ui.handover_bridge import HandoverBridge, HandoverTask, TaskOutcome
 from kiosk.ui.store_bridge import StoreBridge

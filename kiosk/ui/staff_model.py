@@ -16,11 +16,11 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlElement, QmlUncreatable
 
-from kiosk.commands.handover import mask_address
 from kiosk.core.kiosk_config import KioskConfig, default_export_dir
 from kiosk.core.visit_record import VisitOutcome, state_text
 from kiosk.errors import UserError
 from kiosk.handover import Job
+from kiosk.handover.outbox import mask_address
 from kiosk.i18n import translations
 from kiosk.store import CheckInSummary, Flag
 from kiosk.ui.chain_model import ChainModel

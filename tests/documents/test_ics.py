@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Calendar, Component
+from hypothesis import given
+from hypothesis import strategies as st
+from icalendar import Calendar, Component, vText
 
 from kiosk.core.protocol import load_protocol
 from kiosk.core.schedule import Schedule, build_schedule
-from kiosk.documents.ics import key_date_events, milestone_events, plan_key, plan_to_ics, single_event_ics
+from kiosk.documents.ics import escape_text, key_date_events, milestone_events, plan_key, plan_to_ics, single_event_ics
 
 TODAY = dt.date(2026, 11, 24)
 STAMP = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.UTC)
@@ -106,3 +108,9 @@ def test_long_translated_titles_are_never_cut() -> None:
     (parsed,) = events_of(single_event_ics(event, event.uid("k")))
     assert str(parsed["summary"]) == title
     assert parsed.decoded("dtstart") == event.date
+
+
+@given(st.text(alphabet=st.sampled_from("aé;,\\Nn\r\n:\"' \u0627\U0001f600"), max_size=40) | st.text(max_size=40))
+def test_qr_titles_are_escaped_exactly_as_icalendar_escapes_them(text: str) -> None:
+    """The QR payloads escape titles without loading icalendar; they must stay what icalendar writes."""
+    assert escape_text(text) == vText(text).to_ical().decode()

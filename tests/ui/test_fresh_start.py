@@ -1,5 +1,5 @@
-"""The kiosk in a fresh process, as a tablet starts it: SQLAlchemy stays out of the way of the first frame,
-and the database is opened right after it without the start-up deadlocking."""
+"""The kiosk in a fresh process, as a tablet starts it: SQLAlchemy, the printer, mail and PDF code stay out of the
+way of the first frame, and the database is opened right after it without the start-up deadlocking."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ from kiosk.ui.app import start
 
 kiosk = start(load_clinic("demo"), KioskConfig())
 print("database code before the first frame:", "sqlalchemy" in sys.modules, flush=True)
+later = ("http.client", "smtplib", "kiosk.handover.cups", "kiosk.handover.mail", "icalendar", "reportlab", "uharfbuzz")
+loaded = [name for name in later if name in sys.modules]
+print("printing, email and PDF code before the first frame:", loaded, flush=True)
 database = data_dir() / "checkins.db"
 poll = QTimer()
 poll.timeout.connect(lambda: database.exists() and kiosk.app.exit(0))
@@ -36,5 +39,6 @@ def test_a_fresh_kiosk_shows_its_first_frame_before_loading_the_database(tmp_pat
         [sys.executable, "-c", CHILD], env=env, capture_output=True, text=True, timeout=90, check=False
     )
     assert "database code before the first frame: False" in result.stdout, result.stderr[-2000:]
+    assert "printing, email and PDF code before the first frame: []" in result.stdout, result.stdout
     assert "database opened: True" in result.stdout, result.stderr[-2000:]
     assert result.returncode == 0

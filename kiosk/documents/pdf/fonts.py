@@ -15,17 +15,29 @@ replacement, never a blank box.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import uharfbuzz as hb
+if "uharfbuzz" not in sys.modules and "reportlab.pdfbase.ttfonts" not in sys.modules:
+    # ReportLab's TrueType module imports HarfBuzz for a shaping of its own, which the calendar never asks for (it
+    # shapes with HarfBuzz itself, below, where a script needs it): loaded without it, a Latin or Cyrillic
+    # calendar saves the library's 7 ms and draws the very same bytes.
+    sys.modules["uharfbuzz"] = None  # type: ignore[assignment]  # (import then raises ImportError)
+    try:
+        from reportlab.pdfbase import ttfonts
+    finally:
+        del sys.modules["uharfbuzz"]
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
+
+if TYPE_CHECKING:  # HarfBuzz loads with the first complex-script text: a Latin calendar goes without it (7 ms)
+    import uharfbuzz as hb
 
 REPLACEMENT = "\ufffd"
 _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
@@ -82,6 +94,8 @@ class Font:
     @property
     def hb_font(self) -> hb.Font:
         if self._hb_font is None:
+            import uharfbuzz as hb  # noqa: PLC0415 - see TYPE_CHECKING above
+
             face = hb.Face(hb.Blob(self.ttf.face._ttf_data))
             self._hb_font = hb.Font(face)
         return self._hb_font

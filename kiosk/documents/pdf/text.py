@@ -20,7 +20,6 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Literal
 
-import uharfbuzz as hb
 from bidi import algorithm as bidi
 
 from kiosk.core.names import graphemes
@@ -116,6 +115,8 @@ def _font_runs(text: str, bold: bool) -> list[tuple[Font, str]]:
 
 
 def _shape(font: Font, text: str, size: float, rtl: bool) -> Run:
+    import uharfbuzz as hb  # noqa: PLC0415 - only right-to-left and complex scripts are shaped (Font.hb_font)
+
     buffer = hb.Buffer()
     buffer.add_str(text)
     buffer.guess_segment_properties()
