@@ -99,6 +99,9 @@ class KioskApp:
         self.app.removeEventFilter(self.event_filter)
         self.app.removeTranslator(self.translator)
         self.model.lock.allow_exit()
+        # The input method is the application's: left open, the next kiosk in this process (tests, screenshots)
+        # would start with a keyboard over its welcome screen.
+        QGuiApplication.inputMethod().hide()
         self.window.close()
         self.engine.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the QML goes before its model

@@ -187,12 +187,15 @@ class Driver:
         """One mouse event; `held`: a move with the button down (a drag)."""
         pressed = kind == QEvent.Type.MouseButtonPress or held
         buttons = Qt.MouseButton.LeftButton if pressed else Qt.MouseButton.NoButton
+        # As a real mouse: a move names no button of its own (only the buttons held). With LeftButton on its
+        # moves, a drag went nowhere once a MouseArea above (DisabledHints) had let the press through.
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
         event = QMouseEvent(
             kind,
             point,
             point,
             self.window.mapToGlobal(point),
-            Qt.MouseButton.LeftButton,
+            button,
             buttons,
             Qt.KeyboardModifier.NoModifier,
         )
