@@ -122,6 +122,13 @@ def primary_button(image: Image.Image) -> tuple[int, int]:
     return (min(lefts) + max(rights)) // 2, (block[0][0] + block[-1][0]) // 2
 
 
+def keyboard_shown(image: Image.Image) -> bool:
+    """The on-screen keyboard's dark band along the bottom of the screen (the screens themselves are light)."""
+    width, height = image.size
+    band = image.crop((0, height - height // 20, width, height)).convert("L").resize((64, 8))
+    return sum(band.tobytes()) / len(band.tobytes()) < 90
+
+
 def differs(a: Image.Image, b: Image.Image) -> bool:
     small = (64, 64)
     return a.resize(small).tobytes() != b.resize(small).tobytes()
@@ -177,6 +184,7 @@ def test_the_kiosk_fills_a_real_screen_and_answers_real_clicks(
     screen.click(*primary_button(welcome))  # Check in
     name = screen.shot("name")
     assert differs(welcome, name)
+    assert keyboard_shown(name) and not keyboard_shown(welcome)  # the first name has the focus, with its keyboard
     screen.run("xdotool", "type", "--delay", "60", "Sam")
     typed = screen.shot("name-typed")
     assert differs(name, typed)

@@ -149,14 +149,15 @@ ApplicationWindow {
             Layout.preferredHeight: keyboardLoader.shown ? keyboardLoader.item.height : 0
             visible: keyboardLoader.shown
             color: Theme.highContrast ? "#ffffff" : "#2c3337"
-            // Loaded by its address after the first frame (the keyboard's plugin and style are not in the start).
+            // Loaded by its address right after the first frame (the keyboard's plugin and style are not in the
+            // start), and at once, not in the background: that took up to two seconds on a busy machine, and a text
+            // field that took the focus before the keyboard was there never showed it.
             Loader {
                 id: keyboardLoader
                 objectName: "keyboardLoader"
                 readonly property bool shown: item !== null && item.active
                 anchors.horizontalCenter: parent.horizontalCenter
                 active: false
-                asynchronous: true
                 source: "components/KeyboardPanel.qml"
                 Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "language"; value: window.kiosk.language }
                 Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "portrait"; value: window.portrait }
