@@ -47,7 +47,10 @@ def test_without_the_variable_or_with_0_the_kiosk_prints_nothing(tmp_path: Path,
         deadline = time.monotonic() + 60
         while not database.exists() and kiosk.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert database.exists(), "the kiosk did not reach its welcome screen within 60 s"
+        if not database.exists():
+            kiosk.kill()  # (else leaving the `with` waits for it for ever)
+            log = tmp_path / "data" / "logs" / "kiosk.log"
+            pytest.fail(f"no database within 60 s; its log: {log.read_text()[-2000:] if log.exists() else 'none'}")
         assert kiosk.poll() is None, "the kiosk exited"
         kiosk.terminate()
         output = kiosk.communicate(timeout=30)[0]

@@ -72,3 +72,32 @@ def test_the_keyboard_follows_larger_text_and_high_contrast(
     back_height, back_letter, _colour = look(drive)
     assert (back_height, back_letter) == (height, letter)
     assert QColor(read_property(style, "keyboardBackgroundColor")) == ordinary
+
+
+def in_view(drive: Driver) -> bool:
+    """The field with the focus lies wholly inside the page's visible part (above the keyboard)."""
+    drive.qtbot.wait(100)
+    field = drive.window.activeFocusItem()
+    scroller = drive.find("pageScroller")
+    top = field.mapToItem(scroller, 0, 0).y()
+    return top >= 0 and top + field.height() <= scroller.height() + 0.5
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_field_typed_in_stays_in_view_when_the_text_grows(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskApp], size: tuple[int, int], language: str
+) -> None:
+    kiosk = make_kiosk(*size)
+    drive = Driver(qtbot, kiosk)
+    drive.tap(f"language_{language}")
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    for field in ("firstNameField", "lastNameField"):
+        drive.tap(field)
+        qtbot.waitUntil(lambda: shown(drive.find("inputPanel", visible=False)), timeout=5000)
+        assert in_view(drive), field
+        kiosk.model.setProperty("largeText", True)  # the keyboard and the words grow under the client's finger
+        qtbot.waitUntil(lambda: in_view(drive), timeout=2000)
+        kiosk.model.setProperty("largeText", False)
+        qtbot.waitUntil(lambda: in_view(drive), timeout=2000)

@@ -79,7 +79,9 @@ Item {
                                                                    page.centred ? height : 0)
                 boundsBehavior: Flickable.StopAtBounds
                 clip: true
-                onHeightChanged: page.reveal()
+                // ... also when the words grow (Larger text) while the keyboard is up: after the layout has settled
+                onHeightChanged: Qt.callLater(page.reveal)
+                onContentHeightChanged: Qt.callLater(page.reveal)
                 ScrollBar.vertical: ScrollBar {
                     id: bar
                     objectName: "pageScrollBar"
