@@ -1,6 +1,8 @@
 import QtQuick
 import QtQuick.Controls.Basic
 import QtQuick.Layouts
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 import Kiosk.Models
 
@@ -144,31 +146,74 @@ ApplicationWindow {
         // The on-screen keyboard takes the bottom of the screen while a text field has focus; in landscape it
         // is kept narrower so that it does not cover the field being typed in.
         Rectangle {
-            id: keyboardBand
             Layout.fillWidth: true
-            Layout.preferredHeight: keyboardLoader.shown ? keyboardLoader.item.height : 0
-            visible: keyboardLoader.shown
+            Layout.preferredHeight: inputPanel.active ? inputPanel.height : 0
+            visible: inputPanel.active
             color: Theme.highContrast ? "#ffffff" : "#2c3337"
-            // Loaded by its address right after the first frame (the keyboard's plugin and style are not in the
-            // start), and at once, not in the background: that took up to two seconds on a busy machine, and a text
-            // field that took the focus before the keyboard was there never showed it.
-            Loader {
-                id: keyboardLoader
-                objectName: "keyboardLoader"
-                readonly property bool shown: item !== null && item.active
-                anchors.horizontalCenter: parent.horizontalCenter
-                active: false
-                source: "components/KeyboardPanel.qml"
-                Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "language"; value: window.kiosk.language }
-                Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "portrait"; value: window.portrait }
-                Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "roomWidth"; value: keyboardBand.width }
-                Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "windowHeight"; value: window.height }
-                Binding { target: keyboardLoader.item; when: keyboardLoader.item !== null; property: "focusItem"; value: window.activeFocusItem }
-                Connections {
-                    target: window
-                    enabled: !keyboardLoader.active
-                    function onFrameSwapped() { keyboardLoader.active = true }
+            InputPanel {
+                id: inputPanel
+                objectName: "inputPanel"
+                readonly property QtObject keyStyle: keyboard.style  // Qt's built-in style, set below
+                // The keyboard types in the client's language (Arabic, Hebrew, Cyrillic letters...), with
+                // a key to switch to Latin letters for a name written that way.
+                readonly property var layouts: ({
+                    "en": "en_GB", "es": "es_ES", "fr": "fr_FR", "de": "de_DE", "it": "it_IT",
+                    "pt_BR": "pt_BR", "nl": "nl_NL", "pl": "pl_PL", "tr": "tr_TR", "ru": "ru_RU",
+                    "ar": "ar_AR", "he": "he_IL"
+                })
+                // An email address is typed in Latin letters whatever the language (with @ and . at hand).
+                readonly property bool latinOnly: window.activeFocusItem !== null
+                    && window.activeFocusItem.inputMethodHints !== undefined
+                    && (window.activeFocusItem.inputMethodHints & (Qt.ImhLatinOnly | Qt.ImhEmailCharactersOnly)) !== 0
+                readonly property string layoutLocale: latinOnly ? "en_GB" : layouts[window.kiosk.language] || "en_GB"
+                Binding {
+                    target: VirtualKeyboardSettings
+                    property: "activeLocales"
+                    value: inputPanel.layoutLocale === "en_GB" ? ["en_GB"] : [inputPanel.layoutLocale, "en_GB"]
                 }
+                Binding {
+                    target: VirtualKeyboardSettings
+                    property: "locale"
+                    value: inputPanel.layoutLocale
+                }
+                // ... on a keyboard of its own: @ and . (and .com) on the first layer, the digits above the letters
+                Binding {
+                    target: VirtualKeyboardSettings
+                    property: "layoutPath"
+                    when: inputPanel.latinOnly
+                    value: Qt.resolvedUrl("keyboard/email")
+                }
+                // The keyboard follows Larger text: its style is drawn for a narrower keyboard, so every letter
+                // is a quarter bigger and every key a quarter taller (the letters scale with width / design
+                // width, the height with the design height / width).
+                Binding {
+                    target: inputPanel.keyStyle
+                    when: Theme.largeText && inputPanel.keyStyle !== null
+                    property: "keyboardDesignWidth"
+                    value: 2048
+                }
+                // ... and High contrast: black keys with white letters (21:1), set apart by white gaps.
+                Repeater {
+                    model: [["keyboardBackgroundColor", "#ffffff"], ["normalKeyBackgroundColor", "#000000"],
+                            ["highlightedKeyBackgroundColor", "#000000"], ["keyTextColor", "#ffffff"],
+                            ["keySmallTextColor", "#ffffff"], ["popupBackgroundColor", "#000000"],
+                            ["popupTextColor", "#ffffff"], ["popupBorderColor", "#ffffff"],
+                            ["selectionListBackgroundColor", "#000000"], ["selectionListTextColor", "#ffffff"]]
+                    delegate: Item {
+                        required property var modelData
+                        Binding {
+                            target: inputPanel.keyStyle
+                            when: Theme.highContrast && inputPanel.keyStyle !== null
+                            property: modelData[0]
+                            value: modelData[1]
+                        }
+                    }
+                }
+                // Larger text: the whole width in landscape too, so every key is bigger. Never taller than
+                // about 40% of the window, 45% with larger text (its height follows its width).
+                width: Math.min(window.portrait || Theme.largeText ? parent.width : Math.min(parent.width, 920),
+                                Math.round(window.height * (Theme.largeText ? 1.15 : 1.25)))
+                anchors.horizontalCenter: parent.horizontalCenter
             }
         }
     }
@@ -199,7 +244,7 @@ ApplicationWindow {
         property bool openWhenLoaded: false
         function open() { active = true; if (item) item.open(); else openWhenLoaded = true }
         anchors.fill: parent
-        anchors.bottomMargin: keyboardLoader.shown ? keyboardLoader.item.height : 0
+        anchors.bottomMargin: inputPanel.active ? inputPanel.height : 0
         active: false
         asynchronous: true
         onLoaded: if (openWhenLoaded) item.open()
