@@ -188,11 +188,9 @@ sys.exit(code)
 """
 
 
-@pytest.mark.parametrize("command", ["schedule", "ics"])
-def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Path) -> None:
+def modules_after(args: list[str], tmp_path: Path) -> list[str]:
+    """The modules a fresh `smp-kiosk ARGS` process had loaded when its command was done (it must succeed)."""
     listing = tmp_path / "modules.json"
-    args = ["--today", TODAY, command, "--session", TODAY]
-    args += ["--out", str(tmp_path / "plan.ics")] if command == "ics" else []
     result = subprocess.run(
         [sys.executable, "-c", IMPORTS_AFTER, str(listing), *args],
         capture_output=True,
@@ -203,6 +201,14 @@ def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Pat
     )
     assert result.returncode == 0, result.stderr
     modules = json.loads(listing.read_text())
+    return list(modules)
+
+
+@pytest.mark.parametrize("command", ["schedule", "ics"])
+def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Path) -> None:
+    args = ["--today", TODAY, command, "--session", TODAY]
+    args += ["--out", str(tmp_path / "plan.ics")] if command == "ics" else []
+    modules = modules_after(args, tmp_path)
     assert "kiosk.commands.plan" in modules  # the listing is taken after the command ran
     loaded = [name for name in modules if name.split(".")[0] in PDF_STACK or name.startswith(PDF_STACK)]
     assert loaded == [], f"`{command}` imported {loaded[:10]}"
@@ -214,18 +220,8 @@ NOT_FOR_A_LATIN_CALENDAR = ("icalendar", "dateutil", "sqlalchemy", "PySide6", "u
 
 
 def test_the_calendar_command_loads_only_what_its_pdf_needs(tmp_path: Path) -> None:
-    listing = tmp_path / "modules.json"
     args = ["--today", TODAY, "calendar", "--name", "Ann", "--session", TODAY, "--out", str(tmp_path / "c.pdf")]
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORTS_AFTER, str(listing), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    modules = json.loads(listing.read_text())
+    modules = modules_after(args, tmp_path)
     assert "kiosk.documents.pdf.document" in modules  # the listing is taken after the PDF was made
     loaded = [n for n in modules if n.split(".")[0] in NOT_FOR_A_LATIN_CALENDAR or n in NOT_FOR_A_LATIN_CALENDAR]
     assert loaded == [], f"`calendar` imported {loaded[:10]}"
