@@ -66,3 +66,27 @@ def test_a_client_types_an_email_address_in_latin_letters_with_at_on_the_first_l
     drive.tap("firstNameField")
     qtbot.waitUntil(lambda: in_script(key_texts(drive), language), timeout=5000)
     assert "@" not in key_texts(drive)
+
+
+def test_a_kiosk_closed_while_an_email_is_typed_leaves_the_next_keyboard_in_the_clients_letters(
+    qtbot: QtBot, make_kiosk: Callable[..., KioskApp], smtp_server: Callable[..., SmtpServer]
+) -> None:
+    # The keyboard's settings belong to the whole application: a restart of the window (or the next test) must
+    # not inherit the email keyboard from a window that closed with the email field focused.
+    write_config(*smtp_config(smtp_server().port))
+    first = make_kiosk()
+    drive = Driver(qtbot, first)
+    first.model.chooseLanguage("ar")
+    walk_to_handover(drive)
+    drive.tap("emailField")
+    qtbot.waitUntil(lambda: "@" in key_texts(drive), timeout=5000)
+    first.shutdown()
+
+    second = make_kiosk()
+    drive = Driver(qtbot, second)
+    second.model.chooseLanguage("ar")
+    drive.tap("checkInButton")
+    drive.wait_step("name")
+    drive.tap("firstNameField")
+    qtbot.waitUntil(lambda: in_script(key_texts(drive), "ar"), timeout=5000)
+    assert "@" not in key_texts(drive)

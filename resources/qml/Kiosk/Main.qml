@@ -176,12 +176,14 @@ ApplicationWindow {
                     property: "locale"
                     value: inputPanel.layoutLocale
                 }
-                // ... on a keyboard of its own: @ and . (and .com) on the first layer, the digits above the letters
+                // ... on a keyboard of its own: @ and . (and .com) on the first layer, the digits above the letters.
+                // Always bound (not only "when" typing an email): the settings are the application's, and a window
+                // closed with the email field focused would otherwise leave every later keyboard on the email one.
+                readonly property url builtInLayouts: "qrc:/qt-project.org/imports/QtQuick/VirtualKeyboard/Layouts"
                 Binding {
                     target: VirtualKeyboardSettings
                     property: "layoutPath"
-                    when: inputPanel.latinOnly
-                    value: Qt.resolvedUrl("keyboard/email")
+                    value: inputPanel.latinOnly ? Qt.resolvedUrl("keyboard/email") : inputPanel.builtInLayouts
                 }
                 // The keyboard follows Larger text: its style is drawn for a narrower keyboard, so every letter
                 // is a quarter bigger and every key a quarter taller (the letters scale with width / design
