@@ -232,6 +232,18 @@ def compile_bytecode(python: Path) -> None:
         say("some QML files could not be compiled ahead of time (packaging/qml_cache.py); they are compiled at start")
 
 
+MAX_WORKERS = 8  # each worker runs its own Qt, PostgreSQL and CUPS; more than this buys little
+
+
+def pytest_arguments(rest: list[str]) -> list[str]:
+    """The suite on every core (pytest-xdist, one worker per core, up to MAX_WORKERS), unless the caller chose
+    (`-n 0`, `-p no:xdist`, `--pdb`); the whole suite also lists its slowest tests."""
+    chosen = any(arg == "-n" or arg.startswith(("-n", "--numprocesses", "--pdb")) or arg == "no:xdist" for arg in rest)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    parallel = [] if chosen or workers < 2 else ["-n", str(workers), "--dist", "worksteal"]
+    return [*parallel, *([] if rest else ["--durations=15"]), *rest]
+
+
 def run(argv: list[str]) -> int:
     if not argv or argv[0] not in {"kiosk", "test", "sync", "lock"}:
         print(__doc__, file=sys.stderr)
@@ -260,7 +272,7 @@ def run(argv: list[str]) -> int:
         if subprocess.call([str(python), "-m", *check], cwd=ROOT, env=env) != 0:
             return 1
     say("running the test suite")
-    return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT, env=env)
+    return subprocess.call([str(python), "-m", "pytest", *pytest_arguments(rest)], cwd=ROOT, env=env)
 
 
 if __name__ == "__main__":

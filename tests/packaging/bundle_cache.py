@@ -9,6 +9,7 @@ build is never used) and removes older bundles but the newest one.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import platform
@@ -69,6 +70,15 @@ def cached_bundle(build_timeout: float) -> Path:
     # World-readable: the cage test runs the bundle as an unprivileged user (cage refuses to run as root).
     for folder in (CACHE.parent, CACHE):
         folder.chmod(0o755)
+    # One build at a time: the suite's workers (pytest-xdist), or two suites, wait for the first build.
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (bundle / BUNDLE_NAME).is_file():
+            return bundle
+        return _build(key, entry, bundle, build_timeout)
+
+
+def _build(key: str, entry: Path, bundle: Path, build_timeout: float) -> Path:
     building = CACHE / f"{key}.building-{os.getpid()}"
     shutil.rmtree(building, ignore_errors=True)
     building.mkdir(mode=0o755)

@@ -95,3 +95,17 @@ def test_the_install_stamp_follows_the_lock_and_not_the_command(
     assert bootstrap.install_stamp() == before
     lock.write_text(lock.read_text(encoding="utf-8").replace('version = "', 'version = "9', 1), encoding="utf-8")
     assert bootstrap.install_stamp() != before
+
+
+@pytest.mark.parametrize("cores", [1, 2, 4, 64])
+def test_the_suite_runs_on_every_core_unless_asked_otherwise(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
+    monkeypatch.setattr(bootstrap.os, "cpu_count", lambda: cores)
+    workers = min(cores, bootstrap.MAX_WORKERS)
+    whole = bootstrap.pytest_arguments([])
+    assert ("-n" in whole) == (cores > 1) and "--durations=15" in whole
+    if cores > 1:
+        assert whole[whole.index("-n") + 1] == str(workers)
+    assert bootstrap.pytest_arguments(["tests/i18n", "-x"])[-2:] == ["tests/i18n", "-x"]
+    for chosen in (["-n", "0"], ["-n0"], ["-p", "no:xdist"], ["--pdb"], ["--numprocesses=3"]):
+        arguments = bootstrap.pytest_arguments(["tests/core", *chosen])
+        assert arguments == ["tests/core", *chosen], arguments  # the caller's choice, nothing added

@@ -255,6 +255,21 @@ class Driver:
         self.mouse(QEvent.Type.MouseButtonRelease, point)
         self.qtbot.wait(30)
 
+    def next_frame(self, frames: int = 2) -> None:
+        """Let the window draw: posted events are handled, then layouts are polished and painted, so what a test
+        reads next is what is on screen (a frame or two, not a fixed time)."""
+        for _ in range(frames):
+            with self.qtbot.waitSignal(self.window.frameSwapped, timeout=5000):
+                self.window.update()
+
+    def open_pin_pad(self) -> None:
+        """Hold a finger on the staff corner until the PIN pad shows (it fires at 3 s), then lift it."""
+        point = self.find("staffCorner").mapToScene(QPointF(20, 20))
+        self.mouse(QEvent.Type.MouseButtonPress, point)
+        self.qtbot.waitUntil(lambda: self.has("pinKey2"), timeout=8000)
+        self.mouse(QEvent.Type.MouseButtonRelease, point)
+        self.qtbot.wait(30)
+
     def key(self, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier, text: str = "") -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QCoreApplication.postEvent(self.window, QKeyEvent(kind, key, modifiers, text))

@@ -41,7 +41,7 @@ def test_a_call_for_help_reaches_the_staff_screen_of_another_kiosk(
     staff = Driver(qtbot, staff_kiosk)
     chimes: list[Path] = []
     staff_kiosk.staff.chime = chimes.append
-    staff.hold("staffCorner", 4000)
+    staff.open_pin_pad()
     type_pin(staff, "2468")
     qtbot.waitUntil(lambda: staff.has("helpBanner0"), timeout=15_000)
     [call] = read_property(staff.kiosk.staff, "helpCalls")

@@ -19,7 +19,7 @@ def kiosk_of(make_kiosk: Callable[..., KioskApp], data_dir: Path, branch: str, k
 
 
 def open_staff(drive: Driver) -> None:
-    drive.hold("staffCorner", 4000)
+    drive.open_pin_pad()
     type_pin(drive, "2468")
     drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)
 

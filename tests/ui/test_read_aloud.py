@@ -108,7 +108,7 @@ def test_a_tapped_text_is_read_even_the_name(drive: Driver, kiosk: KioskApp) -> 
 
 def test_the_pin_pad_gives_a_tone_never_a_digit(drive: Driver) -> None:
     engine = reading(drive)
-    drive.hold("staffCorner", 3200)
+    drive.open_pin_pad()
     drive.qtbot.waitUntil(lambda: shown(drive.find("pinPad", visible=False)), timeout=5000)
     mark = len(engine.said)
     for digit in "2468":

@@ -52,8 +52,7 @@ def check_in(drive: Driver, hair: str = "not-yet", moisturised: bool = True) -> 
 
 
 def open_staff_screen(drive: Driver, pin: str = "2468") -> None:
-    drive.qtbot.wait(300)  # the wipe after a check-in frees memory; let it finish before timing a hold
-    drive.hold("staffCorner", 4000)
+    drive.open_pin_pad()
     drive.qtbot.waitUntil(lambda: drive.has("pinKey2"), timeout=5000)
     type_pin(drive, pin)
     drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)
@@ -136,7 +135,7 @@ def test_csv_export_new_pin_and_exit(qtbot: QtBot, kiosk: KioskApp, data_dir: Pa
     drive.tap("staffSavePin")
     assert drive.text("staffMessage") == "The new PIN is saved."
     drive.tap("staffBack")
-    drive.hold("staffCorner", 4000)
+    drive.open_pin_pad()
     type_pin(drive, "2468")  # the demo PIN no longer opens anything, and the pad says how to set a PIN
     assert not drive.has("staffScreen") and "smp-kiosk set-pin" in drive.text("pinMessage")
     drive.tap("pinCancel")
