@@ -101,7 +101,7 @@ def test_the_install_stamp_follows_the_lock_and_not_the_command(
 @pytest.mark.parametrize("cores", [1, 2, 4, 64])
 def test_the_suite_runs_on_every_core_unless_asked_otherwise(monkeypatch: pytest.MonkeyPatch, cores: int) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
-    workers = min(cores, bootstrap.MAX_WORKERS)
+    workers = min(2 * cores, bootstrap.MAX_WORKERS)  # two per core: many tests wait
     whole = bootstrap.pytest_arguments([])
     assert ("-n" in whole) == (cores > 1) and "--durations=15" in whole
     if cores > 1:

@@ -123,13 +123,28 @@ def drive(qtbot: QtBot, kiosk: KioskApp) -> Driver:
 
 
 def items_of(root: QQuickItem) -> Iterator[QQuickItem]:
-    yield root
-    for child in root.childItems():
+    """The item and all below it, parents before children, in order (a stack, not nested generators: those cost
+    a step per level for every item, and the keyboard alone is hundreds of items deep in places)."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
         # PySide6 keeps the wrapper of a QML type's metaobject as long as the item it came from, even when QML
         # has freed that type; a new item at the same address then comes back as that stale wrapper. Such an
         # entry is not an item of the screen: skip it (and see type_name() for how the tests avoid making them).
-        if isinstance(child, QQuickItem):
-            yield from items_of(child)
+        stack.extend(child for child in reversed(item.childItems()) if isinstance(child, QQuickItem))
+
+
+def shown_items(root: QQuickItem, *, leave_out: tuple[str, ...] = ()) -> Iterator[QQuickItem]:
+    """The items on show at and below `root` (as shown() says), parents first; a hidden item's subtree, and
+    the subtrees of items named in `leave_out`, are not walked at all."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.opacity() == 0 or item.objectName() in leave_out:
+            continue
+        yield item
+        stack.extend(child for child in reversed(item.childItems()) if isinstance(child, QQuickItem))
 
 
 def all_items(window: QQuickWindow) -> Iterator[QQuickItem]:
@@ -168,14 +183,13 @@ class Driver:
         self.window = kiosk.window
 
     def find(self, name: str, *, visible: bool = True) -> QQuickItem:
-        matches = [
-            item for item in all_items(self.window) if item.objectName() == name and (shown(item) or not visible)
-        ]
-        assert matches, f"no {'visible ' if visible else ''}item named {name!r}"
-        return matches[0]
+        items = shown_items(self.window.contentItem()) if visible else all_items(self.window)
+        match = next((item for item in items if item.objectName() == name), None)
+        assert match is not None, f"no {'visible ' if visible else ''}item named {name!r}"
+        return match
 
     def has(self, name: str) -> bool:
-        return any(item.objectName() == name and shown(item) for item in all_items(self.window))
+        return any(item.objectName() == name for item in shown_items(self.window.contentItem()))
 
     def text(self, name: str) -> str:
         return str(read_property(self.find(name), "text"))

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.core import flow as f
 from kiosk.i18n import supported_languages
 from kiosk.ui.app import KioskApp
-from tests.ui.conftest import TODAY, Driver, all_items, read_property, shown, type_name
+from tests.ui.conftest import TODAY, Driver, read_property, shown, shown_items, type_name
 
 CONTROL_CLASSES = ("QQuickAbstractButton", "QQuickTextInput", "QQuickMouseArea")
 OVERLAYS = ("helpOverlay", "inactivityOverlay")
@@ -78,16 +78,6 @@ def ours(item: QQuickItem) -> bool:
     """Whether the item was written in our QML module (the virtual keyboard's own style is Qt's)."""
     context = QQmlEngine.contextForObject(item)
     return context is not None and "/qml/Kiosk/" in context.baseUrl().toString()
-
-
-def in_keyboard(item: QQuickItem) -> bool:
-    """Whether the item belongs to the Qt Virtual Keyboard (its own style, not ours)."""
-    ancestor: QQuickItem | None = item
-    while ancestor is not None:
-        if ancestor.objectName() == "inputPanel":
-            return True
-        ancestor = ancestor.parentItem()
-    return False
 
 
 def accessible(item: QQuickItem) -> QObject | None:
@@ -211,8 +201,8 @@ def check_screen(drive: Driver, where: str) -> list[str]:
     window = QRectF(0, 0, drive.window.width(), drive.window.height())
     overlays = tuple(name for name in OVERLAYS if drive.has(name))  # a modal overlay: only what it shows counts
     controls: list[tuple[QQuickItem, QRectF]] = []
-    for item in all_items(drive.window):
-        if not shown(item) or not ours(item) or in_keyboard(item) or (overlays and not inside(item, overlays)):
+    for item in shown_items(drive.window.contentItem(), leave_out=("inputPanel",)):  # the keyboard is Qt's style
+        if not ours(item) or (overlays and not inside(item, overlays)):
             continue
         name = item.objectName() or type_name(item)
         if item.inherits("QQuickText"):
