@@ -64,6 +64,8 @@ TEST_SERVICES = [
     # screenshots of the whole X screen (ImageMagick's `import -window root`)
     "xdotool",
     "imagemagick",
+    # tests/packaging: PyInstaller reads the libraries it bundles with objdump (Debian 13 minimal has none)
+    "binutils",
 ]
 # The Linux kiosk session that tests/packaging checks and runs: cage (it needs Xwayland), the Wayland client
 # libraries Qt's wayland plugin links, systemd-analyze for the unit, shellcheck for the install script.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -38,9 +39,8 @@ def test_everything_is_owner_only(tmp_path: Path) -> None:
 
 def test_the_database_is_in_wal_mode(tmp_path: Path) -> None:
     outbox = Outbox(tmp_path / "outbox")
-    with sqlite3.connect(outbox.database) as db:
+    with contextlib.closing(sqlite3.connect(outbox.database)) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    db.close()
 
 
 def test_backoff_doubles_and_is_capped() -> None:

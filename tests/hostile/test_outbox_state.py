@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from pathlib import Path
 
@@ -44,7 +45,8 @@ def test_a_hand_edited_job_is_listed_and_retried_without_a_crash(
     capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, column: str, value: object
 ) -> None:
     job_id = _queue_email(data_dir, tmp_path)
-    with sqlite3.connect(data_dir / "outbox" / "outbox.sqlite3") as db:
+    # closing(): a sqlite3 connection's own `with` commits but leaves it open (a ResourceWarning on Python 3.13)
+    with contextlib.closing(sqlite3.connect(data_dir / "outbox" / "outbox.sqlite3")) as db, db:
         db.execute(f"UPDATE jobs SET {column} = ? WHERE id = ?", (value, job_id))
     listing = run_cli(capsys, "outbox")
     assert listing.code == 0, listing.err

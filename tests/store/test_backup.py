@@ -3,6 +3,7 @@ kiosk writes check-ins, and pg_dump / pg_restore for a chain's PostgreSQL databa
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
 import sqlite3
@@ -51,7 +52,7 @@ def test_the_sqlite_backup_is_whole_while_the_kiosk_writes(
     for copy in copies:
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600  # it holds clients' first names
         assert not copy.with_name(copy.name + "-wal").exists()  # one self-contained file
-        with sqlite3.connect(copy) as connection:
+        with contextlib.closing(sqlite3.connect(copy)) as connection:
             assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     restored = tmp_path / "restored"
     restored.mkdir(mode=0o700)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, text
+from sqlalchemy import DateTime, bindparam, create_engine, text
 
 from kiosk.cli import main
 from kiosk.core.clinic import load_clinic
@@ -170,7 +170,10 @@ def test_todays_data_becomes_the_default_branch(database_url: str | None, tmp_pa
                 )
             )
             connection.execute(
-                text("INSERT INTO clinic_settings (key, value, updated_at) VALUES ('name', '\"Old Name\"', :t)"),
+                # typed: SQLAlchemy writes the datetime for SQLite (sqlite3's own adapter is deprecated since 3.12)
+                text(
+                    "INSERT INTO clinic_settings (key, value, updated_at) VALUES ('name', '\"Old Name\"', :t)"
+                ).bindparams(bindparam("t", type_=DateTime())),
                 {"t": NOW.replace(tzinfo=None)},
             )
     finally:

@@ -3,6 +3,7 @@ database (or the spool) holds that state or a newer one of the same visit, never
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import queue
@@ -114,7 +115,7 @@ def test_sqlite_commits_survive_sigkill(tmp_path: Path) -> None:
     stored, spooled = kill_during_commits(data, None, KILLS)
     assert sum(stored.values()) > KILLS  # the kills really landed among commits (states: revisions 1..3 in order)
     assert any(revision < 3 for revision in stored.values())  # some kills landed mid-visit
-    with sqlite3.connect(data / "checkins.db") as connection:
+    with contextlib.closing(sqlite3.connect(data / "checkins.db")) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         in_database = dict(connection.execute("SELECT uid, revision FROM check_ins").fetchall())
     assert_kept(stored, in_database)

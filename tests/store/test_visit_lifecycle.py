@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, text
+from sqlalchemy import Date, DateTime, bindparam, create_engine, text
 
 from kiosk.cli import main
 from kiosk.commands.records import DATABASE_ENV
@@ -175,7 +175,9 @@ def test_the_migration_keeps_existing_check_ins_as_finished(
     engine = create_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(text(OLD_ROW), {"day": NOW.date(), "when": NOW.replace(tzinfo=None)})
+            # Typed parameters: SQLAlchemy writes dates for SQLite (sqlite3's own adapters are deprecated since 3.12)
+            old_row = text(OLD_ROW).bindparams(bindparam("day", type_=Date()), bindparam("when", type_=DateTime()))
+            connection.execute(old_row, {"day": NOW.date(), "when": NOW.replace(tzinfo=None)})
     finally:
         engine.dispose()
     store = make_store()  # opening migrates to 0002
