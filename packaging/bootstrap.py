@@ -64,8 +64,6 @@ TEST_SERVICES = [
     # screenshots of the whole X screen (ImageMagick's `import -window root`)
     "xdotool",
     "imagemagick",
-    # tests/packaging: PyInstaller reads the libraries it bundles with objdump (Debian 13 minimal has none)
-    "binutils",
 ]
 # The Linux kiosk session that tests/packaging checks and runs: cage (it needs Xwayland), the Wayland client
 # libraries Qt's wayland plugin links, systemd-analyze for the unit, shellcheck for the install script.
@@ -113,6 +111,15 @@ def apt_install(names: list[str]) -> None:
     subprocess.run(
         [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=True, env=env
     )
+
+
+def bundle_packages() -> list[str]:
+    """What PyInstaller needs to build the bundle (tests/packaging): objdump, and Debian's shared libpython for
+    the system Python (a Python built elsewhere, e.g. pyenv, brings its own)."""
+    names = ["binutils"]
+    if sys.base_prefix == "/usr":
+        names.append(f"libpython{sys.version_info.major}.{sys.version_info.minor}")
+    return names
 
 
 def python_in(venv: Path) -> Path:
@@ -271,7 +278,7 @@ def run(argv: list[str]) -> int:
         if compile_translations(python) != 0:
             return 1
         return subprocess.call([str(python), "-m", "kiosk", *rest], cwd=ROOT)
-    apt_install(QT_RUNTIME + QT_WINDOW + SPEECH + TEST_SERVICES + KIOSK_SESSION)
+    apt_install(QT_RUNTIME + QT_WINDOW + SPEECH + TEST_SERVICES + KIOSK_SESSION + bundle_packages())
     python = ensure_venv()
     compile_bytecode(python)
     # pytest keeps the test modules it rewrote (for its assert messages) only when Python may write bytecode; with

@@ -110,3 +110,12 @@ def test_the_suite_runs_on_every_core_unless_asked_otherwise(monkeypatch: pytest
     for chosen in (["-n", "0"], ["-n0"], ["-p", "no:xdist"], ["--pdb"], ["--numprocesses=3"]):
         arguments = bootstrap.pytest_arguments(["tests/core", *chosen])
         assert arguments == ["tests/core", *chosen], arguments  # the caller's choice, nothing added
+
+
+@pytest.mark.parametrize(("prefix", "system"), [("/usr", True), ("/root/.pyenv/versions/3.11.7", False)])
+def test_the_bundle_build_gets_objdump_and_the_system_pythons_shared_library(
+    monkeypatch: pytest.MonkeyPatch, prefix: str, system: bool
+) -> None:
+    monkeypatch.setattr(sys, "base_prefix", prefix)
+    library = f"libpython{sys.version_info.major}.{sys.version_info.minor}"  # Debian 13: libpython3.13
+    assert bootstrap.bundle_packages() == ["binutils", library] if system else ["binutils"]
