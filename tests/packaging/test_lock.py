@@ -118,4 +118,5 @@ def test_the_bundle_build_gets_objdump_and_the_system_pythons_shared_library(
 ) -> None:
     monkeypatch.setattr(sys, "base_prefix", prefix)
     library = f"libpython{sys.version_info.major}.{sys.version_info.minor}"  # Debian 13: libpython3.13
-    assert bootstrap.bundle_packages() == ["binutils", library] if system else ["binutils"]
+    expected = ["binutils", library] if system else ["binutils"]
+    assert bootstrap.bundle_packages() == expected
