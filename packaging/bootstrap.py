@@ -255,7 +255,7 @@ def pytest_workers() -> int:
 def pytest_arguments(rest: list[str]) -> list[str]:
     """The suite on every core (pytest-xdist, pytest_workers()), unless the caller chose (`-n 0`,
     `-p no:xdist`, `--pdb`); the whole suite also lists its slowest tests."""
-    chosen = any(arg == "-n" or arg.startswith(("-n", "--numprocesses", "--pdb")) or arg == "no:xdist" for arg in rest)
+    chosen = any(arg.startswith(("-n", "--numprocesses", "--pdb")) or arg == "no:xdist" for arg in rest)
     workers = pytest_workers()
     parallel = [] if chosen or workers < 2 else ["-n", str(workers), "--dist", "worksteal"]
     return [*parallel, *([] if rest else ["--durations=15"]), *rest]

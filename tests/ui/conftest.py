@@ -122,12 +122,17 @@ def drive(qtbot: QtBot, kiosk: KioskApp) -> Driver:
 # loader thread that may need it: that deadlocks.
 
 
-def items_of(root: QQuickItem) -> Iterator[QQuickItem]:
+def items_of(root: QQuickItem, *, shown_only: bool = False, leave_out: tuple[str, ...] = ()) -> Iterator[QQuickItem]:
     """The item and all below it, parents before children, in order (a stack, not nested generators: those cost
-    a step per level for every item, and the keyboard alone is hundreds of items deep in places)."""
+    a step per level for every item, and the keyboard alone is hundreds of items deep in places). `shown_only`:
+    a hidden item's subtree (as shown() says) is not walked; nor are the subtrees of items named in `leave_out`."""
     stack = [root]
     while stack:
         item = stack.pop()
+        if shown_only and (not item.isVisible() or item.opacity() == 0):
+            continue
+        if item.objectName() in leave_out:
+            continue
         yield item
         # PySide6 keeps the wrapper of a QML type's metaobject as long as the item it came from, even when QML
         # has freed that type; a new item at the same address then comes back as that stale wrapper. Such an
@@ -136,15 +141,8 @@ def items_of(root: QQuickItem) -> Iterator[QQuickItem]:
 
 
 def shown_items(root: QQuickItem, *, leave_out: tuple[str, ...] = ()) -> Iterator[QQuickItem]:
-    """The items on show at and below `root` (as shown() says), parents first; a hidden item's subtree, and
-    the subtrees of items named in `leave_out`, are not walked at all."""
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        if not item.isVisible() or item.opacity() == 0 or item.objectName() in leave_out:
-            continue
-        yield item
-        stack.extend(child for child in reversed(item.childItems()) if isinstance(child, QQuickItem))
+    """The items on show at and below `root`; hidden subtrees and those named in `leave_out` are not walked."""
+    return items_of(root, shown_only=True, leave_out=leave_out)
 
 
 def all_items(window: QQuickWindow) -> Iterator[QQuickItem]:

@@ -53,7 +53,6 @@ def check_in(drive: Driver, hair: str = "not-yet", moisturised: bool = True) -> 
 
 def open_staff_screen(drive: Driver, pin: str = "2468") -> None:
     drive.open_pin_pad()
-    drive.qtbot.waitUntil(lambda: drive.has("pinKey2"), timeout=5000)
     type_pin(drive, pin)
     drive.qtbot.waitUntil(lambda: drive.has("staffScreen"), timeout=5000)
 
