@@ -37,6 +37,7 @@ from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
 from kiosk.documents.pdf.metadata import pdf_lang, script_language
 from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
+from kiosk.documents.pdf.streams import quick_page_streams
 from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, wrap
 from kiosk.errors import UserError
 from kiosk.i18n.catalog import translate, translations
@@ -104,6 +105,7 @@ def _render(request: CalendarRequest) -> Rendered:
     canvas.setAuthor(request.clinic.name)
     canvas.setSubject(_(request.schedule.protocol.name))
     canvas.setCreator("SMP Kiosk")
+    quick_page_streams(canvas._doc)
     writer = PageWriter(canvas, PAPER_SIZES[paper], context.regional.rtl, lambda w: _footer(w, context))
     metadata.prepare(canvas, writer.tags, title=title, author=request.clinic.name, lang=pdf_lang(request.language))
     writer.footer_height = context.theme.muted.line_height + 2.5 * mm
@@ -118,7 +120,7 @@ def _render(request: CalendarRequest) -> Rendered:
     writer.finish()
     writer.tags.install(canvas._doc)
     canvas.save()
-    rendered.pdf = object_streams(buffer.getvalue())
+    rendered.pdf = object_streams(buffer.getvalue(), writer.tags.objects)
     rendered.pages = writer.page_number
     return rendered
 

@@ -83,6 +83,9 @@ class Tagger:
         self._next_mcid = 0
         self._parents: list[list[Element]] = [[]]  # per page: the element of each MCID
         self._open = False
+        self._elements: list[Element] = [self.root]  # in the order they were opened (a parent before its kids)
+        self._root_number = 0
+        self._page_refs: dict[int, str] = {}
         canvas.addLiteral("/Artifact BMC")
 
     # building the tree
@@ -90,6 +93,7 @@ class Tagger:
         parent = self._groups[-1]
         element = Element(role, parent, **attributes)
         parent.kids.append(element)
+        self._elements.append(element)
         return element
 
     def group(self, role: str, **attributes: Any) -> _Scope:
@@ -159,35 +163,38 @@ class Tagger:
 
     # writing the tree into the document
     def install(self, document: Any) -> None:
-        """Add the structure tree to `document` and point the catalog at it (call after the last page and
-        before canvas.save: every object is numbered here and written as text once)."""
+        """Point the catalog at the structure tree's root (call after the last page and before canvas.save).
+
+        Only the root is a ReportLab object: the elements are written by `objects` after ReportLab has
+        written the file (compact.object_streams puts them straight into the object stream), so the
+        couple of hundred of them are not each numbered, formatted and read back again."""
         root = _Raw()
-        elements = list(self._walk(self.root))
-        objects = {id(element): _Raw() for element in elements}
-        refs = {key: _ref(obj, document) for key, obj in objects.items()}
-        pages = {page: _ref(PDFObjectReference(f"Page{page}"), document) for page in range(1, self._page + 1)}
-        root_ref = _ref(root, document)
-        for element in elements:
-            text = self._element_text(element, refs, pages, root_ref)
-            objects[id(element)].text = text.encode("latin-1")
+        self._root_number = int(_ref(root, document).split()[0])
+        self._page_refs = {page: _ref(PDFObjectReference(f"Page{page}"), document) for page in range(1, self._page + 1)}
+        document.Catalog.StructTreeRoot = root
+
+    def objects(self, first: int) -> dict[int, bytes]:
+        """The structure tree as PDF objects by number: the root (at the number `install` gave it) and every
+        element, numbered from `first` (the first number the written file has not used)."""
+        elements = self._elements
+        refs = {id(element): f"{first + index} 0 R" for index, element in enumerate(elements)}
+        pages, root_ref = self._page_refs, f"{self._root_number} 0 R"
+        written = {
+            first + index: self._element_text(element, refs, pages, root_ref).encode("latin-1")
+            for index, element in enumerate(elements)
+        }
         nums = " ".join(
-            f"{index} [{' '.join(refs[id(e)] for e in owners)}]" for index, owners in enumerate(self._parents)
+            f"{index} [{' '.join([refs[id(e)] for e in owners])}]" for index, owners in enumerate(self._parents)
         )
-        root.text = (
+        written[self._root_number] = (
             f"<</Type /StructTreeRoot /K {refs[id(self.root)]} "
             f"/ParentTree <</Nums [{nums}]>> /ParentTreeNextKey {len(self._parents)}>>"
         ).encode("latin-1")
-        document.Catalog.StructTreeRoot = root
+        return written
 
     def page_entries(self, page: int) -> dict[str, Any]:
         """/StructParents and /Tabs for page `page` (1-based)."""
         return {"StructParents": page - 1, "Tabs": PDFName("S")}
-
-    def _walk(self, element: Element) -> Iterator[Element]:
-        yield element
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                yield from self._walk(kid)
 
     @staticmethod
     def _element_text(element: Element, refs: dict[int, str], pages: dict[int, str], root: str) -> str:
