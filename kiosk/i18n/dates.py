@@ -58,15 +58,25 @@ class ClinicDates:
 
     def day(self, date: dt.date) -> str:
         """'Tuesday, 8 December': a date inside a plan, without the year, nothing shortened."""
-        return str(format_date(date, _widened(self.locale, "MMMEd"), locale=self.locale))
+        return _formatted(self, date, "day")
 
     def short(self, date: dt.date, with_year: bool = False) -> str:
         """'Tue, 8 Dec' ('Tue, 8 Dec 2026'): a date in a narrow column."""
-        return str(format_skeleton("yMMMEd" if with_year else "MMMEd", date, locale=self.locale))
+        return _formatted(self, date, "yMMMEd" if with_year else "MMMEd")
 
     def month(self, date: dt.date) -> str:
         """'December 2026': a calendar page's heading."""
-        return str(format_skeleton("yMMMM", date, locale=self.locale))
+        return _formatted(self, date, "yMMMM")
+
+
+@lru_cache(maxsize=2048)
+def _formatted(dates: ClinicDates, date: dt.date, skeleton: str) -> str:
+    """A date as ClinicDates writes it (`skeleton`, or "day": the widened MMMEd), kept: a calendar writes
+    the same few dozen dates again and again (the grids' descriptions, the key dates, the phases' lists)."""
+    locale = dates.locale
+    if skeleton == "day":
+        return str(format_date(date, _widened(locale, "MMMEd"), locale=locale))
+    return str(format_skeleton(skeleton, date, locale=locale))
 
 
 _QUOTED_OR_FIELD = re.compile(r"'[^']*'|M{3}(?!M)|L{3}(?!L)|E{1,3}(?!E)|c{3}(?!c)")

@@ -12,6 +12,7 @@ frame; asking Babel loads each locale's data). tests/i18n/test_languages.py keep
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError, negotiate_locale
 
@@ -40,8 +41,12 @@ def babel_language_name(tag: str, in_language: str | None = None) -> str:
     return display[:1].upper() + display[1:]
 
 
+@lru_cache(maxsize=256)
 def parse_tag(tag: str) -> Locale:
-    """A Babel Locale for `tag`; UserError when it is not a language tag Babel (CLDR) knows."""
+    """A Babel Locale for `tag`; UserError when it is not a language tag Babel (CLDR) knows.
+
+    Kept per tag: dates, weekdays and numbers ask for the same few locales again and again (a calendar about
+    160 times), and a Locale is not changed by its users."""
     value = tag.strip().replace("-", "_")
     if not _TAG.match(value):
         raise _unknown(tag)
