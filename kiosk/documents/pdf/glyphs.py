@@ -25,29 +25,28 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     """
     doc = canvas._doc
     size = f"{style.size:.2f}"
-    placed = []
-    pen = x
-    for run in line.runs:
-        placed.append((run.order, run, pen))
-        pen += run.width
-    if len(placed) > 1:
-        placed.sort(key=lambda entry: entry[0])
+    runs = line.runs
+    if len(runs) == 1:
+        placed = [(runs[0], x)]
+    else:
+        pens = [x]
+        for run in runs[:-1]:
+            pens.append(pens[-1] + run.width)
+        placed = sorted(zip(runs, pens, strict=True), key=lambda entry: entry[0].order)
     ops = [_colour_op(style.colour)]
     current = ""
-    for _order, run, start in placed:
-        ttf = run.font.ttf
+    for run, start in placed:
         if run.offsets is not None:
             current = _shaped_run(ops, run, start, y, size=style.size, doc=doc, current=current)
             continue
         ops.append(f"1 0 0 1 {start:.2f} {y:.2f} Tm")
-        for subset, chunk in _encode(ttf, run.text, doc):
-            name = ttf.getSubsetInternalName(subset, doc)
+        for name, chunk in _codes(run.font.ttf, doc).chunks(run.text):
             if name != current:  # font operator only when the font changes
                 ops.append(f"{name} {size} Tf")
                 current = name
             ops.append(f"({escapePDF(chunk)}) Tj")
     ops.append("ET Q")
-    canvas.addLiteral(" ".join(ops))
+    canvas._code.append(" ".join(ops))
 
 
 def _shaped_run(ops: list[str], run: Run, start: float, y: float, *, size: float, doc: Any, current: str) -> str:
@@ -55,6 +54,7 @@ def _shaped_run(ops: list[str], run: Run, start: float, y: float, *, size: float
     them (kerning, joined forms), a new text position only for a glyph raised or lowered (a mark). Returns
     the font operator in effect."""
     ttf, face = run.font.ttf, run.font.ttf.face
+    codes = _codes(ttf, doc)
     assert run.offsets is not None
     group: list[str] = []
     expected: float | None = None  # where the next glyph lands without a move; None: set the position
@@ -66,17 +66,16 @@ def _shaped_run(ops: list[str], run: Run, start: float, y: float, *, size: float
 
     for piece, (dx, dy) in zip(run.text, run.offsets, strict=True):
         target = start + dx
-        chunks = _encode(ttf, piece, doc)
+        chunks = codes.chunks(piece)
         if dy or len(chunks) != 1 or not chunks[0][1][0]:  # a mark, or a glyph without a code of its own
             flush()
             ops.append(f"1 0 0 1 {target:.2f} {y + dy:.2f} Tm")
-            for subset, chunk in chunks:
-                current = _set_font(ops, ttf.getSubsetInternalName(subset, doc), size, current)
+            for name, chunk in chunks:
+                current = _set_font(ops, name, size, current)
                 ops.append(f"({escapePDF(chunk)}) Tj")
             expected = None
             continue
-        subset, chunk = chunks[0]
-        name = ttf.getSubsetInternalName(subset, doc)
+        name, chunk = chunks[0]
         if name != current:
             flush()
             current = _set_font(ops, name, size, current)
@@ -108,21 +107,53 @@ def _colour_op(colour: Colour) -> str:
     return f"q BT {red:.3f} {green:.3f} {blue:.3f} rg"
 
 
-def _encode(ttf: Any, text: str, doc: Any) -> list[tuple[int, bytes]]:
-    """ReportLab's `splitString` (the codes of `text` in this document's subsets of the font), without its
-    character-by-character loop when every character already has its code (most lines after the first few)."""
-    states: dict[Any, Any] = doc.__dict__.setdefault("smp_font_states", {})  # ReportLab's are weakly keyed: slow
-    state = states.get(ttf)
-    if state is None:
-        state = ttf.state.get(doc)
+class _Codes:
+    """The codes of one font's characters in one document's subsets (ReportLab's `splitString`), without
+    its character-by-character loop when every character already has a code in the first subset (most
+    lines after the first few): one str.translate through those codes."""
+
+    def __init__(self, ttf: Any, doc: Any) -> None:
+        self.ttf, self.doc = ttf, doc
+        self.state: Any = None
+        self.known = -1  # how many codes the table was made from
+        self.table = _FirstSubset()
+        self.first_name = ""
+
+    def chunks(self, text: str) -> list[tuple[str, bytes]]:
+        """(the subset's font name, its codes) for each stretch of `text` in one subset."""
+        state = self.state
         if state is not None:
-            states[ttf] = state
-    if state is not None and "\xa0" not in text:
-        assignments = state.assignments
-        try:
-            codes = [assignments[ord(ch)] for ch in text]
-        except KeyError:
-            return list(ttf.splitString(text, doc))
-        if codes and max(codes) < 256:  # all in the first subset, where most letters are
-            return [(0, bytes(codes))]
-    return list(ttf.splitString(text, doc))
+            if len(state.assignments) != self.known:
+                self._refresh()
+            try:
+                return [(self.first_name, text.translate(self.table).encode("latin-1"))]
+            except UnicodeEncodeError:  # a character without a code yet, or with one past the first subset
+                pass
+        ttf, doc = self.ttf, self.doc
+        chunks = [(ttf.getSubsetInternalName(subset, doc), chunk) for subset, chunk in ttf.splitString(text, doc)]
+        if state is None:
+            self.state = ttf.state.get(doc)
+        return chunks
+
+    def _refresh(self) -> None:
+        assignments = self.state.assignments
+        self.table = _FirstSubset({char: code for char, code in assignments.items() if code < 256})
+        self.known = len(assignments)
+        self.first_name = self.ttf.getSubsetInternalName(0, self.doc)
+
+
+class _FirstSubset(dict[int, int]):
+    """Character -> code in the first subset, for str.translate; any other character becomes one that
+    Latin-1 cannot encode, which sends the text to ReportLab's splitString."""
+
+    def __missing__(self, char: int) -> str:
+        return "\u0100"
+
+
+def _codes(ttf: Any, doc: Any) -> _Codes:
+    """The document's _Codes of `ttf` (kept on the document: ReportLab's own states are weakly keyed, slow)."""
+    fonts: dict[Any, _Codes] = doc.__dict__.setdefault("smp_font_codes", {})
+    codes = fonts.get(ttf)
+    if codes is None:
+        codes = fonts[ttf] = _Codes(ttf, doc)
+    return codes
