@@ -26,6 +26,15 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     doc = canvas._doc
     size = f"{style.size:.2f}"
     runs = line.runs
+    if len(runs) == 1 and runs[0].offsets is None:  # most lines: one run of one font, in one subset
+        run = runs[0]
+        chunks = _codes(run.font.ttf, doc).chunks(run.text)
+        if len(chunks) == 1:
+            name, chunk = chunks[0]
+            canvas._code.append(
+                f"{_colour_op(style.colour)} 1 0 0 1 {x:.2f} {y:.2f} Tm {name} {size} Tf ({escapePDF(chunk)}) Tj ET Q"
+            )
+            return
     if len(runs) == 1:
         placed = [(runs[0], x)]
     else:

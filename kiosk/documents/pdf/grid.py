@@ -212,8 +212,7 @@ def _day_number(
 ) -> None:
     x, y, w, h = box
     text = str(date.day)
-    colour = WHITE if session is not None else ink
-    number_style = Style(style.size, bold=session is not None, colour=colour)
+    number_style = _number_style(style.size, session is not None, ink)
     line = layout_line(text, number_style, "ltr")
     pad = 3.0
     base = y + h - pad - style.size * 0.82
@@ -226,6 +225,12 @@ def _day_number(
     else:
         left = x + w - pad - line.width if writer.rtl else x + pad
     draw_line(writer.canvas, line, left, base, number_style)
+
+
+@lru_cache(maxsize=64)
+def _number_style(size: float, session: bool, ink: Colour) -> Style:
+    """A day number's style: bold white in a session day's ring, else the cell's ink (made once: 90 a calendar)."""
+    return Style(size, bold=session, colour=WHITE if session else ink)
 
 
 LegendEntry = tuple[Callable[[PageWriter, float, float, float], None], str, str]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import xObjectName
@@ -244,19 +244,23 @@ def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, c
 
     Each pictogram is a PDF form, in no colour of its own, put once into a document and then only
     referenced in the colour of the moment: a calendar shows the same few pictograms a hundred times,
-    and the file stays small and fast to make. The form's bytes are made once per process.
+    and the file stays small and fast to make. The form's bytes are made once per process, and its use is
+    written straight into the page (what canvas.doForm writes, without its calls: 90 a calendar).
     """
-    key = f"SmpPictogram-{name if name in PICTOGRAMS else 'info'}"
+    known = name if name in PICTOGRAMS else "info"
+    key = f"SmpPictogram-{known}"
+    internal = xObjectName(key)
     document = canvas._doc
-    if not document.hasForm(key):
-        document.Reference(Preformatted(_form(name if name in PICTOGRAMS else "info")), xObjectName(key))
+    if internal not in document.idToObject:
+        document.Reference(Preformatted(_form(known)), internal)
+    canvas._code.append(f"{_paint(colour)} {size:.3f} 0 0 {size:.3f} {x:.2f} {y:.2f} cm\n/{internal} Do\nQ")
+    canvas._formsinuse.append(key)  # the page's resources list it
+
+
+@lru_cache(maxsize=64)
+def _paint(colour: Colour) -> str:
     red, green, blue = colour
-    canvas.addLiteral(
-        f"q {red:.3f} {green:.3f} {blue:.3f} rg {red:.3f} {green:.3f} {blue:.3f} RG "
-        f"{size:.3f} 0 0 {size:.3f} {x:.2f} {y:.2f} cm"
-    )
-    canvas.doForm(key)
-    canvas.addLiteral("Q")
+    return f"q {red:.3f} {green:.3f} {blue:.3f} rg {red:.3f} {green:.3f} {blue:.3f} RG"
 
 
 @cache
