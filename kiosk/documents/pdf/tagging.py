@@ -25,7 +25,7 @@ def pdf_text(text: str) -> str:
     return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Element:
     """One structure element: its role, its children (elements or (page, MCID)) and its attributes."""
 
@@ -35,6 +35,7 @@ class Element:
     alt: str | None = None
     lang: str | None = None
     scope: str | None = None  # TH: "Row" or "Column"
+    number: int = 0  # its object number, given when the tree is written
 
 
 class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
@@ -177,17 +178,15 @@ class Tagger:
         """The structure tree as PDF objects by number: the root (at the number `install` gave it) and every
         element, numbered from `first` (the first number the written file has not used)."""
         elements = self._elements
-        refs = {id(element): f"{first + index} 0 R" for index, element in enumerate(elements)}
+        for number, element in enumerate(elements, start=first):
+            element.number = number
         pages, root_ref = self._page_refs, f"{self._root_number} 0 R"
-        written = {
-            first + index: self._element_text(element, refs, pages, root_ref).encode("latin-1")
-            for index, element in enumerate(elements)
-        }
+        written = {element.number: _element_text(element, pages, root_ref).encode("latin-1") for element in elements}
         nums = " ".join(
-            f"{index} [{' '.join([refs[id(e)] for e in owners])}]" for index, owners in enumerate(self._parents)
+            f"{index} [{' '.join([f'{e.number} 0 R' for e in owners])}]" for index, owners in enumerate(self._parents)
         )
         written[self._root_number] = (
-            f"<</Type /StructTreeRoot /K {refs[id(self.root)]} "
+            f"<</Type /StructTreeRoot /K {self.root.number} 0 R "
             f"/ParentTree <</Nums [{nums}]>> /ParentTreeNextKey {len(self._parents)}>>"
         ).encode("latin-1")
         return written
@@ -196,30 +195,31 @@ class Tagger:
         """/StructParents and /Tabs for page `page` (1-based)."""
         return {"StructParents": page - 1, "Tabs": PDFName("S")}
 
-    @staticmethod
-    def _element_text(element: Element, refs: dict[int, str], pages: dict[int, str], root: str) -> str:
-        parent = root if element.parent is None else refs[id(element.parent)]
-        on_pages = [kid[0] for kid in element.kids if isinstance(kid, tuple)]
-        home = on_pages[0] if on_pages else None
-        kids = []
-        for kid in element.kids:
-            if isinstance(kid, Element):
-                kids.append(refs[id(kid)])
-            elif kid[0] == home:
-                kids.append(str(kid[1]))
-            else:
-                kids.append(f"<</Type /MCR /Pg {pages[kid[0]]} /MCID {kid[1]}>>")
-        parts = [f"<</S /{element.role} /P {parent}"]  # /Type is optional: 17 bytes an element
-        if home is not None:
-            parts.append(f"/Pg {pages[home]}")
-        parts.append(f"/K {kids[0]}" if len(kids) == 1 else f"/K [{' '.join(kids)}]")
-        if element.alt is not None:
-            parts.append(f"/Alt {pdf_text(element.alt)}")
-        if element.lang is not None:
-            parts.append(f"/Lang {pdf_text(element.lang)}")
-        if element.scope is not None:
-            parts.append(f"/A <</O /Table /Scope /{element.scope}>>")
-        return " ".join(parts) + ">>"
+
+def _element_text(element: Element, pages: dict[int, str], root: str) -> str:
+    """One element's dictionary; its marked content on its first page is given by MCID alone (with /Pg)."""
+    parent = root if element.parent is None else f"{element.parent.number} 0 R"
+    home = None
+    kids = []
+    for kid in element.kids:
+        if isinstance(kid, Element):
+            kids.append(f"{kid.number} 0 R")
+            continue
+        page, mcid = kid
+        if home is None:
+            home = page
+        kids.append(str(mcid) if page == home else f"<</Type /MCR /Pg {pages[page]} /MCID {mcid}>>")
+    text = f"<</S /{element.role} /P {parent}"  # /Type is optional: 17 bytes an element
+    if home is not None:
+        text += f" /Pg {pages[home]}"
+    text += f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]"
+    if element.alt is not None:
+        text += f" /Alt {pdf_text(element.alt)}"
+    if element.lang is not None:
+        text += f" /Lang {pdf_text(element.lang)}"
+    if element.scope is not None:
+        text += f" /A <</O /Table /Scope /{element.scope}>>"
+    return text + ">>"
 
 
 def tag_page(page: pdfdoc.PDFPage, entries: dict[str, Any]) -> None:
