@@ -67,9 +67,12 @@ class _Scope:
         return self.element
 
     def __exit__(self, *exception: object) -> None:
-        self.tagger._groups.pop()
+        tagger = self.tagger
+        tagger._groups.pop()
         if self.marked:
-            self.tagger._switch(None, push=False)
+            tagger._close()
+            tagger._owners.pop()
+            tagger._begin()
 
 
 class Tagger:
@@ -90,29 +93,32 @@ class Tagger:
         canvas.addLiteral("/Artifact BMC")
 
     # building the tree
-    def _new(self, role: str, **attributes: Any) -> Element:
-        parent = self._groups[-1]
-        element = Element(role, parent, **attributes)
+    def _new(self, role: str, alt: str | None, lang: str | None, scope: str | None) -> Element:
+        groups = self._groups
+        parent = groups[-1]
+        element = Element(role, parent, [], alt, lang, scope)
         parent.kids.append(element)
         self._elements.append(element)
+        groups.append(element)
         return element
 
-    def group(self, role: str, **attributes: Any) -> _Scope:
+    def group(self, role: str, *, alt: str | None = None, lang: str | None = None, scope: str | None = None) -> _Scope:
         """An element that holds other elements (L, LI, Table, TR, Sect...)."""
-        element = self._new(role, **attributes)
-        self._groups.append(element)
-        return _Scope(self, element, marked=False)
+        return _Scope(self, self._new(role, alt, lang, scope), marked=False)
 
     def within(self, element: Element) -> _Scope:
         """Add to an element opened before (two lists drawn side by side, row by row)."""
         self._groups.append(element)
         return _Scope(self, element, marked=False)
 
-    def content(self, role: str = "P", **attributes: Any) -> _Scope:
+    def content(
+        self, role: str = "P", *, alt: str | None = None, lang: str | None = None, scope: str | None = None
+    ) -> _Scope:
         """An element whose drawing is marked as its content (P, H1, Lbl, TD, Figure...)."""
-        element = self._new(role, **attributes)
-        self._groups.append(element)
-        self._switch(element, push=True)
+        element = self._new(role, alt, lang, scope)
+        self._close()
+        self._owners.append(element)
+        self._begin()
         return _Scope(self, element, marked=True)
 
     @contextmanager
@@ -144,13 +150,13 @@ class Tagger:
     def _begin(self) -> None:
         owner = self._owners[-1] if self._owners else None
         if owner is None:
-            self.canvas.addLiteral("/Artifact BMC")
+            self.canvas._code.append("/Artifact BMC")
             return
         mcid = self._next_mcid
-        self._next_mcid += 1
+        self._next_mcid = mcid + 1
         self._parents[-1].append(owner)
         owner.kids.append((self._page, mcid))
-        self.canvas.addLiteral(f"/{owner.role} <</MCID {mcid}>> BDC")
+        self.canvas._code.append(f"/{owner.role} <</MCID {mcid}>> BDC")
 
     def end_page(self) -> None:
         """Before showPage: close what is open (content that goes on continues on the next page)."""
