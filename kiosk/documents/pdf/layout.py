@@ -105,23 +105,36 @@ class PageWriter:
         self.footer = footer
         self.page_number = 1
         self.y = self.top
-        self.columns = 1
-        self.column = 0
+        self._columns, self._column = 1, 0
+        self._place()
         self.tags = Tagger(canvas)
 
     @property
-    def width(self) -> float:
-        """The width of the current column (the whole text width when there is one)."""
-        return (self.page_width - 2 * MARGIN_SIDE - COLUMN_GAP * (self.columns - 1)) / self.columns
+    def columns(self) -> int:
+        return self._columns
+
+    @columns.setter
+    def columns(self, value: int) -> None:
+        self._columns = value
+        self._place()
 
     @property
-    def left(self) -> float:
-        steps = self.columns - 1 - self.column if self.rtl else self.column  # the first column at the start edge
-        return MARGIN_SIDE + steps * (self.width + COLUMN_GAP)
+    def column(self) -> int:
+        return self._column
 
-    @property
-    def right(self) -> float:
-        return self.left + self.width
+    @column.setter
+    def column(self, value: int) -> None:
+        self._column = value
+        self._place()
+
+    def _place(self) -> None:
+        """The current column's edges, kept as plain values (read a few hundred times a page)."""
+        columns = self._columns
+        # the width of the current column (the whole text width when there is one)
+        self.width = (self.page_width - 2 * MARGIN_SIDE - COLUMN_GAP * (columns - 1)) / columns
+        steps = columns - 1 - self._column if self.rtl else self._column  # the first column at the start edge
+        self.left = MARGIN_SIDE + steps * (self.width + COLUMN_GAP)
+        self.right = self.left + self.width
 
     def set_columns(self, columns: int) -> None:
         """Flow what follows in `columns` columns, down the first, then the next, then onto a new page."""
