@@ -86,8 +86,16 @@ def gettext_for(language: str) -> Translate:
     return translations(language).gettext
 
 
+@lru_cache(maxsize=32)
+def remembered_gettext(language: str) -> Translate:
+    """`gettext_for`, each message looked up once: a calendar asks for about 300, most of them again and
+    again (English, whose catalog holds only plural forms, looks each one up twice)."""
+    return lru_cache(maxsize=4096)(translations(language).gettext)
+
+
 def clear_cache() -> None:
     """Forget loaded catalogs (after `packaging/translations.py compile`, or in tests)."""
+    remembered_gettext.cache_clear()
     translations.cache_clear()
     shipped_languages.cache_clear()
 

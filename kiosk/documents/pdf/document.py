@@ -40,7 +40,7 @@ from kiosk.documents.pdf.request import CalendarRequest, default_paper
 from kiosk.documents.pdf.streams import quick_page_streams
 from kiosk.documents.pdf.text import Style, clean, isolate_ltr, layout_line, wrap
 from kiosk.errors import UserError
-from kiosk.i18n.catalog import translate, translations
+from kiosk.i18n.catalog import remembered_gettext, translate, translations
 
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
@@ -79,7 +79,7 @@ def render(request: CalendarRequest) -> Rendered:
 
 
 def _render(request: CalendarRequest) -> Rendered:
-    _ = translations(request.language).gettext
+    _ = remembered_gettext(request.language)
     name = clean(request.name)
     if not name:
         raise UserError(_("The name is empty: please type the client's name."))
