@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from kiosk.core.course import MAINTENANCE, TOUCH_UP_CLOSES, TOUCH_UP_OPENS, maintenance_date
 from kiosk.core.protocol import Protocol
@@ -74,13 +75,18 @@ class Schedule:
         return self.days[index] if 0 <= index < len(self.days) else None
 
     def spans(self) -> list[PhaseSpan]:
+        return list(self._spans)
+
+    @cached_property
+    def _spans(self) -> tuple[PhaseSpan, ...]:
+        """Made once: a calendar reads the spans for its grids, key dates, phases and calendar events."""
         spans: list[PhaseSpan] = []
         for day in self.days:
             if spans and spans[-1].phase == day.phase and spans[-1].session == day.session:
                 spans[-1] = PhaseSpan(day.phase, day.session, spans[-1].first, day)
             else:
                 spans.append(PhaseSpan(day.phase, day.session, day, day))
-        return spans
+        return tuple(spans)
 
     def to_json(self) -> dict[str, object]:
         return {

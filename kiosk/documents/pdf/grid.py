@@ -138,6 +138,7 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
         milestones.setdefault(evening, BEFORE_CARE_EVENING)
     pictograms = {m.id: m.pictogram for m in schedule.protocol.milestones}
     pictograms[BEFORE_CARE_EVENING] = "moisturiser"
+    phases = {phase.id: (phase, phase_colours(schedule, phase.id)) for phase in schedule.protocol.phases}
     boxes = []
     date = month
     lead = (month.weekday() - regional.first_weekday) % 7
@@ -155,8 +156,7 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
         if plan_day is None:
             _day_number(writer, date, (x, y, w, h), style=theme.day, ink=OUTSIDE, session=None)
         else:
-            phase = schedule.protocol.phase(plan_day.phase)
-            colours = phase_colours(schedule, phase.id)
+            phase, colours = phases[plan_day.phase]
             _fill_cell(canvas, x, y, w, h, colours=colours)
             milestone = milestones.get(date)
             if milestone is not None:
