@@ -87,10 +87,10 @@ def gettext_for(language: str) -> Translate:
 
 
 @lru_cache(maxsize=32)
-def remembered_gettext(language: str) -> Translate:
-    """`gettext_for`, each message looked up once: a calendar asks for about 300, most of them again and
-    again (English, whose catalog holds only plural forms, looks each one up twice)."""
-    return lru_cache(maxsize=4096)(translations(language).gettext)
+def remembered_gettext(catalog: gettext.NullTranslations) -> Translate:
+    """The catalog's gettext with each message looked up once: a calendar asks for about 300, most of them
+    again and again (English, whose catalog holds only plural forms, looks each one up twice)."""
+    return lru_cache(maxsize=4096)(catalog.gettext)
 
 
 def clear_cache() -> None:

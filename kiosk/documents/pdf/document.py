@@ -79,7 +79,7 @@ def render(request: CalendarRequest) -> Rendered:
 
 
 def _render(request: CalendarRequest) -> Rendered:
-    _ = remembered_gettext(request.language)
+    _ = remembered_gettext(translations(request.language))
     name = clean(request.name)
     if not name:
         raise UserError(_("The name is empty: please type the client's name."))

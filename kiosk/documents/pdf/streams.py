@@ -10,9 +10,10 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from reportlab.pdfbase.pdfdoc import PDFObject
+from reportlab.pdfbase.pdfdoc import BasicFonts, PDFObject, xObjectName
 
 LEVEL = 9  # made once and kept: the smallest deflate costs nothing per document
+_FORM = xObjectName("")  # ReportLab's prefix of form and image names
 PAGE_LEVEL = 1  # made anew for every calendar: half the time of zlib's default, a few per cent larger
 
 
@@ -35,13 +36,30 @@ def flate_stream(entries: str, data: bytes, level: int = LEVEL) -> bytes:
 
 def quick_page_streams(document: Any) -> None:
     """Deflate each page's content as the page is added, at PAGE_LEVEL (ReportLab deflates at zlib's default
-    level when it writes the file): a calendar's pages are about 70 KB of operators, deflated for every one."""
+    level when it writes the file): a calendar's pages are about 70 KB of operators, deflated for every one.
+    The pages also share one resource dictionary (_Resources), written once instead of once a page."""
     add_page = document.addPage
+    resources = _Resources()
 
     def add_deflated_page(page: Any) -> None:
         if page.stream and not page.Contents:
             data = page.stream.encode("utf-8")  # as ReportLab encodes it (the operators are ASCII)
             page.Contents = document.Reference(Preformatted(flate_stream("", data, PAGE_LEVEL)))
+        if not page.Resources:
+            page.Resources = document.Reference(resources)
         add_page(page)
 
     document.addPage = add_deflated_page
+
+
+class _Resources(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
+    """The resource dictionary of every page: the fonts, and every form and image of the document by name
+    (a page may list one it does not draw). Written when ReportLab writes the file, when all are known."""
+
+    def format(self, document: Any) -> bytes:
+        numbers = document.idToObjectNumberAndVersion
+        forms = " ".join(f"/{name} {numbers[name][0]} 0 R" for name in sorted(numbers) if name.startswith(_FORM))
+        fonts = numbers[BasicFonts][0]
+        return f"<< /Font {fonts} 0 R /ProcSet [ /PDF /Text /ImageB /ImageC /ImageI ] /XObject << {forms} >> >>".encode(
+            "latin-1"
+        )
