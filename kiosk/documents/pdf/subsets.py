@@ -14,7 +14,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfbase.ttfonts import FF_NONSYMBOLIC, FF_SYMBOLIC, SUBSETN, TTFont, TTFontFace, TTFontMaker
 
@@ -97,7 +98,7 @@ def cached_subset_count() -> int:
 
 
 class _Inline(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
-    """A direct object (an array) written as the PDF text it was given."""
+    """An object written as the PDF text it was given (the fonts' dictionaries)."""
 
     def __init__(self, text: bytes) -> None:
         self.text = text
@@ -115,6 +116,19 @@ def _font_tables(face: TTFontFace, number: int, subset: tuple[int, ...]) -> tupl
     return widths.encode("latin-1"), flate_stream("", cmap.encode("latin-1"))
 
 
+def _dictionary(entries: dict[str, str]) -> bytes:
+    """A dictionary laid out the way ReportLab writes one (keys sorted, a line break every six entries); the
+    fonts' dictionaries are written here directly, ReportLab's formatting of them costs more than the rest."""
+    items = [f"/{key} {value}".encode("latin-1") for key, value in sorted(entries.items())]
+    for index in reversed(range(6, len(items), 6)):
+        items.insert(index, b"\n ")
+    return b"<<\n" + b" ".join(items) + b"\n>>"
+
+
+def _ref(reference: Any, document: Any) -> str:
+    return f"{document.idToObjectNumberAndVersion[reference.name][0]} 0 R"
+
+
 def add_font_objects(font: TTFont, document: Any) -> None:
     """ReportLab's TTFont.addObjects (one font dictionary per subset of 256 characters) with the widths and
     the ToUnicode map of a subset made once, like its font file."""
@@ -125,16 +139,22 @@ def add_font_objects(font: TTFont, document: Any) -> None:
         internal = font.getSubsetInternalName(number, document)[1:]
         widths, cmap = _font_tables(face, number, tuple(subset))
         base = b"".join((SUBSETN(number), b"+", face.name, face.subfontNameX)).decode("latin-1")
-        entry = pdfdoc.PDFTrueTypeFont()
-        entry.Name = internal
-        entry.BaseFont = base
-        entry.FirstChar = 0
-        entry.LastChar = len(subset) - 1
-        entry.Widths = _Inline(widths)
-        entry.ToUnicode = document.Reference(Preformatted(cmap), "toUnicodeCMap:" + base)
-        entry.FontDescriptor = face.addSubsetObjects(document, base, subset)
-        document.Reference(entry, internal)
-        document.idToObject["BasicFonts"].dict[internal] = entry
+        to_unicode = document.Reference(Preformatted(cmap), "toUnicodeCMap:" + base)
+        descriptor = face.addSubsetObjects(document, base, subset)
+        entry = _dictionary(
+            {
+                "Type": "/Font",
+                "Subtype": "/TrueType",
+                "BaseFont": f"/{base}",
+                "Name": f"/{internal}",
+                "FirstChar": "0",
+                "LastChar": str(len(subset) - 1),
+                "Widths": widths.decode("latin-1"),
+                "ToUnicode": _ref(to_unicode, document),
+                "FontDescriptor": _ref(descriptor, document),
+            }
+        )
+        document.idToObject["BasicFonts"].dict[internal] = document.Reference(_Inline(entry), internal)
     del font.state[document]
 
 
@@ -142,19 +162,19 @@ def add_subset_objects(face: TTFontFace, document: Any, fontname: str, subset: l
     """ReportLab's TTFontFace.addSubsetObjects with the subset's stream made once (see above)."""
     stream = Preformatted(_font_file(face, tuple(subset)))
     reference = document.Reference(stream, f"fontFile:{face.filename}({fontname})")
-    descriptor = pdfdoc.PDFDictionary(
+    descriptor = _dictionary(
         {
             "Type": "/FontDescriptor",
-            "Ascent": face.ascent,
-            "CapHeight": face.capHeight,
-            "Descent": face.descent,
-            "Flags": (face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC,
-            "FontBBox": pdfdoc.PDFArray(face.bbox),
-            "FontName": pdfdoc.PDFName(fontname),
-            "ItalicAngle": face.italicAngle,
-            "StemV": face.stemV,
-            "FontFile2": reference,
-            "MissingWidth": face.defaultWidth,
+            "Ascent": fp_str(face.ascent),
+            "CapHeight": fp_str(face.capHeight),
+            "Descent": fp_str(face.descent),
+            "Flags": str((face.flags & ~FF_NONSYMBOLIC) | FF_SYMBOLIC),
+            "FontBBox": "[ " + " ".join(fp_str(value) for value in face.bbox) + " ]",
+            "FontName": f"/{fontname}",
+            "ItalicAngle": fp_str(face.italicAngle),
+            "StemV": fp_str(face.stemV),
+            "FontFile2": _ref(reference, document),
+            "MissingWidth": fp_str(face.defaultWidth),
         }
     )
-    return document.Reference(descriptor, "fontDescriptor:" + fontname)
+    return document.Reference(_Inline(descriptor), "fontDescriptor:" + fontname)
