@@ -226,19 +226,23 @@ def _fit_page_one(writer: PageWriter, context: Context) -> Context:
     the clinic's contact panel joins them when it fits too (the plain-words pages then need one page less)."""
     if context.theme.large_print:
         return context  # large print flows over as many pages as it needs
-    candidates = [
-        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
-        for contact in (True, False)
+    # each part's height depends on one choice only: measured once per choice, then tried in order
+    grids = {scale: _grids_height(dataclasses.replace(context, cell_scale=scale)) for scale in CELL_SCALES}
+    legends = {
+        summaries: sum(h for _, h in _legend_rows(writer, dataclasses.replace(context, legend_summaries=summaries)))
         for summaries in (True, False)
-        for scale in CELL_SCALES
+    }
+    contact_height = sections.contact_height(context, writer.width) + context.theme.gap
+    choices = [
+        (contact, summaries, scale) for contact in (True, False) for summaries in (True, False) for scale in CELL_SCALES
     ]
-    for candidate in candidates:
-        height = _grids_height(candidate) + sum(h for _, h in _legend_rows(writer, candidate))
-        if candidate.contact_on_page_one:
-            height += sections.contact_height(candidate, writer.width) + candidate.theme.gap
+    for contact, summaries, scale in choices:
+        height = grids[scale] + legends[summaries]
+        if contact:
+            height += contact_height
         if height <= writer.room():
-            return candidate
-    return candidates[-1]
+            break  # else the last choice, the tightest
+    return dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
 
 
 def _grids(writer: PageWriter, context: Context) -> list[CellBox]:
