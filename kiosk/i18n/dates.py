@@ -54,7 +54,7 @@ class ClinicDates:
 
     def whole(self, date: dt.date) -> str:
         """'Tuesday, 8 December 2026': weekday, day, month and year, nothing shortened."""
-        return long_date(date, self.tag)
+        return _formatted(self, date, "full")
 
     def day(self, date: dt.date) -> str:
         """'Tuesday, 8 December': a date inside a plan, without the year, nothing shortened."""
@@ -71,9 +71,11 @@ class ClinicDates:
 
 @lru_cache(maxsize=2048)
 def _formatted(dates: ClinicDates, date: dt.date, skeleton: str) -> str:
-    """A date as ClinicDates writes it (`skeleton`, or "day": the widened MMMEd), kept: a calendar writes
-    the same few dozen dates again and again (the grids' descriptions, the key dates, the phases' lists)."""
+    """A date as ClinicDates writes it (`skeleton`; "full": the long format; "day": the widened MMMEd), kept:
+    a calendar writes the same few dozen dates again and again (grids' descriptions, key dates, phases)."""
     locale = dates.locale
+    if skeleton == "full":
+        return long_date(date, dates.tag)
     if skeleton == "day":
         return str(format_date(date, _widened(locale, "MMMEd"), locale=locale))
     return str(format_skeleton(skeleton, date, locale=locale))

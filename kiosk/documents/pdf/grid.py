@@ -103,12 +103,14 @@ def month_alt(month: dt.date, context: Context) -> str:
     return ". ".join(parts) + "."
 
 
-def _weekday_names(regional: Regional, style: Style, cell_width: float) -> list[str]:
-    """The longest weekday names that fit a cell: abbreviated, else short, else narrow."""
+@lru_cache(maxsize=64)
+def _weekday_names(regional: Regional, style: Style, cell_width: float) -> tuple[str, ...]:
+    """The longest weekday names that fit a cell: abbreviated, else short, else narrow (kept: every month
+    of every calendar in a language asks again)."""
     order = [day for day, _ in regional.week_header()]
     for width in ("abbreviated", "short", "narrow"):
         names = get_day_names(width, context="stand-alone", locale=regional.locale)
-        chosen = [str(names[day]) for day in order]
+        chosen = tuple(str(names[day]) for day in order)
         if all(measure(name, style.size, style.bold) <= cell_width - 6 for name in chosen):
             return chosen
     return chosen
