@@ -25,6 +25,7 @@ from kiosk.documents.pdf.layout import (
     PageWriter,
     PhaseColours,
     Theme,
+    fill_circle,
     rgb,
     round_rect_path,
     stroke_round_rect,
@@ -167,8 +168,9 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             size = min(h * 0.5, w * 0.46)
             end_x = x + 3 if writer.rtl else x + w - size - 3
             if colours.hatched:  # a calm disc behind the pictogram keeps it readable on the lines
-                canvas.setFillColorRGB(*_towards_white(colours.fill, 0.6))
-                canvas.circle(end_x + size / 2, y + 3 + size / 2, size * 0.62, stroke=0, fill=1)
+                fill_circle(
+                    canvas, (end_x + size / 2, y + 3 + size / 2), size * 0.62, _towards_white(colours.fill, 0.6)
+                )
             draw_pictogram(canvas, picture, end_x, y + 3, size=size, colour=colours.ink)
             _day_number(writer, date, (x, y, w, h), style=theme.day, ink=colours.ink, session=sessions.get(date))
         date += dt.timedelta(days=1)
@@ -221,8 +223,7 @@ def _day_number(
     if session is not None:
         radius = style.size * 0.78
         cx = x + w - pad - radius if writer.rtl else x + pad + radius
-        writer.canvas.setFillColorRGB(*ACCENT)
-        writer.canvas.circle(cx, base + style.size * 0.36, radius, stroke=0, fill=1)
+        fill_circle(writer.canvas, (cx, base + style.size * 0.36), radius, ACCENT)
         left = cx - line.width / 2
     else:
         left = x + w - pad - line.width if writer.rtl else x + pad
@@ -258,8 +259,7 @@ def legend_entries(schedule: Schedule, _: Callable[[str], str], *, summaries: bo
         entries.append((paint, _(phase.title), days + " · " + _(phase.summary) if summaries else days))
 
     def session(writer: PageWriter, x: float, y: float, size: float) -> None:
-        writer.canvas.setFillColorRGB(*ACCENT)
-        writer.canvas.circle(x + size / 2, y + size / 2, size * 0.42, stroke=0, fill=1)
+        fill_circle(writer.canvas, (x + size / 2, y + size / 2), size * 0.42, ACCENT)
 
     def key_date(writer: PageWriter, x: float, y: float, size: float) -> None:
         stroke_round_rect(writer.canvas, (x + 0.9, y + 0.9, size - 1.8, size - 1.8), 3, ACCENT, 1.8)

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from kiosk.documents.ics import CalendarEvent, key_date_events, plan_key, single_event_ics
 from kiosk.documents.pdf import content
 from kiosk.documents.pdf.context import Context
-from kiosk.documents.pdf.layout import ACCENT, RULE, PageWriter
+from kiosk.documents.pdf.layout import ACCENT, RULE, PageWriter, stroke_line
 from kiosk.documents.pdf.pictograms import draw_pictogram, pictogram_alt
 from kiosk.documents.pdf.request import CalendarRequest
 from kiosk.documents.pdf.text import Style, wrap
@@ -132,11 +132,9 @@ def _card(
                     # card's module make the four a code needs between two codes
                     draw_qr(writer, modules, x, top - size + (QUIET_ZONE_MODULES - 1) * MODULE, size)
     writer.y = top - height
-    writer.canvas.setStrokeColorRGB(*RULE)
-    writer.canvas.setLineWidth(0.5)
     rule_y = writer.y + CARD_GAP * MODULE / 2
     left = writer.x(offset, cards.column_width)
-    writer.canvas.line(left, rule_y, left + cards.column_width, rule_y)
+    stroke_line(writer.canvas, (left, rule_y, left + cards.column_width, rule_y), RULE, 0.5)
 
 
 def _on_grid(value: float) -> float:

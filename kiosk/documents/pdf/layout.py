@@ -6,11 +6,13 @@ them into page coordinates, so every part of the layout is mirrored by writing i
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import mm
 
 from kiosk.documents.pdf.glyphs import draw_line
@@ -228,9 +230,7 @@ class PageWriter:
             self.y -= style.line_height
 
     def rule(self, colour: Colour = RULE, weight: float = 0.8) -> None:
-        self.canvas.setStrokeColorRGB(*colour)
-        self.canvas.setLineWidth(weight)
-        self.canvas.line(self.left, self.y, self.right, self.y)
+        stroke_line(self.canvas, (self.left, self.y, self.right, self.y), colour, weight)
 
 
 KAPPA = 0.5523  # control-point distance of a quarter circle drawn as a Bézier curve
@@ -262,3 +262,29 @@ def stroke_round_rect(
 ) -> None:
     red, green, blue = colour
     canvas.addLiteral(f"q {red:.3f} {green:.3f} {blue:.3f} RG {width:.2f} w {round_rect_path(*box, radius)} S Q")
+
+
+# the four quarter arcs of a unit circle, counter-clockwise from its right end (as ReportLab's circle draws it)
+_ARC = 4 / 3 * (1 - math.cos(math.pi / 4)) / math.sin(math.pi / 4)
+_UNIT_CIRCLE = (
+    (1, _ARC, _ARC, 1, 0, 1),
+    (-_ARC, 1, -1, _ARC, -1, 0),
+    (-1, -_ARC, -_ARC, -1, 0, -1),
+    (_ARC, -1, 1, -_ARC, 1, 0),
+)
+
+
+def fill_circle(canvas: Any, centre: tuple[float, float], radius: float, colour: Colour) -> None:
+    """A filled circle, written as one literal (canvas.circle's path, without its calls: a dozen a calendar)."""
+    cx, cy = centre
+    curves = " ".join(
+        fp_str(*(cx + radius * value if index % 2 == 0 else cy + radius * value for index, value in enumerate(curve)))
+        + " c"
+        for curve in _UNIT_CIRCLE
+    )
+    canvas.addLiteral(f"q {fp_str(*colour)} rg n {fp_str(cx + radius, cy)} m {curves} f* Q")
+
+
+def stroke_line(canvas: Any, ends: tuple[float, float, float, float], colour: Colour, width: float) -> None:
+    """A straight line (canvas.line's operators, with its colour and width, as one literal)."""
+    canvas.addLiteral(f"q {fp_str(*colour)} RG {fp_str(width)} w n {fp_str(*ends[:2])} m {fp_str(*ends[2:])} l S Q")
