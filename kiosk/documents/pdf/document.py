@@ -120,6 +120,7 @@ def _render(request: CalendarRequest) -> Rendered:
     writer.finish()
     writer.tags.install(canvas._doc)
     canvas.save()
+    del canvas._doc.addPage  # the page hooks (metadata, streams) hold the document: leave no cycle behind
     rendered.pdf = object_streams(buffer.getvalue(), writer.tags.objects)
     rendered.pages = writer.page_number
     return rendered

@@ -28,7 +28,7 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     runs = line.runs
     if len(runs) == 1 and runs[0].offsets is None:  # most lines: one run of one font, in one subset
         run = runs[0]
-        chunks = _codes(run.font.ttf, doc).chunks(run.text)
+        chunks = _codes(run.font.ttf, doc).chunks(run.text, doc)
         if len(chunks) == 1:
             name, chunk = chunks[0]
             canvas._code.append(
@@ -49,7 +49,7 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
             current = _shaped_run(ops, run, start, y, size=style.size, doc=doc, current=current)
             continue
         ops.append(f"1 0 0 1 {start:.2f} {y:.2f} Tm")
-        for name, chunk in _codes(run.font.ttf, doc).chunks(run.text):
+        for name, chunk in _codes(run.font.ttf, doc).chunks(run.text, doc):
             if name != current:  # font operator only when the font changes
                 ops.append(f"{name} {size} Tf")
                 current = name
@@ -75,7 +75,7 @@ def _shaped_run(ops: list[str], run: Run, start: float, y: float, *, size: float
 
     for piece, (dx, dy) in zip(run.text, run.offsets, strict=True):
         target = start + dx
-        chunks = codes.chunks(piece)
+        chunks = codes.chunks(piece, doc)
         if dy or len(chunks) != 1 or not chunks[0][1][0]:  # a mark, or a glyph without a code of its own
             flush()
             ops.append(f"1 0 0 1 {target:.2f} {y + dy:.2f} Tm")
@@ -119,36 +119,37 @@ def _colour_op(colour: Colour) -> str:
 class _Codes:
     """The codes of one font's characters in one document's subsets (ReportLab's `splitString`), without
     its character-by-character loop when every character already has a code in the first subset (most
-    lines after the first few): one str.translate through those codes."""
+    lines after the first few): one str.translate through those codes. Kept on the document, so it does
+    not hold the document (no cycle: the document is freed as soon as it is written)."""
 
-    def __init__(self, ttf: Any, doc: Any) -> None:
-        self.ttf, self.doc = ttf, doc
+    def __init__(self, ttf: Any) -> None:
+        self.ttf = ttf
         self.state: Any = None
         self.known = -1  # how many codes the table was made from
         self.table = _FirstSubset()
         self.first_name = ""
 
-    def chunks(self, text: str) -> list[tuple[str, bytes]]:
+    def chunks(self, text: str, doc: Any) -> list[tuple[str, bytes]]:
         """(the subset's font name, its codes) for each stretch of `text` in one subset."""
         state = self.state
         if state is not None:
             if len(state.assignments) != self.known:
-                self._refresh()
+                self._refresh(doc)
             try:
                 return [(self.first_name, text.translate(self.table).encode("latin-1"))]
             except UnicodeEncodeError:  # a character without a code yet, or with one past the first subset
                 pass
-        ttf, doc = self.ttf, self.doc
+        ttf = self.ttf
         chunks = [(ttf.getSubsetInternalName(subset, doc), chunk) for subset, chunk in ttf.splitString(text, doc)]
         if state is None:
             self.state = ttf.state.get(doc)
         return chunks
 
-    def _refresh(self) -> None:
+    def _refresh(self, doc: Any) -> None:
         assignments = self.state.assignments
         self.table = _FirstSubset({char: code for char, code in assignments.items() if code < 256})
         self.known = len(assignments)
-        self.first_name = self.ttf.getSubsetInternalName(0, self.doc)
+        self.first_name = self.ttf.getSubsetInternalName(0, doc)
 
 
 class _FirstSubset(dict[int, int]):
@@ -164,5 +165,5 @@ def _codes(ttf: Any, doc: Any) -> _Codes:
     fonts: dict[Any, _Codes] = doc.__dict__.setdefault("smp_font_codes", {})
     codes = fonts.get(ttf)
     if codes is None:
-        codes = fonts[ttf] = _Codes(ttf, doc)
+        codes = fonts[ttf] = _Codes(ttf)
     return codes

@@ -30,12 +30,14 @@ class Element:
     """One structure element: its role, its children (elements or (page, MCID)) and its attributes."""
 
     role: str
-    parent: Element | None = None
     kids: list[Element | tuple[int, int]] = field(default_factory=list)
     alt: str | None = None
     lang: str | None = None
     scope: str | None = None  # TH: "Row" or "Column"
-    number: int = 0  # its object number, given when the tree is written
+    # object numbers, given when the tree is written (a parent of 0: the tree's root). No link to the parent
+    # object: without cycles the tree is freed as soon as the calendar is written, not by the cycle collector
+    number: int = 0
+    parent_number: int = 0
 
 
 class _Raw(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
@@ -96,7 +98,7 @@ class Tagger:
     def _new(self, role: str, alt: str | None, lang: str | None, scope: str | None) -> Element:
         groups = self._groups
         parent = groups[-1]
-        element = Element(role, parent, [], alt, lang, scope)
+        element = Element(role, [], alt, lang, scope)
         parent.kids.append(element)
         self._elements.append(element)
         groups.append(element)
@@ -186,6 +188,10 @@ class Tagger:
         elements = self._elements
         for number, element in enumerate(elements, start=first):
             element.number = number
+        for element in elements:
+            for kid in element.kids:
+                if isinstance(kid, Element):
+                    kid.parent_number = element.number
         pages, root_ref = self._page_refs, f"{self._root_number} 0 R"
         written = {element.number: _element_text(element, pages, root_ref).encode("latin-1") for element in elements}
         nums = " ".join(
@@ -204,7 +210,7 @@ class Tagger:
 
 def _element_text(element: Element, pages: dict[int, str], root: str) -> str:
     """One element's dictionary; its marked content on its first page is given by MCID alone (with /Pg)."""
-    parent = root if element.parent is None else f"{element.parent.number} 0 R"
+    parent = f"{element.parent_number} 0 R" if element.parent_number else root
     home = None
     kids = []
     for kid in element.kids:
