@@ -188,10 +188,6 @@ class Tagger:
         elements = self._elements
         for number, element in enumerate(elements, start=first):
             element.number = number
-        for element in elements:
-            for kid in element.kids:
-                if isinstance(kid, Element):
-                    kid.parent_number = element.number
         pages, root_ref = self._page_refs, f"{self._root_number} 0 R"
         written = {element.number: _element_text(element, pages, root_ref).encode("latin-1") for element in elements}
         nums = " ".join(
@@ -215,6 +211,7 @@ def _element_text(element: Element, pages: dict[int, str], root: str) -> str:
     kids = []
     for kid in element.kids:
         if isinstance(kid, Element):
+            kid.parent_number = element.number  # a parent is written before its kids (it was opened first)
             kids.append(f"{kid.number} 0 R")
             continue
         page, mcid = kid
