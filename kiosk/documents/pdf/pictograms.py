@@ -253,8 +253,11 @@ def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, c
     document = canvas._doc
     if internal not in document.idToObject:
         document.Reference(Preformatted(_form(known)), internal)
-    canvas._code.append(f"{_paint(colour)} {size:.3f} 0 0 {size:.3f} {x:.2f} {y:.2f} cm\n/{internal} Do\nQ")
-    canvas._formsinuse.append(key)  # the page's resources list it
+    scale = f"{size:.3f}"
+    canvas._code.append(f"{_paint(colour)} {scale} 0 0 {scale} {x:.2f} {y:.2f} cm\n/{internal} Do\nQ")
+    in_use = canvas._formsinuse  # the page's resources list it, once
+    if key not in in_use:
+        in_use.append(key)
 
 
 @lru_cache(maxsize=64)
