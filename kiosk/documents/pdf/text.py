@@ -16,7 +16,7 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import Any, Literal
 
@@ -45,9 +45,21 @@ class Style:
     colour: Colour = INK
     leading: float = 1.3  # line height as a multiple of the size
 
-    @property
+    @cached_property
     def line_height(self) -> float:
         return self.size * self.leading
+
+    @cached_property
+    def size_text(self) -> str:
+        """The size as the PDF's text operators write it."""
+        return f"{self.size:.2f}"
+
+    def __hash__(self) -> int:  # a style is a key of the layout caches, looked up for every line: kept
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.size, self.bold, self.colour, self.leading))
 
 
 @lru_cache(maxsize=4096)
