@@ -56,34 +56,18 @@ def _ref(obj: PDFObject, document: Any) -> str:
     return f"{number} {version} R"
 
 
-class _Scope:
-    """An element opened by Tagger.group, .within or .content, closed when its `with` block ends (a plain
-    class: a calendar opens about 500 of them, and generator-based context managers cost three times more)."""
-
-    __slots__ = ("element", "marked", "tagger")
-
-    def __init__(self, tagger: Tagger, element: Element, *, marked: bool) -> None:
-        self.tagger, self.element, self.marked = tagger, element, marked
-
-    def __enter__(self) -> Element:
-        return self.element
-
-    def __exit__(self, *exception: object) -> None:
-        tagger = self.tagger
-        tagger._groups.pop()
-        if self.marked:
-            tagger._close()
-            tagger._owners.pop()
-            tagger._begin()
-
-
 class Tagger:
-    """Marks the content of one canvas and builds its structure tree."""
+    """Marks the content of one canvas and builds its structure tree.
+
+    `group`, `within` and `content` return the tagger itself as the context manager of the element they
+    open (its `with` block closes it; `as` gives the element): a calendar opens about 350 of them, and an
+    object for each, or a generator-based context manager, costs more than the rest of the tagging."""
 
     def __init__(self, canvas: Any) -> None:
         self.canvas = canvas
         self.root = Element("Document")
         self._groups: list[Element] = [self.root]
+        self._marked: list[bool] = []  # per open `with` block: whether it opened marked content
         self._owners: list[Element | None] = []  # who owns the marked content being drawn; None: an artifact
         self._page = 1
         self._next_mcid = 0
@@ -95,33 +79,46 @@ class Tagger:
         canvas.addLiteral("/Artifact BMC")
 
     # building the tree
+    def __enter__(self) -> Element:
+        return self._groups[-1]
+
+    def __exit__(self, *exception: object) -> None:
+        self._groups.pop()
+        if self._marked.pop():
+            self._close()
+            self._owners.pop()
+            self._begin()
+
     def _new(self, role: str, alt: str | None, lang: str | None, scope: str | None) -> Element:
         groups = self._groups
-        parent = groups[-1]
         element = Element(role, [], alt, lang, scope)
-        parent.kids.append(element)
+        groups[-1].kids.append(element)
         self._elements.append(element)
         groups.append(element)
         return element
 
-    def group(self, role: str, *, alt: str | None = None, lang: str | None = None, scope: str | None = None) -> _Scope:
+    def group(self, role: str, *, alt: str | None = None, lang: str | None = None, scope: str | None = None) -> Tagger:
         """An element that holds other elements (L, LI, Table, TR, Sect...)."""
-        return _Scope(self, self._new(role, alt, lang, scope), marked=False)
+        self._new(role, alt, lang, scope)
+        self._marked.append(False)
+        return self
 
-    def within(self, element: Element) -> _Scope:
+    def within(self, element: Element) -> Tagger:
         """Add to an element opened before (two lists drawn side by side, row by row)."""
         self._groups.append(element)
-        return _Scope(self, element, marked=False)
+        self._marked.append(False)
+        return self
 
     def content(
         self, role: str = "P", *, alt: str | None = None, lang: str | None = None, scope: str | None = None
-    ) -> _Scope:
+    ) -> Tagger:
         """An element whose drawing is marked as its content (P, H1, Lbl, TD, Figure...)."""
         element = self._new(role, alt, lang, scope)
         self._close()
         self._owners.append(element)
         self._begin()
-        return _Scope(self, element, marked=True)
+        self._marked.append(True)
+        return self
 
     @contextmanager
     def artifact(self) -> Iterator[None]:
