@@ -146,6 +146,8 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
     date = month
     lead = (month.weekday() - regional.first_weekday) % 7
     weeks = visible_weeks(month, schedule, regional.first_weekday)
+    w, h = cell_w - GUTTER, cell_h - GUTTER
+    fills = {phase_id: _cell_drawing(round(w, 2), round(h, 2), colours) for phase_id, (_, colours) in phases.items()}
     while date.month == month.month:
         index = lead + date.day - 1
         if index // 7 not in weeks:
@@ -153,14 +155,13 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             continue
         x = writer.x(offset + (index % 7) * cell_w, cell_w) + GUTTER / 2
         y = grid_top - (index // 7 - weeks.start + 1) * cell_h + GUTTER / 2
-        w, h = cell_w - GUTTER, cell_h - GUTTER
         boxes.append(CellBox(date, writer.page_number, x, y, w, h))
         plan_day = schedule.day_for(date)
         if plan_day is None:
             _day_number(writer, date, (x, y, w, h), style=theme.day, ink=OUTSIDE, session=None)
         else:
             phase, colours = phases[plan_day.phase]
-            _fill_cell(canvas, x, y, w, h, colours=colours)
+            canvas._code.append(f"q 1 0 0 1 {x:.2f} {y:.2f} cm {fills[phase.id]} Q")  # as _fill_cell
             milestone = milestones.get(date)
             if milestone is not None:
                 stroke_round_rect(canvas, (x + 0.9, y + 0.9, w - 1.8, h - 1.8), 3, ACCENT, 1.8)
