@@ -204,6 +204,23 @@ class Tagger:
 def _element_text(element: Element, pages: dict[int, str], root: str) -> str:
     """One element's dictionary; its marked content on its first page is given by MCID alone (with /Pg)."""
     parent = f"{element.parent_number} 0 R" if element.parent_number else root
+    kids = element.kids
+    if len(kids) == 1 and type(kids[0]) is tuple:  # most elements: one marked-content sequence
+        page, mcid = kids[0]
+        text = f"<</S /{element.role} /P {parent} /Pg {pages[page]} /K {mcid}"
+    else:
+        text = _with_kids(element, pages, f"<</S /{element.role} /P {parent}")  # /Type is optional: 17 bytes
+    if element.alt is not None:
+        text += f" /Alt {pdf_text(element.alt)}"
+    if element.lang is not None:
+        text += f" /Lang {pdf_text(element.lang)}"
+    if element.scope is not None:
+        text += f" /A <</O /Table /Scope /{element.scope}>>"
+    return text + ">>"
+
+
+def _with_kids(element: Element, pages: dict[int, str], text: str) -> str:
+    """`text` with the element's /Pg (the page of its first marked content) and /K (its kids)."""
     home = None
     kids = []
     for kid in element.kids:
@@ -215,17 +232,9 @@ def _element_text(element: Element, pages: dict[int, str], root: str) -> str:
         if home is None:
             home = page
         kids.append(str(mcid) if page == home else f"<</Type /MCR /Pg {pages[page]} /MCID {mcid}>>")
-    text = f"<</S /{element.role} /P {parent}"  # /Type is optional: 17 bytes an element
     if home is not None:
         text += f" /Pg {pages[home]}"
-    text += f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]"
-    if element.alt is not None:
-        text += f" /Alt {pdf_text(element.alt)}"
-    if element.lang is not None:
-        text += f" /Lang {pdf_text(element.lang)}"
-    if element.scope is not None:
-        text += f" /A <</O /Table /Scope /{element.scope}>>"
-    return text + ">>"
+    return text + (f" /K {kids[0]}" if len(kids) == 1 else f" /K [{' '.join(kids)}]")
 
 
 def tag_page(page: pdfdoc.PDFPage, entries: dict[str, Any]) -> None:
