@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -76,7 +77,10 @@ class Theme:
         return self.body.size * 0.9
 
 
+@lru_cache(maxsize=2)
 def make_theme(large_print: bool) -> Theme:
+    """The type scale, made once: the same style objects in every calendar are found at once in the layout
+    caches (equal but new ones would be compared field by field)."""
     base = 16.0 if large_print else 12.0
     return Theme(
         body=Style(base, leading=1.25),
