@@ -162,8 +162,11 @@ class _FirstSubset(dict[int, int]):
 
 def _codes(ttf: Any, doc: Any) -> _Codes:
     """The document's _Codes of `ttf` (kept on the document: ReportLab's own states are weakly keyed, slow)."""
-    fonts: dict[Any, _Codes] = doc.__dict__.setdefault("smp_font_codes", {})
-    codes = fonts.get(ttf)
-    if codes is None:
-        codes = fonts[ttf] = _Codes(ttf)
+    try:
+        return doc.smp_font_codes[ttf]  # type: ignore[no-any-return]
+    except AttributeError:
+        doc.smp_font_codes = {}
+    except KeyError:
+        pass
+    codes: _Codes = doc.smp_font_codes.setdefault(ttf, _Codes(ttf))
     return codes
