@@ -148,6 +148,9 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
     weeks = visible_weeks(month, schedule, regional.first_weekday)
     w, h = cell_w - GUTTER, cell_h - GUTTER
     fills = {phase_id: _cell_drawing(round(w, 2), round(h, 2), colours) for phase_id, (_, colours) in phases.items()}
+    discs = {phase_id: _towards_white(colours.fill, 0.6) for phase_id, (_, colours) in phases.items()}
+    size = min(h * 0.5, w * 0.46)  # the pictogram's
+    page = writer.page_number
     while date.month == month.month:
         index = lead + date.day - 1
         if index // 7 not in weeks:
@@ -155,7 +158,7 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             continue
         x = writer.x(offset + (index % 7) * cell_w, cell_w) + GUTTER / 2
         y = grid_top - (index // 7 - weeks.start + 1) * cell_h + GUTTER / 2
-        boxes.append(CellBox(date, writer.page_number, x, y, w, h))
+        boxes.append(CellBox(date, page, x, y, w, h))
         plan_day = schedule.day_for(date)
         if plan_day is None:
             _day_number(writer, date, (x, y, w, h), style=theme.day, ink=OUTSIDE, session=None)
@@ -166,12 +169,9 @@ def draw_month(writer: PageWriter, month: dt.date, context: Context, *, offset: 
             if milestone is not None:
                 stroke_round_rect(canvas, (x + 0.9, y + 0.9, w - 1.8, h - 1.8), 3, ACCENT, 1.8)
             picture = pictograms.get(milestone or "", phase.pictogram)
-            size = min(h * 0.5, w * 0.46)
             end_x = x + 3 if writer.rtl else x + w - size - 3
             if colours.hatched:  # a calm disc behind the pictogram keeps it readable on the lines
-                fill_circle(
-                    canvas, (end_x + size / 2, y + 3 + size / 2), size * 0.62, _towards_white(colours.fill, 0.6)
-                )
+                fill_circle(canvas, (end_x + size / 2, y + 3 + size / 2), size * 0.62, discs[phase.id])
             draw_pictogram(canvas, picture, end_x, y + 3, size=size, colour=colours.ink)
             _day_number(writer, date, (x, y, w, h), style=theme.day, ink=colours.ink, session=sessions.get(date))
         date += ONE_DAY
