@@ -116,7 +116,11 @@ class Tagger:
         element = self._new(role, alt, lang, scope)
         self._close()
         self._owners.append(element)
-        self._begin()
+        mcid = self._next_mcid  # what _begin does for an element, written out: 120 a calendar
+        self._next_mcid = mcid + 1
+        self._parents[-1].append(element)
+        element.kids.append((self._page, mcid))
+        self.canvas._code.append(f"/{role} <</MCID {mcid}>> BDC")
         self._marked.append(True)
         return self
 
