@@ -33,6 +33,7 @@ if "uharfbuzz" not in sys.modules and "reportlab.pdfbase.ttfonts" not in sys.mod
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kiosk.documents.pdf import font_info
 from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
 
@@ -177,6 +178,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used by TTFont.addObjects when a document is saved
+font_info.install()  # fonts' metrics from the .rlinfo files made at packaging time, where they are current
 
 
 @lru_cache(maxsize=4096)
