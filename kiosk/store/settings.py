@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import msgspec
+
 from kiosk.core.clinic import Clinic
 from kiosk.core.course import COURSE_SETTINGS, apply_course_counts, course_bounds
 from kiosk.core.protocol import Protocol
@@ -270,13 +272,14 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
     first_day = protocol.phases[0].first_day
     for phase in protocol.phases:
         if phase.last_day is None:
-            phases.append(dataclasses.replace(phase, first_day=first_day))
+            phases.append(msgspec.structs.replace(phase, first_day=first_day))
             break
         length = counts.get(phase.id, phase.last_day - phase.first_day + 1)
-        phases.append(dataclasses.replace(phase, first_day=first_day, last_day=first_day + length - 1))
+        phases.append(msgspec.structs.replace(phase, first_day=first_day, last_day=first_day + length - 1))
         first_day += length
     milestones = tuple(
-        dataclasses.replace(milestone, day=counts.get(milestone.id, milestone.day)) for milestone in protocol.milestones
+        msgspec.structs.replace(milestone, day=counts.get(milestone.id, milestone.day))
+        for milestone in protocol.milestones
     )
     try:
         course = apply_course_counts(protocol.course, counts)
@@ -284,7 +287,7 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
         raise SettingError(
             "day_counts.course.touch-up-until", "the touch-up window must end on or after the day it starts", "window"
         ) from None
-    return dataclasses.replace(protocol, phases=tuple(phases), milestones=milestones, course=course)
+    return msgspec.structs.replace(protocol, phases=tuple(phases), milestones=milestones, course=course)
 
 
 def clinic_with_settings(clinic: Clinic, settings: ClinicSettings) -> Clinic:
@@ -295,7 +298,7 @@ def clinic_with_settings(clinic: Clinic, settings: ClinicSettings) -> Clinic:
     if logo is not None and picture_problem(str(logo)):
         log.warning("the clinic logo %s is missing or not a PNG/JPEG picture on this kiosk: no logo shown", logo)
         logo = None
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         clinic,
         name=settings.name.strip() or clinic.name,
         logo=logo,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import threading
-from dataclasses import dataclass, field
 
+import msgspec
+from msgspec import Struct, field
 from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -47,8 +47,7 @@ rl_config.useA85 = 0
 _RENDER_LOCK = threading.Lock()
 
 
-@dataclass
-class Rendered:
+class Rendered(Struct):
     """The PDF and where each day's cell is (tests check the grid's colours against the schedule)."""
 
     pdf: bytes
@@ -82,7 +81,7 @@ def _render(request: CalendarRequest) -> Rendered:
         raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
     local = regional(request.language, request.clinic.region)  # en in a GB clinic: en_GB dates
     if (request.schedule.end - request.schedule.start).days > LONG_PLAN_DAYS:  # the same month twice: say the year
-        local = dataclasses.replace(local, with_year=True)
+        local = msgspec.structs.replace(local, with_year=True)
     context = Context(request, name, make_theme(request.large_print), local, _)
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -197,7 +196,7 @@ def _fit_page_one(writer: PageWriter, context: Context) -> Context:
     if context.theme.large_print:
         return context  # large print flows over as many pages as it needs
     candidates = [
-        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
+        msgspec.structs.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
         for contact in (True, False)
         for summaries in (True, False)
         for scale in CELL_SCALES

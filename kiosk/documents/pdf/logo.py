@@ -13,10 +13,11 @@ import contextlib
 import hashlib
 import io
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
+
+from msgspec import Struct
 
 from kiosk.errors import UserError
 from kiosk.paths import cache_dir
@@ -27,8 +28,7 @@ _RECIPE = f"logo 1: {LOGO_PIXELS} px, JPEG quality {LOGO_QUALITY}, flattened on 
 _JPEG_START, _JPEG_END = b"\xff\xd8", b"\xff\xd9"
 
 
-@dataclass(frozen=True)
-class LogoJpeg:
+class LogoJpeg(Struct, frozen=True):
     """What ReportLab's drawImage takes in place of an image reader: a JPEG, which it embeds as it is (so
     drawing the logo needs no Pillow), named by its content (the same logo is stored once per PDF)."""
 
