@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cached_property
+
+from msgspec import Struct
 
 from kiosk.core.course import MAINTENANCE, TOUCH_UP_CLOSES, TOUCH_UP_OPENS, maintenance_date
 from kiosk.core.protocol import Protocol
@@ -20,23 +20,20 @@ MAX_YEARS_AWAY = 2
 MAX_SESSION_NUMBER = 99  # what a client calls their earliest session; a printed number stays short
 
 
-@dataclass(frozen=True)
-class PlanDay:
+class PlanDay(Struct, frozen=True):
     date: dt.date
     phase: str
     day: int  # day number counted from `session`
     session: int  # the number of the session the day is counted from (1 = first session)
 
 
-@dataclass(frozen=True)
-class PlanMilestone:
+class PlanMilestone(Struct, frozen=True):
     date: dt.date
     id: str
     session: int  # the session it is counted from
 
 
-@dataclass(frozen=True)
-class PhaseSpan:
+class PhaseSpan(Struct, frozen=True):
     """A run of consecutive days in one phase, counted from one session."""
 
     phase: str
@@ -45,8 +42,7 @@ class PhaseSpan:
     last: PlanDay
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(Struct, frozen=True):
     protocol: Protocol
     sessions: tuple[dt.date, ...]  # sorted, unique
     days: tuple[PlanDay, ...]
@@ -75,18 +71,13 @@ class Schedule:
         return self.days[index] if 0 <= index < len(self.days) else None
 
     def spans(self) -> list[PhaseSpan]:
-        return list(self._spans)
-
-    @cached_property
-    def _spans(self) -> tuple[PhaseSpan, ...]:
-        """Made once: a calendar reads the spans for its grids, key dates, phases and calendar events."""
         spans: list[PhaseSpan] = []
         for day in self.days:
             if spans and spans[-1].phase == day.phase and spans[-1].session == day.session:
                 spans[-1] = PhaseSpan(day.phase, day.session, spans[-1].first, day)
             else:
                 spans.append(PhaseSpan(day.phase, day.session, day, day))
-        return tuple(spans)
+        return spans
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -24,7 +24,7 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     the whole line as /ActualText, poppler reversed it again: measured, so not done).
     """
     doc = canvas._doc
-    size = style.size_text
+    size = f"{style.size:.2f}"
     runs = line.runs
     if len(runs) == 1 and runs[0].offsets is None:  # most lines: one run of one font, in one subset
         run = runs[0]
