@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import lru_cache
 
 from msgspec import Struct
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import BeforeCareItem, HairChoice
-from kiosk.core.schedule import Schedule
+from kiosk.core.schedule import PhaseSpan, Schedule
 from kiosk.documents.ics import milestone_key, milestone_summary, reminder_key
 from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.text import isolate_ltr
@@ -32,6 +33,12 @@ class KeyDate(Struct, frozen=True):
 class ContactLine(Struct, frozen=True):
     pictogram: str
     text: str
+
+
+@lru_cache(maxsize=8)
+def plan_spans(schedule: Schedule) -> tuple[PhaseSpan, ...]:
+    """The schedule's spans, worked out once: a calendar reads them for each month, key date and phase."""
+    return tuple(schedule.spans())
 
 
 def session_lines(schedule: Schedule, regional: Regional, _: Translate) -> list[str]:
@@ -58,7 +65,7 @@ def key_dates(schedule: Schedule, regional: Regional, _: Translate) -> list[KeyD
     protocol = schedule.protocol
     first_phase = protocol.phases[0]
     entries: list[KeyDate] = []
-    spans = schedule.spans()
+    spans = plan_spans(schedule)
     for number, date in schedule.numbered_sessions():
         strict = next(s for s in spans if s.session == number and s.phase == first_phase.id)
         until = {"phase": _(first_phase.title), "date": regional.long_date(strict.last.date)}
@@ -96,7 +103,7 @@ def key_date_when(schedule: Schedule, date: dt.date, regional: Regional) -> str:
 def phase_dates(schedule: Schedule, phase_id: str, regional: Regional, _: Translate) -> list[str]:
     """When a phase applies, one line per run of days: 'Fri, Nov 27 – Sun, Nov 29 (after session 1)'."""
     lines = []
-    for span in schedule.spans():
+    for span in plan_spans(schedule):
         if span.phase != phase_id:
             continue
         first, last = regional.short_date(span.first.date), regional.short_date(span.last.date)

@@ -15,6 +15,7 @@ from babel.dates import get_day_names
 from msgspec import Struct
 
 from kiosk.core.schedule import Schedule
+from kiosk.documents.pdf.content import plan_spans
 from kiosk.documents.pdf.context import Context
 from kiosk.documents.pdf.glyphs import draw_line
 from kiosk.documents.pdf.layout import (
@@ -93,7 +94,7 @@ def month_alt(month: dt.date, context: Context) -> str:
     schedule, regional, _ = context.request.schedule, context.regional, context._
     month_end = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     parts = [regional.month_title(month)]
-    for span in schedule.spans():
+    for span in plan_spans(schedule):
         first, last = max(span.first.date, month), min(span.last.date, month_end)
         if first > last:
             continue
