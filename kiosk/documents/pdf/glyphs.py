@@ -28,11 +28,12 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     runs = line.runs
     if len(runs) == 1 and runs[0].offsets is None:  # most lines: one run of one font, in one subset
         run = runs[0]
-        chunks = _codes(run.font.ttf, doc).chunks(run.text, doc)
-        if len(chunks) == 1:
-            name, chunk = chunks[0]
+        codes = _codes(run.font.ttf, doc)
+        chunk = codes.first_subset(run.text)
+        if chunk is not None:
             canvas._code.append(
-                f"{_colour_op(style.colour)} 1 0 0 1 {x:.2f} {y:.2f} Tm {name} {size} Tf ({escapePDF(chunk)}) Tj ET Q"
+                f"{_colour_op(style.colour)} 1 0 0 1 {x:.2f} {y:.2f} Tm {codes.first_name} {size} Tf "
+                f"({escapePDF(chunk)}) Tj ET Q"
             )
             return
     if len(runs) == 1:
@@ -129,16 +130,25 @@ class _Codes:
         self.table = _FirstSubset()
         self.first_name = ""
 
+    def first_subset(self, text: str) -> bytes | None:
+        """The codes of `text` when all of its characters have one in the first subset, else None."""
+        state = self.state
+        if state is None or len(state.assignments) != self.known:
+            return None
+        try:
+            return text.translate(self.table).encode("latin-1")
+        except UnicodeEncodeError:  # a character without a code yet, or with one past the first subset
+            return None
+
     def chunks(self, text: str, doc: Any) -> list[tuple[str, bytes]]:
         """(the subset's font name, its codes) for each stretch of `text` in one subset."""
         state = self.state
         if state is not None:
             if len(state.assignments) != self.known:
                 self._refresh(doc)
-            try:
-                return [(self.first_name, text.translate(self.table).encode("latin-1"))]
-            except UnicodeEncodeError:  # a character without a code yet, or with one past the first subset
-                pass
+            codes = self.first_subset(text)
+            if codes is not None:
+                return [(self.first_name, codes)]
         ttf = self.ttf
         chunks = [(ttf.getSubsetInternalName(subset, doc), chunk) for subset, chunk in ttf.splitString(text, doc)]
         if state is None:
