@@ -68,10 +68,20 @@ class ClinicDates(Struct, frozen=True):
         return _formatted(self, date, "yMMMM")
 
 
+def forget_dates() -> None:
+    """Drop the written dates that are kept (a client's session dates among them): at every wipe."""
+    _formatted.cache_clear()
+
+
+def cached_date_count() -> int:
+    return _formatted.cache_info().currsize
+
+
 @lru_cache(maxsize=2048)
 def _formatted(dates: ClinicDates, date: dt.date, skeleton: str) -> str:
     """A date as ClinicDates writes it (`skeleton`; "full": the long format; "day": the widened MMMEd), kept:
-    a calendar writes the same few dozen dates again and again (grids' descriptions, key dates, phases)."""
+    a calendar writes the same few dozen dates again and again (grids' descriptions, key dates, phases).
+    The kiosk forgets them at every wipe (kiosk.documents.pdf.forget_cached_text calls forget_dates)."""
     locale = dates.locale
     if skeleton == "full":
         return long_date(date, dates.tag)

@@ -11,8 +11,9 @@ import pypdf
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from kiosk.documents import qr
-from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, cached_text_count, forget_cached_text
+from kiosk.documents.pdf import CalendarRequest, build_calendar_pdf, cached_text_count, content, forget_cached_text
 from kiosk.documents.pdf.subsets import HINTING_TABLES, cached_subset_count, unhinted
+from kiosk.i18n import dates
 
 Make = Callable[..., CalendarRequest]
 
@@ -65,9 +66,13 @@ def test_the_next_calendar_reuses_fonts_and_codes_and_a_wipe_forgets_them(make_r
     first = build_calendar_pdf(request)
     assert qr.cached_code_count() > 0
     assert cached_subset_count() > 0
+    assert dates.cached_date_count() > 0  # the session dates as written
+    assert content.plan_spans.cache_info().currsize > 0
     assert font_files(build_calendar_pdf(request)) == font_files(first)
     forget_cached_text()
     assert cached_text_count() == 0
     assert qr.cached_code_count() == 0
     assert cached_subset_count() == 0
+    assert dates.cached_date_count() == 0
+    assert content.plan_spans.cache_info().currsize == 0
     assert font_files(build_calendar_pdf(request)) == font_files(first)  # made again from the font files

@@ -30,6 +30,8 @@ __all__ = [
 
 _TEXT = "kiosk.documents.pdf.text"
 _QR = "kiosk.documents.qr"
+_CONTENT = "kiosk.documents.pdf.content"
+_DATES = "kiosk.i18n.dates"
 
 
 def build_calendar_pdf(request: CalendarRequest) -> bytes:
@@ -47,17 +49,24 @@ def calendar_codes(request: CalendarRequest) -> list[tuple[CalendarEvent, bytes]
 
 
 def forget_cached_text() -> None:
-    """Drop the cached lines, widths and QR codes (they hold the last clients' names and plans); nothing is
-    cached before a PDF or a code is made."""
-    text, qr = sys.modules.get(_TEXT), sys.modules.get(_QR)
+    """Drop the cached lines, widths, QR codes, written dates and plan spans (they hold the last clients' names
+    and plans); nothing is cached before a PDF, a code or a date is made."""
+    text, qr, content, dates = (sys.modules.get(name) for name in (_TEXT, _QR, _CONTENT, _DATES))
     if text is not None:
         text.forget_cached_text()
     if qr is not None:
         qr.forget_codes()
+    if content is not None:
+        content.plan_spans.cache_clear()
+    if dates is not None:
+        dates.forget_dates()
 
 
 def cached_text_count() -> int:
-    text, qr = sys.modules.get(_TEXT), sys.modules.get(_QR)
-    return (int(text.cached_text_count()) if text is not None else 0) + (
-        int(qr.cached_code_count()) if qr is not None else 0
+    text, qr, content, dates = (sys.modules.get(name) for name in (_TEXT, _QR, _CONTENT, _DATES))
+    return (
+        (int(text.cached_text_count()) if text is not None else 0)
+        + (int(qr.cached_code_count()) if qr is not None else 0)
+        + (int(content.plan_spans.cache_info().currsize) if content is not None else 0)
+        + (int(dates.cached_date_count()) if dates is not None else 0)
     )

@@ -37,7 +37,8 @@ class ContactLine(Struct, frozen=True):
 
 @lru_cache(maxsize=8)
 def plan_spans(schedule: Schedule) -> tuple[PhaseSpan, ...]:
-    """The schedule's spans, worked out once: a calendar reads them for each month, key date and phase."""
+    """The schedule's spans, worked out once: a calendar reads them for each month, key date and phase.
+    The kiosk forgets them at every wipe (kiosk.documents.pdf.forget_cached_text)."""
     return tuple(schedule.spans())
 
 
