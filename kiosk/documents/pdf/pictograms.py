@@ -248,8 +248,7 @@ def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, c
     written straight into the page (what canvas.doForm writes, without its calls: 90 a calendar).
     """
     known = name if name in PICTOGRAMS else "info"
-    key = f"SmpPictogram-{known}"
-    internal = xObjectName(key)
+    key, internal = _NAMES[known]
     document = canvas._doc
     if internal not in document.idToObject:
         document.Reference(Preformatted(_form(known)), internal)
@@ -258,6 +257,9 @@ def draw_pictogram(canvas: Any, name: str, x: float, y: float, *, size: float, c
     in_use = canvas._formsinuse  # the page's resources list it, once
     if key not in in_use:
         in_use.append(key)
+
+
+_NAMES = {name: (f"SmpPictogram-{name}", xObjectName(f"SmpPictogram-{name}")) for name in PICTOGRAMS}
 
 
 @lru_cache(maxsize=64)

@@ -86,8 +86,12 @@ class Tagger:
         self._groups.pop()
         if self._marked.pop():
             self._close()
-            self._owners.pop()
-            self._begin()
+            owners = self._owners
+            owners.pop()
+            if owners and owners[-1] is not None:
+                self._begin()
+            else:  # back to decoration, what most content returns to
+                self.canvas._code.append("/Artifact BMC")
 
     def _new(self, role: str, alt: str | None, lang: str | None, scope: str | None) -> Element:
         groups = self._groups
