@@ -1,8 +1,9 @@
-"""PDF streams made once per process and written as they are into every calendar.
+"""PDF streams made once per process and written as they are into every calendar, and the pages written fast.
 
 The pictogram forms and the font subsets are the same bytes in calendar after calendar: ReportLab would
 build, deflate and format them again for each document (a few milliseconds), so they are deflated once
-here and handed to ReportLab as finished objects.
+here and handed to ReportLab as finished objects. Each page's content is deflated as the page ends, at
+zlib's fastest level, and its dictionary is written as text (quick_page_streams).
 """
 
 from __future__ import annotations
