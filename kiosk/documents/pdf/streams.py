@@ -77,10 +77,10 @@ class _Page(PDFObject):  # type: ignore[misc]  # ReportLab has no type hints
 
     @staticmethod
     def can_write(page: PDFPage) -> bool:
-        """Whether the page holds only what _Page writes."""
+        """Whether the page holds only what _Page writes (an upright page: its MediaBox is not turned)."""
         others = [getattr(page, key) for key in _PAGE_KEYS if key not in ("Contents", "Rotate", "Trans")]
         special = (page.ExtGState, page._colorsUsed, page._shadingUsed, page.Trans and page.Trans.dict)
-        return page.Contents is not None and not any(others) and not any(special)
+        return page.Contents is not None and not page.Rotate and not any(others) and not any(special)
 
     def format(self, document: Any) -> bytes:
         numbers = document.idToObjectNumberAndVersion
