@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from email.utils import parseaddr
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -89,6 +88,8 @@ def with_clinic_settings(config: HandoverConfig, settings: ClinicHandoverSetting
     smtp = config.smtp
     clinic_smtp = settings.smtp
     if smtp is None and clinic_smtp.host.strip():
+        from email.utils import parseaddr  # noqa: PLC0415 - only with a clinic-wide mail server (not at each start)
+
         name, address = parseaddr(clinic_smtp.sender)
         security: Security = "plain" if clinic_smtp.security == "none" else clinic_smtp.security  # type: ignore[assignment]
         smtp = SmtpConfig(

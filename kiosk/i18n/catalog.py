@@ -13,9 +13,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from kiosk.paths import resources_dir
 
 DOMAIN = "kiosk"
@@ -73,6 +70,10 @@ def translations(language: str) -> gettext.NullTranslations:
     if _is_fresh(mo, po):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
+    # Babel's catalog code only for a checkout nobody compiled: not in a kiosk's start-up (some 7 ms).
+    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=language)
     buffer = io.BytesIO()
