@@ -6,7 +6,9 @@ Prints the median wall time of N fresh processes (after one warm-up run each, so
 - `smp-kiosk schedule` and `smp-kiosk ics`, beside a bare `python -c pass` (the interpreter's own start);
 - `smp-kiosk calendar` (two sessions, the demo clinic), beside a process that draws the same pages on a bare
   ReportLab canvas: the same month grids (rectangles and day numbers) on page 1 and the same lines of text on
-  every page, in a built-in font; target: calendar / bare canvas 1.3 or less.
+  every page, in the same font files (Noto Sans regular and bold, embedded as subsets: a built-in font such as
+  Helvetica has Western European letters only, no Arabic, Hebrew or Cyrillic); target: calendar / bare canvas
+  1.3 or less.
 """
 
 from __future__ import annotations
@@ -26,15 +28,20 @@ TODAY = "2026-11-24"
 SESSIONS = ("2026-11-27", "2026-12-18")
 TARGET_CALENDAR_RATIO = 1.3
 
-# The baseline process: ReportLab alone, drawing what it is given (month cells and lines of text per page).
+# The baseline process: ReportLab alone, drawing what it is given (month cells and lines of text per page) in the
+# calendar's own font files: each page's first line in bold, the others regular.
 BARE_CANVAS = """
 import json, sys
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 pages = json.loads(open(sys.argv[1], encoding="utf-8").read())
+pdfmetrics.registerFont(TTFont("Regular", sys.argv[3] + "/NotoSans-Regular.ttf"))
+pdfmetrics.registerFont(TTFont("Bold", sys.argv[3] + "/NotoSans-Bold.ttf"))
 canvas = Canvas(sys.argv[2], pagesize=A4, invariant=1)
 for number, page in enumerate(pages):
-    canvas.setFont("Helvetica", 10)
+    canvas.setFont("Regular", 10)
     if number == 0:
         for x, y, r, g, b, day in page["cells"]:
             canvas.setFillColorRGB(r, g, b)
@@ -43,6 +50,7 @@ for number, page in enumerate(pages):
             canvas.drawString(x + 3, y + 18, day)
     canvas.setFillColorRGB(0.1, 0.1, 0.1)
     for index, line in enumerate(page["lines"]):
+        canvas.setFont("Bold" if index == 0 else "Regular", 14 if index == 0 else 10)
         canvas.drawString(40, 800 - 14 * (index % 55), line)
     canvas.showPage()
 canvas.save()
@@ -106,7 +114,8 @@ def main() -> int:
         calendar = [*kiosk, "calendar", "--name", "Zoë Ødegård", *sessions, "--out", str(work / "c.pdf")]
         subprocess.run(calendar, check=True, cwd=ROOT)
         (work / "pages.json").write_text(json.dumps(page_plan(work / "c.pdf")), encoding="utf-8")
-        bare_canvas = [python, "-c", BARE_CANVAS, str(work / "pages.json"), str(work / "bare.pdf")]
+        fonts = str(ROOT / "resources" / "fonts")
+        bare_canvas = [python, "-c", BARE_CANVAS, str(work / "pages.json"), str(work / "bare.pdf"), fonts]
         figures = {
             "python -c pass": wall_ms([python, "-c", "pass"], args.runs),
             "schedule": wall_ms([*kiosk, "schedule", *sessions], args.runs),

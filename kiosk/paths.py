@@ -6,8 +6,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "smp-kiosk"
 
 
@@ -24,7 +22,25 @@ def data_dir() -> Path:
     override = os.environ.get("SMP_KIOSK_DATA_DIR")
     if override:
         return Path(override)
+    if sys.platform == "linux":  # the XDG rule, as platformdirs applies it, without its 5 ms import
+        xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+        return Path(xdg if os.path.isabs(xdg) else Path.home() / ".local" / "share") / APP_NAME
+    import platformdirs  # noqa: PLC0415 - Windows and macOS folders
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Where the kiosk keeps what it can always make again (a prepared logo): inside SMP_KIOSK_DATA_DIR when
+    that is set (a test, a second kiosk on one machine), else the user's cache folder (~/.cache on Linux)."""
+    if os.environ.get("SMP_KIOSK_DATA_DIR"):
+        return data_dir() / "cache"
+    if sys.platform == "linux":
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg if os.path.isabs(xdg) else Path.home() / ".cache") / APP_NAME
+    import platformdirs  # noqa: PLC0415 - Windows and macOS folders
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def within(path: Path, folder: Path) -> bool:

@@ -232,13 +232,16 @@ def compile_translations(python: Path) -> int:
 
 
 def compile_bytecode(python: Path) -> None:
-    """Write __pycache__/*.pyc for kiosk/, tests/ and benchmarks/, and a .qmlc beside each QML file."""
+    """Write __pycache__/*.pyc for kiosk/, tests/ and benchmarks/, a .qmlc beside each QML file and an .rlinfo
+    beside each font (its metrics, which ReportLab would otherwise parse on every start)."""
     folders = [str(ROOT / name) for name in ("kiosk", "tests", "benchmarks")]
     command = [str(python), "-m", "compileall", "-q", "-j", "0", *folders]
     if subprocess.run(command, stdout=subprocess.DEVNULL, check=False).returncode != 0:
         say("some files could not be compiled to bytecode; they are compiled when imported instead")
     if subprocess.run([str(python), str(ROOT / "packaging" / "qml_cache.py")], check=False).returncode != 0:
         say("some QML files could not be compiled ahead of time (packaging/qml_cache.py); they are compiled at start")
+    if subprocess.run([str(python), str(ROOT / "packaging" / "font_info.py")], check=False).returncode != 0:
+        say("the fonts' metrics could not be stored (packaging/font_info.py); the kiosk reads them as it starts")
 
 
 MAX_WORKERS = 8  # each worker runs its own Qt, PostgreSQL and CUPS; more than this buys little

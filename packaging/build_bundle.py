@@ -6,9 +6,10 @@
 Run it with the project's virtual environment (`.venv/bin/python`, or `.venv\\Scripts\\python.exe` on Windows)
 after `python3 packaging/bootstrap.py sync`, which installs exactly uv.lock (PyInstaller included): the bundle
 holds the same versions the tests ran with. It compiles the translation catalogs, writes the language table
-(packaging/language_table.py), runs PyInstaller on packaging/pyinstaller/smp-kiosk.spec, compiles the bundled
-QML ahead of time (packaging/qml_cache.py) and checks the result. The bundle lands in DIST/smp-kiosk/ (default:
-dist/smp-kiosk/); copy that whole folder to the kiosk (/opt/smp-kiosk on Linux, see docs/install-linux.md).
+(packaging/language_table.py), stores the fonts' metrics (packaging/font_info.py), runs PyInstaller on
+packaging/pyinstaller/smp-kiosk.spec, compiles the bundled QML ahead of time (packaging/qml_cache.py) and
+checks the result. The bundle lands in DIST/smp-kiosk/ (default: dist/smp-kiosk/); copy that whole folder to
+the kiosk (/opt/smp-kiosk on Linux, see docs/install-linux.md).
 Nothing is cached between builds: the work folder is cleaned first.
 """
 
@@ -26,6 +27,7 @@ SPEC = ROOT / "packaging" / "pyinstaller" / "smp-kiosk.spec"
 TRANSLATIONS_TOOL = ROOT / "packaging" / "translations.py"
 LANGUAGE_TABLE_TOOL = ROOT / "packaging" / "language_table.py"
 QML_CACHE_TOOL = ROOT / "packaging" / "qml_cache.py"
+FONT_INFO_TOOL = ROOT / "packaging" / "font_info.py"
 
 if TYPE_CHECKING:  # mypy knows the file by its path in the project
     from packaging.pyinstaller.bundle_contents import missing_qml_modules, python_qml_modules, qml_imports
@@ -56,6 +58,12 @@ def write_language_table() -> None:
     """The shipped languages' names and directions from Babel, so the kiosk need not ask Babel as it starts."""
     say("writing the language table")
     subprocess.run([sys.executable, str(LANGUAGE_TABLE_TOOL)], check=True, cwd=ROOT)
+
+
+def store_font_info() -> None:
+    """The fonts' metrics beside them (packaging/font_info.py), copied into the bundle with resources/."""
+    say("storing the fonts' metrics")
+    subprocess.run([sys.executable, str(FONT_INFO_TOOL)], check=True, cwd=ROOT)
 
 
 def run_pyinstaller(dist: Path, work: Path) -> Path:
@@ -130,6 +138,7 @@ def build(dist: Path, work: Path) -> Path:
     started = time.monotonic()
     compile_translations()
     write_language_table()
+    store_font_info()
     bundle = run_pyinstaller(dist.resolve(), work.resolve())
     compile_bundled_qml(bundle)
     check_bundle(bundle)

@@ -227,6 +227,59 @@ def test_the_calendar_command_loads_only_what_its_pdf_needs(tmp_path: Path) -> N
     assert loaded == [], f"`calendar` imported {loaded[:10]}"
 
 
+# What a start does without once its inputs were prepared before (kiosk/documents/pdf/logo.py, font_info.py):
+# Pillow's image formats (the logo comes ready from the cache), Babel's catalog compiler (the .mo files are
+# compiled), and modules only some settings or other systems need.
+NOT_FOR_A_SECOND_CALENDAR = (
+    "PIL.PngImagePlugin",
+    "PIL.JpegImagePlugin",
+    "babel.messages",
+    "email",
+    "html",
+    *(["platformdirs"] if sys.platform == "linux" else []),
+)
+
+
+def test_a_second_calendar_uses_the_prepared_logo_and_loads_no_image_formats(tmp_path: Path) -> None:
+    args = ["--today", TODAY, "calendar", "--name", "Ann", "--session", TODAY, "--out", str(tmp_path / "c.pdf")]
+    modules_after(args, tmp_path)  # the first one prepares the clinic's logo
+    modules = modules_after(args, tmp_path)
+    assert "kiosk.documents.pdf.logo" in modules
+    loaded = [n for n in modules if n in NOT_FOR_A_SECOND_CALENDAR or n.startswith(NOT_FOR_A_SECOND_CALENDAR)]
+    assert loaded == [], f"`calendar` imported {loaded[:10]}"
+
+
+def test_a_command_process_ends_with_its_output_and_log_complete(tmp_path: Path) -> None:
+    """The console script ends a command without Python's clean-up (kiosk.cli.run): what it printed, what it
+    logged and its exit code must all still be there, also through a pipe."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # a pipe buffers
+    env["SMP_KIOSK_DATA_DIR"] = str(tmp_path / "data")
+    sessions = [arg for day in ("2026-11-24", "2026-12-15", "2027-01-12") for arg in ("--session", day)]
+    plan = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--today", TODAY, "schedule", *sessions],  # line by line
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert plan.returncode == 0, plan.stderr
+    assert plan.stdout == kiosk("schedule", *sessions).stdout  # all of it, not cut at the last full buffer
+    bad = subprocess.run(
+        [sys.executable, "-m", "kiosk", "calendar", "--name", "Ann", "--session", "soon", "--out", "c.pdf"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert_one_line_error(bad, "'soon'")
+    log = (tmp_path / "data" / "logs" / "kiosk.log").read_text(encoding="utf-8")
+    assert log.count(" started: schedule ") == 1 and log.count(" started: calendar ") == 1, log
+
+
 def test_the_command_table_names_exactly_what_each_module_registers() -> None:
     """kiosk/commands/__init__.py is the one list of commands: a command a module registers but the table lacks
     could never be chosen, and a listed one its module does not register would fail only when called."""

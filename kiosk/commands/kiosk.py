@@ -8,7 +8,6 @@ when the kiosk or set-pin runs.
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +53,8 @@ def run_set_pin(args: argparse.Namespace) -> int:
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
     else:
+        import getpass  # noqa: PLC0415 - only set-pin asks (and it loads the terminal modules)
+
         pin = getpass.getpass("New staff PIN: ").strip()
         check_pin_format(pin)
         if getpass.getpass("The same PIN again: ").strip() != pin:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from kiosk.errors import UserError, shown
 from kiosk.paths import is_regular_file, resources_dir
@@ -14,8 +15,7 @@ DEFAULT_CLINIC = "demo"
 MAX_PROFILE_TEXT = 300  # a name, a phone number, an address: all fit on one or two printed lines
 
 
-@dataclass(frozen=True)
-class Clinic:
+class Clinic(Struct, frozen=True):
     id: str
     name: str
     logo: Path | None

@@ -8,12 +8,13 @@ without them still loads. Kept apart from protocol.py so the two can change inde
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
+
+import msgspec
+from msgspec import Struct
 
 from kiosk.errors import ProtocolError
 
@@ -47,8 +48,7 @@ COURSE_BOUNDS: dict[str, tuple[int, int]] = {
 }
 
 
-@dataclass(frozen=True)
-class KeyDateText:
+class KeyDateText(Struct, frozen=True):
     """The words of one course key date (the same shape as a protocol milestone's)."""
 
     title: str
@@ -56,8 +56,7 @@ class KeyDateText:
     pictogram: str
 
 
-@dataclass(frozen=True)
-class Course:
+class Course(Struct, frozen=True):
     main_sessions: int = 3  # sessions 1..main are main sessions; a later one is a touch-up, never a number
     min_gap_days: int = 7  # the usual least gap between two sessions: closer dates get a note, not a refusal
     touch_up_first_day: int = 21  # the touch-up window, counted from the final main session like the phases
@@ -185,7 +184,7 @@ def apply_course_counts(course: Course, counts: Mapping[str, int]) -> Course:
     def count(key: str) -> int:
         return counts.get(key, own[key])
 
-    result = dataclasses.replace(
+    result = msgspec.structs.replace(
         course,
         min_gap_days=count("course.min-gap"),
         touch_up_first_day=count("course.touch-up-from"),

@@ -1,6 +1,8 @@
 """The events the check-in flow (kiosk.core.flow) takes: taps, typing, timers and the PDF worker's result.
 
-Plain frozen dataclasses, one per kind of event; `Event` is their union. Import them from kiosk.core.flow.
+Plain frozen records (msgspec Structs: defining one costs a fortieth of a frozen dataclass, and the kiosk
+defines these before its first frame), one per kind of event; `Event` is their union. Import them from
+kiosk.core.flow.
 """
 
 from __future__ import annotations
@@ -8,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from kiosk.core.visit import HairAnswer, SessionNumber
 
@@ -18,8 +21,7 @@ MIN_SIGNATURE_LENGTH = 24.0
 Point = tuple[float, float]
 
 
-@dataclass(frozen=True)
-class PadSignature:
+class PadSignature(Struct, frozen=True):
     """What the signature pad drew: strokes of points in the pad's own pixels (y down) and the pad's size."""
 
     width: float
@@ -36,127 +38,104 @@ class PadSignature:
         return self.width > 0 and self.height > 0 and self.length >= MIN_SIGNATURE_LENGTH
 
 
-@dataclass(frozen=True)
-class ChooseLanguage:
+class ChooseLanguage(Struct, frozen=True):
     language: str
 
 
-@dataclass(frozen=True)
-class CheckIn:
+class CheckIn(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class SetName:
+class SetName(Struct, frozen=True):
     first: str
     last: str
 
 
-@dataclass(frozen=True)
-class SetSession:
+class SetSession(Struct, frozen=True):
     number: SessionNumber
 
 
-@dataclass(frozen=True)
-class SetSessionDate:
+class SetSessionDate(Struct, frozen=True):
     date: dt.date
 
 
-@dataclass(frozen=True)
-class AddPlannedDate:
+class AddPlannedDate(Struct, frozen=True):
     date: dt.date
 
 
-@dataclass(frozen=True)
-class RemovePlannedDate:
+class RemovePlannedDate(Struct, frozen=True):
     date: dt.date
 
 
-@dataclass(frozen=True)
-class AnswerMoisturised:
+class AnswerMoisturised(Struct, frozen=True):
     answer: bool
 
 
-@dataclass(frozen=True)
-class ChooseHair:
+class ChooseHair(Struct, frozen=True):
     hair: HairAnswer
 
 
-@dataclass(frozen=True)
-class Next:
+class Next(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class Back:
+class Back(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class Sign:
+class Sign(Struct, frozen=True):
     """The pad after a stroke: every stroke drawn so far (not only the new one)."""
 
     signature: PadSignature
 
 
-@dataclass(frozen=True)
-class ClearSignature:
+class ClearSignature(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class PdfReady:
+class PdfReady(Struct, frozen=True):
     generation: int
 
 
-@dataclass(frozen=True)
-class PdfFailed:
+class PdfFailed(Struct, frozen=True):
     generation: int
     message: str
 
 
-@dataclass(frozen=True)
-class Retry:
+class Retry(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class Finish:
+class Finish(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class InactivityWarning:
+class InactivityWarning(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class StillHere:
+class StillHere(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class InactivityTimeout:
+class InactivityTimeout(Struct, frozen=True):
     pass
 
 
-@dataclass(frozen=True)
-class AskForHelp:
+class AskForHelp(Struct, frozen=True):
     """ "Ask a member of staff", on the screen named `screen`."""
 
     screen: str
 
 
-@dataclass(frozen=True)
-class CloseHelp:
+class CloseHelp(Struct, frozen=True):
     pass
 
 
 Answer = Literal["name", "session", "moisturised", "hair"]
 
 
-@dataclass(frozen=True)
-class ChangeAnswer:
+class ChangeAnswer(Struct, frozen=True):
     """On the review screen: go back to one answer, then straight back to the review."""
 
     answer: Answer

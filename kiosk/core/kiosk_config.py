@@ -19,8 +19,9 @@ import socket
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+
+from msgspec import Struct
 
 from kiosk.errors import UserError
 from kiosk.paths import data_dir
@@ -99,8 +100,7 @@ def pin_matches(record: PinRecord, pin: str) -> bool:
     return hmac.compare_digest(actual, bytes.fromhex(record.hash))
 
 
-@dataclass(frozen=True)
-class PinCheck:
+class PinCheck(Struct, frozen=True):
     accepted: bool
     locked_for: int  # seconds the pad stays locked (0: not locked)
     tries_left: int

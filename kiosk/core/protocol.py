@@ -7,9 +7,10 @@ field, so a clinic can fix it without reading a traceback.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+from msgspec import Struct, field
 
 from kiosk.core.course import Course, KeyDateText, read_course
 from kiosk.core.limits import MAX_PROTOCOL_DAY
@@ -23,8 +24,7 @@ MAX_PROTOCOL_TEXT = 1000  # characters in one text: a few plain sentences
 MAX_PROTOCOL_ITEMS = 30  # texts in one list (do, avoid), entries in one section
 
 
-@dataclass(frozen=True)
-class CareItem:
+class CareItem(Struct, frozen=True):
     """One instruction with a title, a plain-words text and a pictogram name."""
 
     id: str
@@ -33,16 +33,14 @@ class CareItem:
     pictogram: str
 
 
-@dataclass(frozen=True)
-class BeforeCareItem(CareItem):
+class BeforeCareItem(CareItem, frozen=True):
     hair: Literal["any", "buzz", "long"]
 
     def applies_to(self, hair: HairChoice | None) -> bool:
         return self.hair == "any" or hair is None or self.hair == hair
 
 
-@dataclass(frozen=True)
-class Phase:
+class Phase(Struct, frozen=True):
     id: str
     first_day: int
     last_day: int | None  # None: open-ended (the last phase)
@@ -58,14 +56,12 @@ class Phase:
         return day >= self.first_day and (self.last_day is None or day <= self.last_day)
 
 
-@dataclass(frozen=True)
-class Milestone(CareItem):
+class Milestone(CareItem, frozen=True):
     day: int
     counted_from: Literal["final"]
 
 
-@dataclass(frozen=True)
-class Protocol:
+class Protocol(Struct, frozen=True):
     id: str
     name: str
     source: Path

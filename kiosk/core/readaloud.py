@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from enum import Enum
+
+from msgspec import Struct
 
 
 def N_(text: str) -> str:  # noqa: N802 - the gettext convention for "mark for translation, translate later"
@@ -56,8 +57,7 @@ class Kind(Enum):
     LETTER = "letter"  # a letter typed on the keyboard
 
 
-@dataclass(frozen=True)
-class ReadAloudSettings:
+class ReadAloudSettings(Struct, frozen=True):
     """The clinic's choices (kiosk.store.settings): say on the welcome screen, at a client's first tap, how to
     turn reading aloud on; and the volume each client starts with."""
 
@@ -65,16 +65,14 @@ class ReadAloudSettings:
     volume: int = DEFAULT_VOLUME
 
 
-@dataclass(frozen=True)
-class Part:
+class Part(Struct, frozen=True):
     """One thing on a screen, in reading order: a text, or a control with its name and state."""
 
     text: str
     selected: bool = False
 
 
-@dataclass(frozen=True)
-class Utterance:
+class Utterance(Struct, frozen=True):
     text: str
     language: str  # a kiosk language tag (en, pt_BR, ...)
     kind: Kind

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from kiosk.core.course import MAINTENANCE, TOUCH_UP_CLOSES, TOUCH_UP_OPENS, maintenance_date
 from kiosk.core.protocol import Protocol
@@ -19,23 +20,20 @@ MAX_YEARS_AWAY = 2
 MAX_SESSION_NUMBER = 99  # what a client calls their earliest session; a printed number stays short
 
 
-@dataclass(frozen=True)
-class PlanDay:
+class PlanDay(Struct, frozen=True):
     date: dt.date
     phase: str
     day: int  # day number counted from `session`
     session: int  # the number of the session the day is counted from (1 = first session)
 
 
-@dataclass(frozen=True)
-class PlanMilestone:
+class PlanMilestone(Struct, frozen=True):
     date: dt.date
     id: str
     session: int  # the session it is counted from
 
 
-@dataclass(frozen=True)
-class PhaseSpan:
+class PhaseSpan(Struct, frozen=True):
     """A run of consecutive days in one phase, counted from one session."""
 
     phase: str
@@ -44,8 +42,7 @@ class PhaseSpan:
     last: PlanDay
 
 
-@dataclass(frozen=True)
-class Schedule:
+class Schedule(Struct, frozen=True):
     protocol: Protocol
     sessions: tuple[dt.date, ...]  # sorted, unique
     days: tuple[PlanDay, ...]

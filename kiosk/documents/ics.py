@@ -11,8 +11,9 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from kiosk.core.names import clean_text
 from kiosk.core.schedule import PhaseSpan, PlanMilestone, Schedule
@@ -39,8 +40,7 @@ def default_stamp() -> dt.datetime:
     return dt.datetime.now(tz=dt.UTC).replace(microsecond=0)
 
 
-@dataclass(frozen=True)
-class CalendarEvent:
+class CalendarEvent(Struct, frozen=True):
     """One all-day event, independent of the .ics encoding (the PDF's QR codes use the same list)."""
 
     key: str  # stable identity inside the plan, hashed into the UID

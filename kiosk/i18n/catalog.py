@@ -70,8 +70,7 @@ def translations(language: str) -> gettext.NullTranslations:
     if _is_fresh(mo, po):
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    # Babel's catalog code only for a checkout nobody compiled: not in a kiosk's start-up (some 7 ms).
-    from babel.messages.mofile import write_mo  # noqa: PLC0415
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 - only a checkout nobody compiled needs these
     from babel.messages.pofile import read_po  # noqa: PLC0415
 
     with po.open("rb") as handle:

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, get_date_format, get_day_names, get_month_names
 from babel.numbers import format_decimal
+from msgspec import Struct
 
 from kiosk.i18n.languages import parse_tag
 from kiosk.i18n.regional import first_week_day, local_tag
@@ -35,8 +35,7 @@ def clinic_date(date: dt.date, language: str, clinic_region: str) -> str:
     return ClinicDates(language, clinic_region).whole(date)
 
 
-@dataclass(frozen=True)
-class ClinicDates:
+class ClinicDates(Struct, frozen=True):
     """The kiosk's one date formatter: `language` as written in the clinic's country (`region`, "" if not set).
     Screens, QR captions, the receipt, the PDF calendar and the commands all write dates through it."""
 

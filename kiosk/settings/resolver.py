@@ -8,9 +8,10 @@ result says where each value came from: `smp-kiosk settings` prints it, with sec
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 from kiosk.core.clinic import Clinic, load_clinic
 from kiosk.core.kiosk_config import KioskConfig
@@ -30,15 +31,13 @@ PROFILE_FIELDS = ("name", "logo_path", "phone", "text", "email", "website", "add
 _URL_PASSWORD = re.compile(r"(://[^:/@]+:)[^@]*@")
 
 
-@dataclass(frozen=True)
-class SettingSource:
+class SettingSource(Struct, frozen=True):
     name: str  # e.g. "name", "smtp.host", "day_counts.dry", "inactivity_seconds"
     value: str  # as shown: secrets masked
     source: str  # where it came from, in words
 
 
-@dataclass(frozen=True)
-class Resolved:
+class Resolved(Struct, frozen=True):
     folder: Path
     kiosk: KioskFile  # kiosk.toml as read
     profile: Clinic

@@ -6,7 +6,8 @@ then the clinic profile and the protocol file).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import Protocol
@@ -18,8 +19,7 @@ from kiosk.store.settings import ClinicSettings, apply_day_counts, clinic_with_s
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class EffectiveSettings:
+class EffectiveSettings(Struct, frozen=True):
     clinic: Clinic  # name, logo, contact and languages offered: the welcome screen, the PDF, the .ics
     protocol: Protocol  # with the clinic's day counts: the schedule
     inactivity_seconds: int

@@ -125,7 +125,7 @@ def build_receipt_pdf(
     from reportlab.lib.pagesizes import A4, LETTER  # noqa: PLC0415 - see above
     from reportlab.pdfgen.canvas import Canvas  # noqa: PLC0415
 
-    from kiosk.documents.pdf.document import logo_image  # noqa: PLC0415
+    from kiosk.documents.pdf.logo import logo_image  # noqa: PLC0415
     from kiosk.documents.pdf.text import base_is_rtl, isolate_ltr  # noqa: PLC0415
 
     _ = translations(language).gettext

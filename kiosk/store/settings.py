@@ -12,14 +12,14 @@ Defaults come from the clinic profile (resources/clinics/*.toml).
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+
+import msgspec
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.course import COURSE_SETTINGS, apply_course_counts, course_bounds
@@ -78,18 +78,20 @@ def picture_problem(path: str) -> str:
     return "" if head.startswith(PICTURE_SIGNATURES) else "not-picture"
 
 
-@dataclass(frozen=True)
-class SmtpSettings:
+class SmtpSettings(msgspec.Struct, frozen=True):
     host: str = ""  # empty: email hand-over is off
     port: int = 587
     security: SmtpSecurity = "starttls"
     username: str = ""
-    password: str = field(default="", repr=False)  # plain only in memory; stored sealed (kiosk.settings.secret)
+    password: str = ""  # plain only in memory; stored sealed (kiosk.settings.secret); never in a repr
     sender: str = ""
 
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__struct_fields__ if name != "password")
+        return f"SmtpSettings({shown})"
 
-@dataclass(frozen=True)
-class ClinicSettings:
+
+class ClinicSettings(msgspec.Struct, frozen=True):
     name: str
     logo_path: str = ""  # empty: no logo
     phone: str = ""
@@ -100,8 +102,8 @@ class ClinicSettings:
     printer: str = ""  # CUPS queue name; empty: the system default printer
     languages: tuple[str, ...] = ()  # empty: every shipped language
     inactivity_timeout_s: int = DEFAULT_INACTIVITY_TIMEOUT
-    day_counts: Mapping[str, int] = field(default_factory=dict)  # see apply_day_counts
-    smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    day_counts: Mapping[str, int] = msgspec.field(default_factory=dict)  # see apply_day_counts
+    smtp: SmtpSettings = msgspec.field(default_factory=SmtpSettings)
     receipt_required: bool = False
     retention_days: int = DEFAULT_RETENTION_DAYS
     speak_on_welcome: bool = False  # reading aloud: a client's first tap on the welcome screen says how to turn it on
@@ -169,7 +171,8 @@ class ClinicSettings:
 
     def to_fields(self) -> dict[str, Any]:
         """Field name -> JSON-ready value (how each row of clinic_settings is stored)."""
-        values = dataclasses.asdict(self)
+        values = msgspec.structs.asdict(self)
+        values["smtp"] = msgspec.structs.asdict(self.smtp)
         values["languages"] = list(self.languages)
         values["day_counts"] = dict(self.day_counts)
         return values
@@ -182,8 +185,8 @@ class ClinicSettings:
             if key not in defaults:
                 continue
             if key == "smtp" and isinstance(value, dict):
-                smtp_fields = {f.name for f in dataclasses.fields(SmtpSettings)}
-                base = dataclasses.asdict(self.smtp)
+                smtp_fields = set(SmtpSettings.__struct_fields__)
+                base = msgspec.structs.asdict(self.smtp)
                 base.update({k: v for k, v in value.items() if k in smtp_fields and type(v) is type(base[k])})
                 if not within("smtp.port", base["port"]):
                     base["port"] = self.smtp.port
@@ -200,7 +203,7 @@ class ClinicSettings:
                 changes[key] = value
             else:
                 log.warning("stored clinic setting %s is of the wrong type or out of bounds: not used", key)
-        return dataclasses.replace(self, **changes)
+        return msgspec.structs.replace(self, **changes)
 
 
 def sealed_fields(settings: ClinicSettings, box: SecretBox) -> dict[str, Any]:
@@ -270,13 +273,14 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
     first_day = protocol.phases[0].first_day
     for phase in protocol.phases:
         if phase.last_day is None:
-            phases.append(dataclasses.replace(phase, first_day=first_day))
+            phases.append(msgspec.structs.replace(phase, first_day=first_day))
             break
         length = counts.get(phase.id, phase.last_day - phase.first_day + 1)
-        phases.append(dataclasses.replace(phase, first_day=first_day, last_day=first_day + length - 1))
+        phases.append(msgspec.structs.replace(phase, first_day=first_day, last_day=first_day + length - 1))
         first_day += length
     milestones = tuple(
-        dataclasses.replace(milestone, day=counts.get(milestone.id, milestone.day)) for milestone in protocol.milestones
+        msgspec.structs.replace(milestone, day=counts.get(milestone.id, milestone.day))
+        for milestone in protocol.milestones
     )
     try:
         course = apply_course_counts(protocol.course, counts)
@@ -284,7 +288,7 @@ def apply_day_counts(protocol: Protocol, counts: Mapping[str, int]) -> Protocol:
         raise SettingError(
             "day_counts.course.touch-up-until", "the touch-up window must end on or after the day it starts", "window"
         ) from None
-    return dataclasses.replace(protocol, phases=tuple(phases), milestones=milestones, course=course)
+    return msgspec.structs.replace(protocol, phases=tuple(phases), milestones=milestones, course=course)
 
 
 def clinic_with_settings(clinic: Clinic, settings: ClinicSettings) -> Clinic:
@@ -295,7 +299,7 @@ def clinic_with_settings(clinic: Clinic, settings: ClinicSettings) -> Clinic:
     if logo is not None and picture_problem(str(logo)):
         log.warning("the clinic logo %s is missing or not a PNG/JPEG picture on this kiosk: no logo shown", logo)
         logo = None
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         clinic,
         name=settings.name.strip() or clinic.name,
         logo=logo,

@@ -7,9 +7,10 @@ staff member's language (the store's own UserError texts stay English, for the c
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+import msgspec
 
 from kiosk.core.course import course_bounds, course_counts
 from kiosk.core.protocol import Protocol
@@ -159,7 +160,7 @@ def settings_from_form(
     if security not in SMTP_SECURITIES:
         raise SettingError("smtp.security", "SMTP security must be starttls, ssl or none")
     port_text = str(values.get("smtpPort") or "").strip()
-    settings = dataclasses.replace(
+    settings = msgspec.structs.replace(
         base,
         name=_text(values, "name"),
         logo_path=str(values.get("logo") or "").strip(),

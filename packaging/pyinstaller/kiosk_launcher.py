@@ -1,10 +1,9 @@
 """Entry script of the bundle: the same command line as the `smp-kiosk` console script."""
 
 import multiprocessing
-import sys
 
-from kiosk.cli import main
+from kiosk.cli import run
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()  # a frozen Windows program must call this before anything else
-    sys.exit(main())
+    run()

@@ -3,10 +3,10 @@ after the final main session and the maintenance reminder (kiosk/core/course.py,
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -48,7 +48,7 @@ def test_the_shipped_protocol_has_the_clinics_defaults() -> None:
     assert (course.main_sessions, course.min_gap_days) == (3, 7)
     assert (course.touch_up_first_day, course.touch_up_last_day) == (21, 90)
     assert course.maintenance_years == 2
-    assert course == dataclasses.replace(Course(), opens=course.opens, closes=course.closes)
+    assert course == msgspec.structs.replace(Course(), opens=course.opens, closes=course.closes)
 
 
 def write(tmp_path: Path, old: str, new: str) -> Path:
@@ -169,10 +169,10 @@ def test_a_touch_up_starts_its_own_phases(sessions: list[dt.date], first: int) -
 def test_the_touch_up_window_follows_the_final_main_session(
     sessions: list[dt.date], first: int, opens: int, length: int, years: int
 ) -> None:
-    course = dataclasses.replace(
+    course = msgspec.structs.replace(
         PROTOCOL.course, touch_up_first_day=opens, touch_up_last_day=min(opens + length, 365), maintenance_years=years
     )
-    schedule = plan(sessions, first, dataclasses.replace(PROTOCOL, course=course))
+    schedule = plan(sessions, first, msgspec.structs.replace(PROTOCOL, course=course))
     main = [(n, date) for n, date in schedule.numbered_sessions() if n <= course.main_sessions]
     if not main:  # the plan starts at a touch-up: no main session to count from
         assert key_date(schedule, TOUCH_UP_OPENS) == key_date(schedule, TOUCH_UP_CLOSES) == []
@@ -230,7 +230,7 @@ def test_the_session_buttons_follow_the_clinics_numbering() -> None:
         (3, "Third session"),
         ("touch-up", "Touch-up"),
     ]
-    two = dataclasses.replace(PROTOCOL, course=dataclasses.replace(PROTOCOL.course, main_sessions=2))
+    two = msgspec.structs.replace(PROTOCOL, course=msgspec.structs.replace(PROTOCOL.course, main_sessions=2))
     assert [answer for answer, _label in two.course.session_choices()] == [1, 2, "touch-up"]
     flow = Flow(two, default_language="en", languages=("en",), today=lambda: dt.date(2026, 11, 24))
     flow.step = Step.SESSION

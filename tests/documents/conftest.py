@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
 import pypdf
 import pypdfium2
 import pytest
@@ -33,7 +33,7 @@ def protocol() -> Protocol:
 def clinic() -> Clinic:
     # No country: dates and weeks follow each language's own CLDR conventions (en -> US), which is what
     # these tests spell out; tests/documents/test_paper_region.py covers a clinic that names its country.
-    return dataclasses.replace(load_clinic(), region="")
+    return msgspec.structs.replace(load_clinic(), region="")
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +46,7 @@ def make_request(schedule: Schedule, clinic: Clinic) -> Callable[..., CalendarRe
     base = CalendarRequest(name="Zoë Ødegård", schedule=schedule, clinic=clinic, paper="a4", deterministic=True)
 
     def make(**changes: Any) -> CalendarRequest:
-        return dataclasses.replace(base, **changes)
+        return msgspec.structs.replace(base, **changes)
 
     return make
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
 
+import msgspec
 import pypdf
 import pytest
 
@@ -55,7 +55,7 @@ def test_dates_follow_the_language_as_spoken_in_the_clinics_country() -> None:
 
 
 def first_page_text(clinic_region: str) -> str:
-    clinic = dataclasses.replace(load_clinic("demo"), region=clinic_region)
+    clinic = msgspec.structs.replace(load_clinic("demo"), region=clinic_region)
     today = dt.date(2026, 11, 24)
     schedule = build_schedule([today], load_protocol("smp"), today)
     pdf = build_calendar_pdf(CalendarRequest("Ann", schedule, clinic, language="en", deterministic=True))

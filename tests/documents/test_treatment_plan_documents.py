@@ -3,11 +3,11 @@ and the refresh reminder are key dates in the PDF, the .ics (with alarms) and th
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
 
+import msgspec
 import pytest
 from icalendar import Calendar
 
@@ -82,7 +82,7 @@ def test_the_key_dates_are_in_plain_words_in_every_language(language: str) -> No
 
 
 def _clinic() -> Clinic:
-    return dataclasses.replace(load_clinic(), region="")
+    return msgspec.structs.replace(load_clinic(), region="")
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

@@ -4,7 +4,6 @@ kiosk writes check-ins, and pg_dump / pg_restore for a chain's PostgreSQL databa
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import shutil
 import sqlite3
 import stat
@@ -12,6 +11,7 @@ import subprocess
 import threading
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from kiosk.cli import main
@@ -73,7 +73,7 @@ def test_pg_dump_and_restore_bring_back_check_ins_and_settings(postgres: Postgre
     try:
         store = CheckInStore(postgres.url(source), data_dir=tmp_path / "kiosk", clinic=load_clinic(), branch="north")
         store.record(make_check_in("Anna"))
-        assert store.save_settings(dataclasses.replace(store.settings(), name="North Side"))
+        assert store.save_settings(msgspec.structs.replace(store.settings(), name="North Side"))
         store.close()
         dump = tmp_path / "chain.dump"
         tool = postgres.bin_dir

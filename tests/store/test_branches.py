@@ -4,13 +4,13 @@ alone reveals nothing. Data from before branches becomes the default branch "mai
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from alembic import command
 from alembic.config import Config
@@ -58,8 +58,8 @@ def test_two_branches_on_one_postgresql_keep_their_own_settings_and_clients(
     north, south = store_of(north_dir), store_of(south_dir)
     try:
         smtp = SmtpSettings("smtp.north.example", 587, "starttls", "desk", PASSWORD, "desk@north.example")
-        assert north.save_settings(dataclasses.replace(north.settings(), name="North Side", smtp=smtp))
-        assert south.save_settings(dataclasses.replace(south.settings(), name="South Bank", day_counts={"dry": 5}))
+        assert north.save_settings(msgspec.structs.replace(north.settings(), name="North Side", smtp=smtp))
+        assert south.save_settings(msgspec.structs.replace(south.settings(), name="South Bank", day_counts={"dry": 5}))
         assert north.settings().name == "North Side" and north.settings().smtp.password == PASSWORD
         assert south.settings().name == "South Bank" and south.settings().smtp.host == ""
         north.record(make_check_in("Anna", kiosk_id="north-desk"))
@@ -102,7 +102,7 @@ def test_a_database_dump_reveals_no_smtp_password(
     store = store_of(first)
     try:
         smtp = SmtpSettings("smtp.north.example", 587, "starttls", "desk", PASSWORD, "desk@north.example")
-        assert store.save_settings(dataclasses.replace(store.settings(), smtp=smtp))
+        assert store.save_settings(msgspec.structs.replace(store.settings(), smtp=smtp))
     finally:
         store.close()
     dump = subprocess.run(

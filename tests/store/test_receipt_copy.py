@@ -12,6 +12,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from kiosk.core.clinic import load_clinic
@@ -49,7 +50,7 @@ def signed_check_in(language: str = "en") -> CheckIn:
 
 
 def test_the_clinic_copy_is_in_the_clinics_default_language(make_store: StoreFactory, tmp_path: Path) -> None:
-    clinic = dataclasses.replace(load_clinic("demo"), default_language="de", region="DE")
+    clinic = msgspec.structs.replace(load_clinic("demo"), default_language="de", region="DE")
     store = make_store(clinic=clinic)
     check_in = signed_check_in("ar")  # the client used Arabic; the clinic reads German
     store.record(check_in)

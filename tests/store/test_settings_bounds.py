@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from kiosk.core.clinic import load_clinic
+from kiosk.handover.config import HandoverConfig, with_clinic_settings
 from kiosk.settings.secret import SecretBox
 from kiosk.store.settings import ClinicSettings, read_settings_copy
 
@@ -39,3 +40,13 @@ def test_the_password_is_never_in_a_settings_repr(tmp_path: Path) -> None:
     secret = "harbour-s3cret-pw"
     settings = base.with_fields({"smtp": {"host": "smtp.example", "password": secret, "sender": "a@b.example"}})
     assert settings.smtp.password == secret and secret not in repr(settings)
+
+
+def test_the_password_is_never_in_the_hand_over_settings_repr() -> None:
+    """What the printer and mail code is given (kiosk.handover.config), logged or shown in a traceback."""
+    base = ClinicSettings.from_clinic(load_clinic())
+    secret = "harbour-s3cret-pw"
+    settings = base.with_fields({"smtp": {"host": "smtp.example", "password": secret, "sender": "Desk <a@b.example>"}})
+    config = with_clinic_settings(HandoverConfig(), settings)
+    assert config.smtp is not None and config.smtp.password == secret
+    assert secret not in repr(config) and "smtp.example" in repr(config)

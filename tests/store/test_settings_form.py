@@ -3,11 +3,11 @@ language), the export folder of a kiosk, and what a kiosk runs with (docs/settin
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 
 from kiosk.core import kiosk_config
@@ -151,7 +151,7 @@ def test_a_png_or_jpeg_logo_is_accepted(tmp_path: Path) -> None:
 
 def test_clinic_settings_go_over_the_profile_and_the_kiosks_own_files_win() -> None:
     profile = load_clinic()
-    settings = dataclasses.replace(
+    settings = msgspec.structs.replace(
         BASE,
         name="Harbour SMP",
         logo_path="/gone/logo.png",  # saved on another kiosk that has the file: left out here
@@ -184,13 +184,13 @@ def test_clinic_settings_go_over_the_profile_and_the_kiosks_own_files_win() -> N
 
 
 def test_day_counts_for_another_protocol_leave_this_kiosks_protocol_alone() -> None:
-    settings = dataclasses.replace(BASE, day_counts={"sauna": 3})
+    settings = msgspec.structs.replace(BASE, day_counts={"sauna": 3})
     applied = effective_settings(load_clinic(), PROTOCOL, settings, kiosk_handover=None, kiosk_inactivity=None)
     assert applied.protocol == PROTOCOL
 
 
 def test_an_empty_logo_means_no_logo() -> None:
-    assert clinic_with_settings(load_clinic(), dataclasses.replace(BASE, logo_path="")).logo is None
+    assert clinic_with_settings(load_clinic(), msgspec.structs.replace(BASE, logo_path="")).logo is None
     assert clinic_with_settings(load_clinic(), BASE).logo == load_clinic().logo
 
 

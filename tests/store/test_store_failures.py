@@ -8,6 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import msgspec
 import pytest
 from sqlalchemy import create_engine, text
 
@@ -132,7 +133,7 @@ def test_a_full_disk_spools_and_writes_once_there_is_space(make_store: StoreFact
 def test_a_postgres_server_going_away_mid_session(make_store: StoreFactory, postgres: PostgresServer) -> None:
     store = make_store()
     assert store.record(make_check_in("Anna")) is Outcome.STORED
-    assert store.save_settings(dataclasses.replace(store.settings(), name="Harbour SMP", receipt_required=True))
+    assert store.save_settings(msgspec.structs.replace(store.settings(), name="Harbour SMP", receipt_required=True))
     postgres.stop("fast")
     try:
         assert store.record(make_check_in("Ben", when=later(1))) is Outcome.SPOOLED

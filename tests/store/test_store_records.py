@@ -7,6 +7,7 @@ import stat
 import threading
 from pathlib import Path
 
+import msgspec
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -134,7 +135,7 @@ def test_records_past_retention_are_purged_on_start_and_daily(make_store: StoreF
 
 def test_the_retention_period_is_a_clinic_setting(make_store: StoreFactory) -> None:
     store = make_store()
-    store.save_settings(store.settings().__class__(**{**store.settings().__dict__, "retention_days": 7}))
+    store.save_settings(msgspec.structs.replace(store.settings(), retention_days=7))
     store.record(make_check_in("Week", when=NOW - dt.timedelta(days=8)))
     store.record(make_check_in("Today"))
     assert store.purge_expired() == 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import io
 import logging
@@ -12,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import msgspec
 import pytest
 from PIL import Image
 
@@ -40,7 +40,7 @@ def wave(points: int = 40) -> list[list[tuple[float, float]]]:
 def test_settings_are_shared_by_kiosks_and_cached_for_outages(make_store: StoreFactory, tmp_path: Path) -> None:
     front, back = make_store("front"), make_store("back")
     assert front.settings().name == "Northside Scalp Studio"  # the clinic profile until staff change it
-    changed = dataclasses.replace(
+    changed = msgspec.structs.replace(
         front.settings(),
         name="Harbour SMP",
         printer="front-desk-laser",
@@ -70,7 +70,7 @@ def test_bad_settings_are_refused_with_the_setting_named(make_store: StoreFactor
         ({"logo_path": "/nowhere/logo.png"}, "logo file"),
     ]:
         with pytest.raises(UserError, match=message):
-            store.save_settings(dataclasses.replace(settings, **change))  # type: ignore[arg-type]
+            store.save_settings(msgspec.structs.replace(settings, **change))  # type: ignore[arg-type]
 
 
 def test_day_counts_reshape_the_protocol() -> None:

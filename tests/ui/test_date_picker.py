@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
-
+import msgspec
 import pytest
 
 from kiosk.ui.app import KioskApp
@@ -40,7 +39,7 @@ def test_date_parts_follow_the_language_and_the_clinics_country(
     drive: Driver, kiosk: KioskApp, case: tuple[str, str, list[str], str, str]
 ) -> None:
     region, language, order, month, written = case
-    kiosk.model.clinic = dataclasses.replace(kiosk.model.clinic, region=region)
+    kiosk.model.clinic = msgspec.structs.replace(kiosk.model.clinic, region=region)
     to_session_screen(drive, language)
     assert stepper_order(drive) == order
     month_value = kiosk.model.datePart(read_property(kiosk.model, "sessionDate"), "month")

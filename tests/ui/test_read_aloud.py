@@ -3,7 +3,6 @@ letters, the PIN pad's tone, stopping, the volume, the welcome hint, languages w
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import os
 import subprocess
@@ -11,6 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
@@ -221,7 +221,7 @@ def test_the_clinic_volume_is_where_each_client_starts(
     """Staff save a volume on the settings page (here: straight into the store); the kiosk starts each client there."""
     store = CheckInStore(data_dir=data_dir)
     try:
-        assert store.save_settings(dataclasses.replace(store.settings(), read_aloud_volume=40))
+        assert store.save_settings(msgspec.structs.replace(store.settings(), read_aloud_volume=40))
     finally:
         store.close()
     kiosk = make_kiosk()

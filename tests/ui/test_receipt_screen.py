@@ -5,7 +5,6 @@ after the wipe nothing of the client is left."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import os
@@ -13,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
@@ -56,7 +56,7 @@ def turn_receipt_on(*extra: str) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     store = CheckInStore(data_dir=data_dir)
     try:
-        assert store.save_settings(dataclasses.replace(store.settings(), receipt_required=True))
+        assert store.save_settings(msgspec.structs.replace(store.settings(), receipt_required=True))
     finally:
         store.close()
     if extra:

@@ -5,11 +5,11 @@ email), also when another kiosk on the database changed them."""
 
 from __future__ import annotations
 
-import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import QObject, QRectF
 from PySide6.QtQuick import QQuickItem
@@ -129,7 +129,7 @@ def test_every_setting_is_typed_in_saved_and_a_bad_one_named(qtbot: QtBot, kiosk
     save(drive)
 
     settings = stored_settings(data_dir)
-    assert settings == dataclasses.replace(
+    assert settings == msgspec.structs.replace(
         settings,
         name="Harbour SMP",
         logo_path=str(logo),
@@ -230,7 +230,7 @@ def test_another_kiosks_change_waits_for_the_client_mid_flow(qtbot: QtBot, kiosk
     drive.wait_step("name")
     other = CheckInStore(data_dir=data_dir)  # another kiosk on the same database
     try:
-        assert other.save_settings(dataclasses.replace(other.settings(), name="Changed Elsewhere"))
+        assert other.save_settings(msgspec.structs.replace(other.settings(), name="Changed Elsewhere"))
         with qtbot.waitSignal(kiosk.staff.bridge.settings_loaded, timeout=10_000):
             kiosk.staff.bridge.load_settings()
         qtbot.wait(50)
@@ -240,7 +240,7 @@ def test_another_kiosks_change_waits_for_the_client_mid_flow(qtbot: QtBot, kiosk
         drive.wait_step("welcome")
         assert read_property(kiosk.model, "clinicName") == "Changed Elsewhere"
 
-        assert other.save_settings(dataclasses.replace(other.settings(), name="Changed Again"))
+        assert other.save_settings(msgspec.structs.replace(other.settings(), name="Changed Again"))
     finally:
         other.close()
     assert kiosk.live.timer.isActive() and kiosk.live.timer.interval() == 3 * 60_000

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.protocol import BeforeCareItem, HairChoice
@@ -21,16 +22,14 @@ from kiosk.i18n.catalog import translate
 Translate = Callable[[str], str]
 
 
-@dataclass(frozen=True)
-class KeyDate:
+class KeyDate(Struct, frozen=True):
     date: dt.date
     pictogram: str
     text: str
     event_key: str = ""  # the CalendarEvent of its QR code; "" for a session day (the evening before has one)
 
 
-@dataclass(frozen=True)
-class ContactLine:
+class ContactLine(Struct, frozen=True):
     pictogram: str
     text: str
 

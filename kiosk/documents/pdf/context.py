@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from kiosk.documents.pdf.layout import Theme
 from kiosk.documents.pdf.regional import Regional
 from kiosk.documents.pdf.request import CalendarRequest
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(Struct, frozen=True):
     request: CalendarRequest
     name: str  # cleaned: printable, one line
     theme: Theme

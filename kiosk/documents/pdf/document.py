@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import io
 import threading
-from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
-from PIL import Image
+import msgspec
+from msgspec import Struct, field
 from reportlab import rl_config
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from kiosk.documents.ics import CalendarEvent
@@ -34,6 +30,7 @@ from kiosk.documents.pdf.grid import (
 )
 from kiosk.documents.pdf.keydates import key_date_codes
 from kiosk.documents.pdf.layout import PAPER_SIZES, PageWriter, make_theme
+from kiosk.documents.pdf.logo import logo_image
 from kiosk.documents.pdf.metadata import pdf_lang, script_language
 from kiosk.documents.pdf.regional import regional
 from kiosk.documents.pdf.request import CalendarRequest, default_paper
@@ -43,8 +40,6 @@ from kiosk.i18n.catalog import translate, translations
 
 FIXED_DATE = "D:20000101000000+00'00'"  # deterministic mode: the same bytes for the same request
 NAME_MIN_SHRINK = 0.7  # a long name shrinks to 70 % of its size before it wraps
-LOGO_PIXELS = 144  # about 230 dpi at 16 mm (180 dpi at large print's 20 mm): sharp on paper
-LOGO_QUALITY = 80
 LONG_PLAN_DAYS = 300
 # Binary streams as they are (zlib), not also ASCII85-encoded: a quarter smaller, and ReportLab's ASCII85
 # encoder is pure Python (a third of the time of a whole calendar).
@@ -52,8 +47,7 @@ rl_config.useA85 = 0
 _RENDER_LOCK = threading.Lock()
 
 
-@dataclass
-class Rendered:
+class Rendered(Struct):
     """The PDF and where each day's cell is (tests check the grid's colours against the schedule)."""
 
     pdf: bytes
@@ -87,7 +81,7 @@ def _render(request: CalendarRequest) -> Rendered:
         raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
     local = regional(request.language, request.clinic.region)  # en in a GB clinic: en_GB dates
     if (request.schedule.end - request.schedule.start).days > LONG_PLAN_DAYS:  # the same month twice: say the year
-        local = dataclasses.replace(local, with_year=True)
+        local = msgspec.structs.replace(local, with_year=True)
     context = Context(request, name, make_theme(request.large_print), local, _)
     buffer = io.BytesIO()
     canvas = Canvas(
@@ -173,29 +167,6 @@ def _header(writer: PageWriter, context: Context) -> None:
     writer.y -= 4 * mm
 
 
-@lru_cache(maxsize=8)
-def logo_image(path: Path) -> ImageReader:
-    """The clinic's logo at print resolution (about 230 dpi at its printed size), read once per process.
-
-    Flattened on white (the page's colour): a page with a soft mask makes CUPS's PostScript step flatten the
-    whole page and turn every letter into outlines, so the printed page has no text to search or copy.
-    Stored as a JPEG (ReportLab embeds it as it is): a third of the bytes of the same pixels deflated; with
-    optimised Huffman tables, a tenth fewer bytes for the very same pixels."""
-    try:
-        with Image.open(path) as image:
-            image.load()
-            logo = image.convert("RGBA")
-    except (OSError, ValueError) as exc:
-        raise UserError(f"clinic logo {path} cannot be read as an image ({exc})") from None
-    logo.thumbnail((LOGO_PIXELS, LOGO_PIXELS))
-    flat = Image.new("RGB", logo.size, "white")
-    flat.paste(logo, mask=logo.getchannel("A"))
-    data = io.BytesIO()
-    flat.save(data, "JPEG", quality=LOGO_QUALITY, optimize=True)
-    data.seek(0)
-    return ImageReader(data)
-
-
 def _name_style(name: str, style: Style, width: float) -> Style:
     """Shrink a long name (down to 70 %) so it fits on one line; longer ones then wrap."""
     size = style.size
@@ -225,7 +196,7 @@ def _fit_page_one(writer: PageWriter, context: Context) -> Context:
     if context.theme.large_print:
         return context  # large print flows over as many pages as it needs
     candidates = [
-        dataclasses.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
+        msgspec.structs.replace(context, cell_scale=scale, legend_summaries=summaries, contact_on_page_one=contact)
         for contact in (True, False)
         for summaries in (True, False)
         for scale in CELL_SCALES

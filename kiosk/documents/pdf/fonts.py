@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import TYPE_CHECKING, Any
+
+from msgspec import Struct
 
 if "uharfbuzz" not in sys.modules and "reportlab.pdfbase.ttfonts" not in sys.modules:
     # ReportLab's TrueType module imports HarfBuzz for a shaping of its own, which the calendar never asks for (it
@@ -33,6 +34,7 @@ if "uharfbuzz" not in sys.modules and "reportlab.pdfbase.ttfonts" not in sys.mod
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from kiosk.documents.pdf import font_info
 from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
 
@@ -44,8 +46,7 @@ _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
 _PRIVATE_USE_START = 0xF0000  # glyphs without a character of their own get code points from here
 
 
-@dataclass(frozen=True)
-class FontFile:
+class FontFile(Struct, frozen=True):
     family: str
     regular: str
     bold: str | None  # None: the regular face serves for bold too
@@ -177,6 +178,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # used by TTFont.addObjects when a document is saved
+font_info.install()  # fonts' metrics from the .rlinfo files made at packaging time, where they are current
 
 
 @lru_cache(maxsize=4096)

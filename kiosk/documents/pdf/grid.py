@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from babel.dates import get_day_names
+from msgspec import Struct
 
 from kiosk.core.schedule import Schedule
 from kiosk.documents.pdf.context import Context
@@ -39,8 +39,7 @@ OUTSIDE = rgb("#94A3B8")  # day numbers of days outside the plan
 GUTTER = 1.6  # white space between cells, points
 
 
-@dataclass(frozen=True)
-class CellBox:
+class CellBox(Struct, frozen=True):
     """Where a day's cell landed on which page (the tests sample its colour)."""
 
     date: dt.date

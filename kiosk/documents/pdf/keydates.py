@@ -4,8 +4,8 @@ a calendar event (the milestones and the before-care evenings; the same codes as
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from msgspec import Struct
 from reportlab.lib.units import mm
 
 from kiosk.documents.ics import CalendarEvent, key_date_events, plan_key, single_event_ics
@@ -34,8 +34,7 @@ def _height(text: str, style: Style, width: float) -> float:
     return len(wrap(text, style, width)) * style.line_height
 
 
-@dataclass(frozen=True)
-class _Cards:
+class _Cards(Struct, frozen=True):
     """The measures of the key-date cards of one document."""
 
     code_size: float

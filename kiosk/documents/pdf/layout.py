@@ -7,9 +7,9 @@ them into page coordinates, so every part of the layout is mirrored by writing i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from msgspec import Struct
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 
@@ -39,8 +39,7 @@ PANEL = rgb("#F1F5F9")
 WHITE: Colour = (1.0, 1.0, 1.0)
 
 
-@dataclass(frozen=True)
-class PhaseColours:
+class PhaseColours(Struct, frozen=True):
     fill: Colour  # the day cell; lightness differs clearly between phases (greyscale printers)
     ink: Colour  # pictograms on that fill
     hatched: bool  # diagonal lines on top, a second non-colour signal
@@ -54,8 +53,7 @@ PHASE_COLOURS: tuple[PhaseColours, ...] = (  # by the phase's position: strictes
 )
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Struct, frozen=True):
     """The type scale: body text at least 12 pt, and at least 16 pt in large print."""
 
     body: Style

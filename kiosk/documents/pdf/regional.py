@@ -5,18 +5,17 @@ Dates go through the kiosk's one formatter (kiosk.i18n.dates.ClinicDates), the s
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import lru_cache
 
 from babel import Locale
 from babel.dates import get_day_names
+from msgspec import Struct
 
 from kiosk.i18n import first_week_day, is_rtl
 from kiosk.i18n.dates import ClinicDates
 
 
-@dataclass(frozen=True)
-class Regional:
+class Regional(Struct, frozen=True):
     language: str
     locale: Locale
     rtl: bool

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from msgspec import Struct
 
 from kiosk.core.clinic import Clinic
 from kiosk.core.schedule import Schedule
@@ -14,8 +15,7 @@ Paper = Literal["a4", "letter"]
 Hair = Literal["buzz", "long"]
 
 
-@dataclass(frozen=True)
-class CalendarRequest:
+class CalendarRequest(Struct, frozen=True):
     name: str  # the client's name as typed, any script; sanitised inside, never markup
     schedule: Schedule
     clinic: Clinic

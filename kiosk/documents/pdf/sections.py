@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 from reportlab.lib.units import mm
 
 from kiosk.documents.pdf import content
@@ -44,8 +43,7 @@ def _text_height(text: str, style: Style, width: float) -> float:
     return len(wrap(text, style, width)) * style.line_height
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Struct, frozen=True):
     """A pictogram at the start edge with a bold title and its text beside it."""
 
     pictogram: str

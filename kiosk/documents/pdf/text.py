@@ -12,15 +12,15 @@ Every string in the calendar, a translated sentence or a client's name, goes thr
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Literal
 
+import msgspec
 from bidi import algorithm as bidi
+from msgspec import Struct
 
 from kiosk.core.names import graphemes
 from kiosk.documents.pdf.fonts import Font, drawable, font_for_char
@@ -38,8 +38,7 @@ _RTL_TYPES = frozenset({"R", "AL", "AN"})
 _BIDI_MARKS = frozenset("\u200e\u200f\u061c")  # LRM, RLM, ALM: never drawn
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Struct, frozen=True):
     size: float
     bold: bool = False
     colour: Colour = INK
@@ -63,8 +62,7 @@ def clean(text: str) -> str:
     return _SPACES.sub(" ", "".join(kept)).strip()
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Struct, frozen=True):
     """Characters of one font and one bidi level, in visual order once laid out."""
 
     font: Font
@@ -74,8 +72,7 @@ class Run:
     order: int = 0  # its place in the line's reading order (runs are kept in visual order)
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Struct, frozen=True):
     runs: tuple[Run, ...]
     width: float
     logical: str  # the cleaned text of the line, in reading order (for tests and debugging)
@@ -228,7 +225,7 @@ def layout_line(text: str, style: Style, direction: Direction = "auto") -> Line:
             pieces.append((level, (font, ch)))
     numbered = [(level, (order, font, part)) for order, (level, (font, part)) in enumerate(pieces)]
     runs = tuple(
-        dataclasses.replace(_run(font, part, style.size, level % 2 == 1), order=order)
+        msgspec.structs.replace(_run(font, part, style.size, level % 2 == 1), order=order)
         for level, (order, font, part) in _visual_order(numbered)
     )
     return Line(runs, sum(run.width for run in runs), text)
