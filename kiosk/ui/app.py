@@ -10,7 +10,7 @@ import os
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QKeyEvent
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -21,6 +21,7 @@ from kiosk.core.kiosk_config import KioskConfig, kiosk_database_url
 from kiosk.core.protocol import load_protocol
 from kiosk.documents.pdf import forget_cached_text
 from kiosk.paths import resources_dir
+from kiosk.ui.first_frame import AfterFirstFrame
 from kiosk.ui.gettext_translator import GettextTranslator
 from kiosk.ui.gui_thread_gc import collect_on_gui_thread
 from kiosk.ui.kiosk_model import KioskModel
@@ -43,16 +44,19 @@ _ACTIVITY = frozenset(
         QEvent.Type.InputMethod,
     }
 )
-_CTRL_ALT_META = (
-    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
-)
 
 
 def is_escape_key(event: QKeyEvent) -> bool:
     """Keys that would leave or close the kiosk: Escape, Alt+F4, Ctrl+Q, Ctrl+W and any Ctrl/Alt/Meta shortcut."""
+    # Qt's namespace here, not at import: PySide builds all its enums at once (about 14 ms of a cold start).
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
     if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Close, Qt.Key.Key_Back):
         return True
-    return bool(event.modifiers() & _CTRL_ALT_META)
+    ctrl_alt_meta = (
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+    )
+    return bool(event.modifiers() & ctrl_alt_meta)
 
 
 class KioskEventFilter(QObject):
@@ -205,15 +209,21 @@ def start(
     window = roots[0]
     assert isinstance(window, QQuickWindow), type(window)
     event_filter = KioskEventFilter(model)
-    app.installEventFilter(event_filter)
     model.lock.exitRequested.connect(window.close)
     model.speech.attach(window)
     if not windowed:
         ScreenFiller(window)  # the screen's own size, with or without a window manager
-    # The database (and SQLAlchemy with it) only once the welcome screen shows: a faster first frame.
-    window.frameSwapped.connect(live.read_soon, Qt.ConnectionType.SingleShotConnection)
-    # The voices too (Qt TextToSpeech loads on its own thread): the switch shows for languages that have one.
-    window.frameSwapped.connect(model.speech.load_voices, Qt.ConnectionType.SingleShotConnection)
+    # The database (and SQLAlchemy with it) only once the welcome screen shows: a faster first frame. The voices
+    # too (Qt TextToSpeech loads on its own thread): the switch shows for languages that have one. And the Python
+    # event filters: every event of the application passes through them (some 20 ms of a cold start), and no
+    # client taps or types before there is a screen to see.
+    AfterFirstFrame(
+        window,
+        live.read_soon,
+        model.speech.load_voices,
+        lambda: app.installEventFilter(event_filter),
+        model.speech.watch_input,
+    )
     return KioskApp(app, engine, model, window, translator, event_filter, staff, live)
 
 

@@ -69,9 +69,15 @@ class Speech(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusObjectChanged.connect(self._focus_changed)
-            app.installEventFilter(self)  # taps on the window; keys and the on-screen keyboard's letters on fields
         self._screen_key = self._key()
         self._clinic_changed()
+
+    def watch_input(self) -> None:
+        """Taps on the window; keys and the on-screen keyboard's letters on fields. app.start calls this after the
+        first frame: every event of the application passes through the filter, a cost nobody's tap needs sooner."""
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.installEventFilter(self)
 
     @Slot()
     def load_voices(self) -> None:
@@ -345,8 +351,12 @@ class Speech(QObject):
 
     def _hints(self) -> list[dict[str, object]]:
         """The welcome screen's line, in each offered language that has a voice here."""
-        hints = ra.welcome_hints(self._languages_here_first(), self._gettext)
-        return [{"tag": h.language, "text": h.text, "rtl": is_rtl(h.language)} for h in hints if self.voice(h.language)]
+        # Only those languages' catalogs: before the voices are known (the first frame) that is none of them.
+        spoken = [tag for tag in self._languages_here_first() if self.voice(tag)]
+        return [
+            {"tag": h.language, "text": h.text, "rtl": is_rtl(h.language)}
+            for h in ra.welcome_hints(spoken, self._gettext)
+        ]
 
     def _report(self) -> str:
         """For the staff screen: which offered languages have no voice on this kiosk."""
