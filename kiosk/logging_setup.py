@@ -16,7 +16,6 @@ Qt-free: the command line sets it up before anything imports PySide6.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import traceback
@@ -89,22 +88,53 @@ class _StderrHandler(logging.StreamHandler[TextIO]):
         super().emit(record)
 
 
-class _QuietRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """A log file that fails (disk full, folder gone, read-only) drops the line instead of printing logging's
-    own "--- Logging error ---" traceback on stderr: a command's one line of output must stay the only one."""
+class _QuietRotatingFileHandler(logging.FileHandler):
+    """kiosk.log, capped in size: when a line would take it to `max_bytes`, kiosk.log.1 ... .N move up one (the
+    oldest goes) and a new kiosk.log starts. This is what logging.handlers.RotatingFileHandler does; that module
+    also holds the network handlers and loads sockets, queues and pickling with them (4 ms of every command).
+
+    A log file that fails (disk full, folder gone, read-only) drops the line instead of printing logging's own
+    "--- Logging error ---" traceback on stderr: a command's one line of output must stay the only one."""
+
+    def __init__(self, path: Path, max_bytes: int, backup_count: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes, self.backup_count = max_bytes, backup_count
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._would_overflow(f"{self.format(record)}\n"):
+                self._roll_over()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _would_overflow(self, line: str) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        self.stream.seek(0, os.SEEK_END)
+        return self.stream.tell() > 0 and self.stream.tell() + len(line.encode("utf-8")) > self.max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened by the next emit (delay=True)
+        base = self.baseFilename
+        for number in range(self.backup_count, 0, -1):
+            older = f"{base}.{number - 1}" if number > 1 else base
+            if os.path.exists(older):
+                os.replace(older, f"{base}.{number}")  # the oldest, .N, is overwritten
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         self.failed = True
 
 
-def _rotating_file_handler(log_file: Path, *, warn: bool) -> logging.handlers.RotatingFileHandler | None:
+def _rotating_file_handler(log_file: Path, *, warn: bool) -> _QuietRotatingFileHandler | None:
     try:
         log_file.parent.mkdir(parents=True, exist_ok=True)
         if os.name == "posix":
             log_file.parent.chmod(0o700)  # only the kiosk user reads its log
-        return _QuietRotatingFileHandler(
-            log_file, maxBytes=MAX_LOG_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
-        )
+        return _QuietRotatingFileHandler(log_file, MAX_LOG_BYTES, BACKUP_COUNT)
     except OSError as exc:
         if warn:  # said once the kiosk is really starting (report_log_problem); a command says what it needs itself
             _pending.append(f"cannot write the log in {log_file.parent} ({exc.strerror}); logging to stderr only")

@@ -215,8 +215,17 @@ def test_plan_commands_load_nothing_of_the_pdf_stack(command: str, tmp_path: Pat
 
 
 # What a calendar PDF does not need: the .ics library (QR payloads escape their text themselves), the database,
-# the printer and mail services, Qt; and for Latin text, HarfBuzz (only scripts that need shaping load it).
-NOT_FOR_A_LATIN_CALENDAR = ("icalendar", "dateutil", "sqlalchemy", "PySide6", "uharfbuzz", "kiosk.handover.service")
+# the printer and mail services, Qt; and for Latin text, HarfBuzz and the bidi algorithm (only scripts that need
+# shaping load HarfBuzz, only right-to-left text the bidi algorithm).
+NOT_FOR_A_LATIN_CALENDAR = (
+    "icalendar",
+    "dateutil",
+    "sqlalchemy",
+    "PySide6",
+    "uharfbuzz",
+    "bidi",
+    "kiosk.handover.service",
+)
 
 
 def test_the_calendar_command_loads_only_what_its_pdf_needs(tmp_path: Path) -> None:
@@ -236,6 +245,8 @@ NOT_FOR_A_SECOND_CALENDAR = (
     "babel.messages",
     "email",
     "html",
+    "logging.handlers",  # the log's rotation is kiosk.logging_setup's own: no sockets, queues or pickling
+    "socket",
     *(["platformdirs"] if sys.platform == "linux" else []),
 )
 

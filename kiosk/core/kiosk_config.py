@@ -14,8 +14,8 @@ import glob
 import hashlib
 import hmac
 import logging
+import platform
 import secrets
-import socket
 import tempfile
 import time
 from collections.abc import Callable
@@ -137,7 +137,7 @@ class KioskConfig:
 
     def kiosk_id(self) -> str:
         """The name this kiosk's check-ins carry on a shared database; the machine's host name by default."""
-        return (self.file().kiosk_id.strip() or socket.gethostname() or "kiosk")[:64]
+        return (self.file().kiosk_id.strip() or platform.node() or "kiosk")[:64]
 
     def branch(self) -> str:
         """The clinic branch this kiosk belongs to (kiosk.toml `branch`, default "main")."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 from collections.abc import Iterator
@@ -140,4 +139,4 @@ def test_the_command_line_sets_up_the_log(data_dir: Path, capsys: pytest.Capture
     log = (data_dir / "logs" / "kiosk.log").read_text(encoding="utf-8")
     assert f"smp-kiosk {__version__} started: schedule (python)" in log
     handlers = logging.getLogger(logging_setup.ROOT_LOGGER_NAME).handlers
-    assert any(isinstance(handler, logging.handlers.RotatingFileHandler) for handler in handlers)
+    assert any(isinstance(handler, logging.FileHandler) for handler in handlers)

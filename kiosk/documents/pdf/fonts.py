@@ -208,9 +208,24 @@ def is_zero_width(char: str) -> bool:
     )
 
 
+@cache
+def _plain_chars(bold: bool) -> frozenset[str]:
+    """The characters the chain's first font draws by itself: visible (no marks, joiners or format characters,
+    which follow their letter's font) and without a rule of their own (skin-tone modifiers)."""
+    first = font(FALLBACK_CHAIN[0].family, bold)
+    chars = (chr(code) for code in first.covers)
+    return frozenset(ch for ch in chars if not is_zero_width(ch))
+
+
+def first_font_draws(text: str, bold: bool = False) -> Font | None:
+    """The chain's first font when it draws every character of `text` itself: most text of every calendar but
+    the Arabic, Hebrew and emoji, found with one set operation instead of a font lookup per character."""
+    return font(FALLBACK_CHAIN[0].family, bold) if _plain_chars(bold).issuperset(text) else None
+
+
 def drawable(text: str, bold: bool = False) -> str:
     """`text` with visible characters no shipped font has replaced by U+FFFD (zero-width ones stay: the
     bidi algorithm may need them, and they are simply not drawn)."""
-    if all(font_for_char(ch, bold) is not None for ch in text):
+    if _plain_chars(bold).issuperset(text) or all(font_for_char(ch, bold) is not None for ch in text):
         return text
     return "".join(ch if font_for_char(ch, bold) is not None or is_zero_width(ch) else REPLACEMENT for ch in text)
