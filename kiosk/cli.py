@@ -56,14 +56,32 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class _NoCommandError(Exception):
+    pass
+
+
+class _CommandFinder(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NoCommandError(message)
+
+
 def chosen_command(argv: Sequence[str]) -> str | None:
     """The command `argv` names, as argparse reads it (so `--today 2026-11-24` and the like are skipped).
 
-    `--help`, `--version` and a command argparse does not know end here, as they would with every command loaded.
+    A parser of the options before the command and one word for the command: building the full parser twice,
+    with a stand-in for each command, cost more than the rest of `smp-kiosk schedule`'s own work. `--help`,
+    `--version` and a command nobody registers give None: the full parser then answers them.
     """
-    known, _ = build_parser().parse_known_args(argv)
+    parser = _CommandFinder(prog=PROG, add_help=False)
+    parser.add_argument("--today")
+    add_kiosk_options(parser)
+    parser.add_argument("command", nargs="?")
+    try:
+        known, _ = parser.parse_known_args(argv)
+    except _NoCommandError:  # say, an option without its value: the full parser says so in its own words
+        return None
     command: str | None = known.command
-    return command
+    return command if command in COMMANDS else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -213,8 +213,9 @@ def _plain_chars(bold: bool) -> frozenset[str]:
     """The characters the chain's first font draws by itself: visible (no marks, joiners or format characters,
     which follow their letter's font) and without a rule of their own (skin-tone modifiers)."""
     first = font(FALLBACK_CHAIN[0].family, bold)
-    chars = (chr(code) for code in first.covers)
-    return frozenset(ch for ch in chars if not is_zero_width(ch))
+    category = unicodedata.category  # is_zero_width's test, inlined: this runs over every character of the font
+    chars = (chr(code) for code in first.covers if not 0x1F3FB <= code <= 0x1F3FF)
+    return frozenset(ch for ch in chars if category(ch) not in _ZERO_WIDTH_CATEGORIES)
 
 
 def first_font_draws(text: str, bold: bool = False) -> Font | None:
