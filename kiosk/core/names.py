@@ -91,7 +91,10 @@ def clean_text(text: str, max_length: int = 200) -> str:
 
 def has_visible_character(text: str) -> bool:
     """True when something in `text` draws ink: a letter, digit, punctuation or symbol that is not a filler."""
-    return any(unicodedata.category(char)[0] in _VISIBLE_CATEGORIES and char not in _BLANK_LETTERS for char in text)
+    return any(
+        unicodedata.category(char)[0] in _VISIBLE_CATEGORIES and char not in _BLANK_LETTERS and not _is_extender(char)
+        for char in text  # a skin tone or tag character alone draws nothing: it only changes the emoji before it
+    )
 
 
 def name_problem(text: str) -> str | None:

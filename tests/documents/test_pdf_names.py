@@ -114,6 +114,17 @@ def test_any_typed_name_gives_a_calendar_or_one_clear_error(make_request: Make, 
     try:
         pdf = build_calendar_pdf(make_request(name=name))
     except UserError as exc:
-        assert "name is empty" in str(exc)
+        assert "name is empty" in str(exc) or "cannot see any letters" in str(exc)
         return
     assert pdf.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize("name", ["\U0001f3fb", "\u200d\U0001f3fd", " \U0001f3ff "])
+def test_a_name_of_only_a_skin_tone_is_refused_in_plain_words(make_request: Make, name: str) -> None:
+    """A skin tone only colours the emoji before it: alone it prints nothing, so the calendar says so."""
+    with pytest.raises(UserError, match="cannot see any letters"):
+        build_calendar_pdf(make_request(name=name))
+
+
+def test_a_skin_tone_after_an_emoji_still_prints(make_request: Make) -> None:
+    assert build_calendar_pdf(make_request(name="Ana 👍🏽")).startswith(b"%PDF-")

@@ -38,6 +38,9 @@ INVISIBLE = [
     "\uffa0",
     "\u180e",
     "\u200c\u3164\u200d",
+    "\U0001f3fb",  # a skin tone alone: it only colours the emoji before it
+    "\U0001f3fd\U0001f3ff",
+    "\U000e0067\U000e007f",  # emoji tag characters alone
 ]
 VISIBLE = [
     "Zoë",

@@ -26,6 +26,8 @@ def draw_line(canvas: Any, line: Line, x: float, y: float, style: Style) -> None
     doc = canvas._doc
     size = f"{style.size:.2f}"
     runs = line.runs
+    if not runs:  # nothing drawable (a lone skin tone, say): no operators at all
+        return
     if len(runs) == 1 and runs[0].offsets is None:  # most lines: one run of one font, in one subset
         run = runs[0]
         codes = _codes(run.font.ttf, doc)
