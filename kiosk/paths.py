@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -41,6 +42,19 @@ def cache_dir() -> Path:
     import platformdirs  # noqa: PLC0415 - Windows and macOS folders
 
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def keep_in_cache(target: Path, data: bytes) -> None:
+    """Store `data` as `target` in the cache folder, whole or not at all (also with two processes at once);
+    quietly not, where the cache cannot be written: whatever is cached can always be made again."""
+    partial = target.with_name(f"{target.stem}.{os.getpid()}.partial")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 def within(path: Path, folder: Path) -> bool:

@@ -19,6 +19,7 @@ from babel import Locale, UnknownLocaleError, negotiate_locale
 from kiosk.errors import UserError
 from kiosk.i18n.catalog import shipped_languages
 from kiosk.i18n.language_table import NAMES
+from kiosk.i18n.prepared_locales import PreparedLocale
 
 _TAG = re.compile(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$")
 
@@ -53,7 +54,7 @@ def parse_tag(tag: str) -> Locale:
     parts = value.split("_")
     value = "_".join([parts[0].lower(), *(_normalise_subtag(part) for part in parts[1:])])
     try:
-        return Locale.parse(value)
+        return PreparedLocale.parse(value)
     except (UnknownLocaleError, ValueError):
         raise _unknown(tag) from None
 

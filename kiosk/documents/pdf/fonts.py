@@ -39,6 +39,8 @@ from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
 
 if TYPE_CHECKING:  # HarfBuzz loads with the first complex-script text: a Latin calendar goes without it (7 ms)
+    from collections.abc import Collection
+
     import uharfbuzz as hb
 
 REPLACEMENT = "\ufffd"
@@ -208,25 +210,43 @@ def is_zero_width(char: str) -> bool:
     )
 
 
-@cache
-def _plain_chars(bold: bool) -> frozenset[str]:
+class _PlainChars:
     """The characters the chain's first font draws by itself: visible (no marks, joiners or format characters,
-    which follow their letter's font) and without a rule of their own (skin-tone modifiers)."""
-    first = font(FALLBACK_CHAIN[0].family, bold)
-    category = unicodedata.category  # is_zero_width's test, inlined: this runs over every character of the font
-    chars = (chr(code) for code in first.covers if not 0x1F3FB <= code <= 0x1F3FF)
-    return frozenset(ch for ch in chars if category(ch) not in _ZERO_WIDTH_CATEGORIES)
+    which follow their letter's font) and without a rule of their own (skin-tone modifiers). Learnt as text asks:
+    a calendar uses about a hundred characters, the font covers thousands."""
+
+    def __init__(self, covers: Collection[int]) -> None:
+        self.covers = covers
+        self.plain: set[str] = set()
+        self.other: set[str] = set()
+
+    def draws_all(self, text: str) -> bool:
+        if self.plain.issuperset(text):
+            return True
+        for char in set(text).difference(self.plain):
+            if char in self.other:
+                return False
+            if ord(char) not in self.covers or is_zero_width(char):
+                self.other.add(char)
+                return False
+            self.plain.add(char)
+        return True
+
+
+@cache
+def _plain_chars(bold: bool) -> _PlainChars:
+    return _PlainChars(font(FALLBACK_CHAIN[0].family, bold).covers)
 
 
 def first_font_draws(text: str, bold: bool = False) -> Font | None:
     """The chain's first font when it draws every character of `text` itself: most text of every calendar but
     the Arabic, Hebrew and emoji, found with one set operation instead of a font lookup per character."""
-    return font(FALLBACK_CHAIN[0].family, bold) if _plain_chars(bold).issuperset(text) else None
+    return font(FALLBACK_CHAIN[0].family, bold) if _plain_chars(bold).draws_all(text) else None
 
 
 def drawable(text: str, bold: bool = False) -> str:
     """`text` with visible characters no shipped font has replaced by U+FFFD (zero-width ones stay: the
     bidi algorithm may need them, and they are simply not drawn)."""
-    if _plain_chars(bold).issuperset(text) or all(font_for_char(ch, bold) is not None for ch in text):
+    if _plain_chars(bold).draws_all(text) or all(font_for_char(ch, bold) is not None for ch in text):
         return text
     return "".join(ch if font_for_char(ch, bold) is not None or is_zero_width(ch) else REPLACEMENT for ch in text)

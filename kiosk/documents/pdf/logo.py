@@ -9,10 +9,8 @@ user's folder) or a damaged entry costs only the time: the logo is prepared agai
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
@@ -20,7 +18,7 @@ from typing import BinaryIO
 from msgspec import Struct
 
 from kiosk.errors import UserError
-from kiosk.paths import cache_dir
+from kiosk.paths import cache_dir, keep_in_cache
 
 LOGO_PIXELS = 144  # about 230 dpi at 16 mm (180 dpi at large print's 20 mm): sharp on paper
 LOGO_QUALITY = 80
@@ -66,7 +64,7 @@ def logo_image(path: Path) -> LogoJpeg:
         data = b""
     if not (data.startswith(_JPEG_START) and data.endswith(_JPEG_END)):  # none yet, or cut short
         data = _prepare(source, path)
-        _store(cached, data)
+        keep_in_cache(cached, data)
     return LogoJpeg(data, digest)
 
 
@@ -85,15 +83,3 @@ def _prepare(source: bytes, path: Path) -> bytes:
     data = io.BytesIO()
     flat.save(data, "JPEG", quality=LOGO_QUALITY, optimize=True)
     return data.getvalue()
-
-
-def _store(target: Path, data: bytes) -> None:
-    """Keep the prepared logo for the next start; quietly not, where the cache cannot be written."""
-    partial = target.with_name(f"{target.stem}.{os.getpid()}.partial")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial.write_bytes(data)
-        partial.replace(target)  # whole or not at all, also with two processes at once
-    except OSError:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
