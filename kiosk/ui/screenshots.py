@@ -6,6 +6,7 @@ through the model's slots, exactly as the screens' buttons do.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import math
 import os
@@ -158,11 +159,10 @@ def receipt_screens(kiosk: KioskApp, out: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m kiosk.ui.screenshots OUTDIR", file=sys.stderr)
-        return 2
-    save_screens(Path(args[0]))
+    parser = argparse.ArgumentParser(prog="python -m kiosk.ui.screenshots", description=__doc__.split("\n")[0])
+    parser.add_argument("outdir", type=Path, help="folder for the PNG files (made if missing)")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)  # --help answers; it is no folder name
+    save_screens(args.outdir)
     return 0
 
 
