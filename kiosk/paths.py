@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 from pathlib import Path
 
 APP_NAME = "smp-kiosk"
@@ -47,7 +48,7 @@ def cache_dir() -> Path:
 def keep_in_cache(target: Path, data: bytes) -> None:
     """Store `data` as `target` in the cache folder, whole or not at all (also with two processes at once);
     quietly not, where the cache cannot be written: whatever is cached can always be made again."""
-    partial = target.with_name(f"{target.stem}.{os.getpid()}.partial")
+    partial = target.with_name(f"{target.stem}.{os.getpid()}-{threading.get_ident()}.partial")  # per writer
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         partial.write_bytes(data)
