@@ -39,13 +39,27 @@ from kiosk.documents.pdf.subsets import add_font_objects, add_subset_objects
 from kiosk.paths import resources_dir
 
 if TYPE_CHECKING:  # HarfBuzz loads with the first complex-script text: a Latin calendar goes without it (7 ms)
-    from collections.abc import Collection
+    from collections.abc import Container
 
     import uharfbuzz as hb
 
 REPLACEMENT = "\ufffd"
 _ZERO_WIDTH_CATEGORIES = frozenset({"Mn", "Me", "Cf"})
 _PRIVATE_USE_START = 0xF0000  # glyphs without a character of their own get code points from here
+
+
+class _Covers:
+    """The characters a face has a glyph for, read from its own table: a copy of the thousands of them cost
+    about a millisecond a face on every start. The codes the shaping adds to that table for glyphs without a
+    character of their own (from _PRIVATE_USE_START) are not characters of the face."""
+
+    __slots__ = ("_glyphs",)
+
+    def __init__(self, char_to_glyph: Container[int]) -> None:
+        self._glyphs = char_to_glyph
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, int) and code < _PRIVATE_USE_START and code in self._glyphs
 
 
 class FontFile(Struct, frozen=True):
@@ -90,7 +104,7 @@ class Font:
         face = self.ttf.face
         face.addSubsetObjects = partial(add_subset_objects, face)  # subsets made once, unhinted (subsets.py)
         self.ttf.addObjects = partial(add_font_objects, self.ttf)  # and their widths and ToUnicode maps
-        self.covers: frozenset[int] = frozenset(c for c in face.charToGlyph if c < _PRIVATE_USE_START)
+        self.covers = _Covers(face.charToGlyph)
         self.units_per_em: int = face.unitsPerEm
         self._hb_font: hb.Font | None = None
 
@@ -215,7 +229,7 @@ class _PlainChars:
     which follow their letter's font) and without a rule of their own (skin-tone modifiers). Learnt as text asks:
     a calendar uses about a hundred characters, the font covers thousands."""
 
-    def __init__(self, covers: Collection[int]) -> None:
+    def __init__(self, covers: Container[int]) -> None:
         self.covers = covers
         self.plain: set[str] = set()
         self.other: set[str] = set()

@@ -52,6 +52,8 @@ class Style(Struct, frozen=True, cache_hash=True):  # a key of the layout caches
 def clean(text: str) -> str:
     """Printable text on one line: NFC, control and bidi-override characters gone, spaces collapsed."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():  # no control, format, private-use or unassigned character, no line break: all kept
+        return _SPACES.sub(" ", text).strip()
     kept = []
     for ch in text:
         if ch in "\t\n\r\v\f\u2028\u2029\x85":
