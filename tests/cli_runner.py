@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import logging
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from kiosk import logging_setup
 from kiosk.cli import main
@@ -62,3 +64,32 @@ def _isolated(cwd: Path) -> Iterator[None]:
                 del os.environ["SMP_KIOSK_DATA_DIR"]
             else:
                 os.environ["SMP_KIOSK_DATA_DIR"] = previous
+
+
+_FRESH_PROCESS = """
+import json, sys
+{prelude}
+from kiosk.cli import main
+code = main(sys.argv[2:])
+print(json.dumps({report}), file=open(sys.argv[1], "w"))
+sys.exit(code)
+"""
+
+
+def fresh_process_report(
+    args: list[str], listing: Path, *, report: str, prelude: str = "", env: Mapping[str, str] | None = None
+) -> Any:
+    """`smp-kiosk ARGS` in a fresh `python -c` process, for what only a process shows: `prelude` runs first
+    (to record something as it happens), and the JSON of the expression `report`, taken when the command is
+    done, comes back through the file `listing`. The command must succeed."""
+    result = subprocess.run(
+        [sys.executable, "-c", _FRESH_PROCESS.format(prelude=prelude, report=report), str(listing), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=None if env is None else dict(env),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(listing.read_text())

@@ -16,7 +16,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from kiosk.commands import COMMANDS
-from tests.cli_runner import run_cli
+from tests.cli_runner import fresh_process_report, run_cli
 
 TODAY = "2026-11-24"
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,29 +179,12 @@ def test_a_second_session_is_labelled_session_2_in_every_output(tmp_path: Path) 
 
 # What a command imports shows only in a fresh process: the PDF stack, the database and Qt stay out of the plan's.
 PDF_STACK = ("reportlab", "kiosk.documents.pdf", "uharfbuzz", "bidi", "zxingcpp", "sqlalchemy", "PySide6")
-IMPORTS_AFTER = """
-import json, sys
-from kiosk.cli import main
-code = main(sys.argv[2:])
-print(json.dumps(sorted(sys.modules)), file=open(sys.argv[1], "w"))
-sys.exit(code)
-"""
 
 
 def modules_after(args: list[str], tmp_path: Path) -> list[str]:
     """The modules a fresh `smp-kiosk ARGS` process had loaded when its command was done (it must succeed)."""
-    listing = tmp_path / "modules.json"
-    result = subprocess.run(
-        [sys.executable, "-c", IMPORTS_AFTER, str(listing), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    modules = json.loads(listing.read_text())
-    return list(modules)
+    modules: list[str] = fresh_process_report(args, tmp_path / "modules.json", report="sorted(sys.modules)")
+    return modules
 
 
 @pytest.mark.parametrize("command", ["schedule", "ics"])

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +14,8 @@ from babel.numbers import format_decimal
 from kiosk.i18n import prepared_locales
 from kiosk.i18n.language_table import TABLE_LANGUAGES
 from kiosk.i18n.prepared_locales import PreparedLocale
+from tests.cli_runner import fresh_process_report
 
-ROOT = Path(__file__).resolve().parent.parent.parent
 # Every month and every weekday, a leap day and two years' turns.
 DAYS = [dt.date(2026, 11, 24) + dt.timedelta(days=n) for n in range(0, 800, 9)] + [dt.date(2028, 2, 29)]
 SKELETONS = ("yMMMEd", "MMMEd", "yMMMM", "MMMMEEEEd", "yMd")
@@ -87,31 +84,18 @@ def test_an_unknown_locale_is_refused_as_babel_refuses_it(cache: Path) -> None:
         PreparedLocale.parse("xx_YY")
 
 
-LOADS_AFTER = """
-import json, sys
+# Every locale Babel reads from its own files, recorded as it happens.
+RECORD_BABEL_READS = """
 from babel import localedata
 read = []
 load = localedata.load
 localedata.load = lambda name, *args, **kwargs: read.append(str(name)) or load(name, *args, **kwargs)
-from kiosk.cli import main
-code = main(sys.argv[2:])
-print(json.dumps(read), file=open(sys.argv[1], "w"))
-sys.exit(code)
 """
 
 
 def babel_files_read(args: list[str], listing: Path) -> list[str]:
     """The locales a fresh `smp-kiosk ARGS` process read from Babel's own files (it must succeed)."""
-    result = subprocess.run(
-        [sys.executable, "-c", LOADS_AFTER, str(listing), *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    read: list[str] = json.loads(listing.read_text())
+    read: list[str] = fresh_process_report(args, listing, report="read", prelude=RECORD_BABEL_READS)
     return read
 
 
