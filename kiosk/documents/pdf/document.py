@@ -12,7 +12,7 @@ from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from kiosk.core.names import NAME_HAS_NO_LETTERS, name_problem
+from kiosk.core.names import name_problem
 from kiosk.documents.ics import CalendarEvent
 from kiosk.documents.pdf import metadata, sections
 from kiosk.documents.pdf.compact import object_streams
@@ -78,8 +78,8 @@ def _render(request: CalendarRequest) -> Rendered:
     name = clean(request.name)
     if not name:
         raise UserError(_("The name is empty: please type the client's name."))
-    if name_problem(name):  # only joiners, fillers or a lone skin tone: the kiosk's own words for it
-        raise UserError(_(NAME_HAS_NO_LETTERS))
+    if problem := name_problem(name):  # only joiners, fillers or a lone skin tone: the kiosk's own words for it
+        raise UserError(_(problem))
     paper = request.paper or default_paper(request.language, request.clinic.region)
     if paper not in PAPER_SIZES:
         raise UserError(translate(_, "Paper size '{paper}' is not known: use a4 or letter.", paper=paper))
