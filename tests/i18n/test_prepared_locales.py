@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import babel
 import pytest
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
@@ -46,7 +47,7 @@ def test_a_prepared_locale_answers_as_babel_does_before_and_after_its_file_is_wr
     expected = answers(Locale.parse(tag))
     first = PreparedLocale.parse(tag)  # prepares the file
     assert answers(first) == expected
-    assert [path.name for path in cache.iterdir()] == [f"babel-{__import__('babel').__version__}-1-{tag}.pickle"]
+    assert [path.name for path in cache.iterdir()] == [f"babel-{babel.__version__}-1-{tag}.pickle"]
     again = PreparedLocale.parse(tag)  # a new process's locale: reads the file
     assert answers(again) == expected
 
