@@ -15,7 +15,14 @@ import pytest
 from PySide6.QtCore import QPointF
 from pytestqt.qtbot import QtBot
 
-from kiosk.core.readaloud import DEFAULT_VOLUME, MIN_VOLUME, VOLUME_STEP, ReadAloudSettings
+from kiosk.core.readaloud import (
+    DEFAULT_VOLUME,
+    MIN_VOLUME,
+    READ_ALOUD,
+    VOLUME_STEP,
+    WELCOME_HINT,
+    ReadAloudSettings,
+)
 from kiosk.i18n import translations
 from kiosk.store import CheckInStore
 from kiosk.ui.app import KioskApp
@@ -172,6 +179,23 @@ def test_the_welcome_screen_says_how_to_turn_it_on_in_each_language(drive: Drive
     drive.tap("checkInButton")  # the clinic has not asked for the spoken hint: nothing is said
     drive.wait_step("name")
     assert engine.said == []
+
+
+def test_a_chosen_languages_hint_stays_a_whole_turn(drive: Driver, kiosk: KioskApp) -> None:
+    """The line turns through the languages; a client who taps theirs reads it in full, not for whatever was
+    left of the turn before."""
+    kiosk.model.speech.use(RecordingEngine(("en_GB", "de_DE", "ar_EG")))
+    hint = drive.find("readAloudHint")
+    hint.setProperty("turnInterval", 1200)
+    first = drive.text("readAloudHint")
+    drive.qtbot.waitUntil(lambda: drive.text("readAloudHint") != first, timeout=3000)  # a turn just began
+    drive.qtbot.wait(800)  # most of it gone
+    drive.tap("language_de")
+    german = translations("de")
+    line = german.gettext(WELCOME_HINT).format(switch=german.gettext(READ_ALOUD))
+    drive.qtbot.wait(550)  # past where the old turn ended, well before a new one would
+    assert drive.text("readAloudHint") == line
+    drive.qtbot.waitUntil(lambda: drive.text("readAloudHint") != line, timeout=3000)  # and then it turns on
 
 
 def test_speak_on_the_welcome_screen_at_the_first_tap(drive: Driver, kiosk: KioskApp) -> None:

@@ -9,7 +9,12 @@ Text {
     property int index: 0
     readonly property var hints: speech.welcomeHints
     readonly property var hint: hints.length > 0 ? hints[index % hints.length] : null
-    onHintsChanged: index = 0  // the language on screen comes first
+    property int turnInterval: 3500  // how long each language's line stays
+    // The language on screen comes first, for a whole turn: a client who just chose it reads it in full.
+    onHintsChanged: {
+        index = 0
+        turns.restart()
+    }
 
     visible: hint !== null
     text: hint ? hint.text : ""
@@ -22,7 +27,8 @@ Text {
     Accessible.name: text
 
     Timer {
-        interval: 3500
+        id: turns
+        interval: root.turnInterval
         repeat: true
         running: root.visible && root.hints.length > 1
         onTriggered: root.index = (root.index + 1) % root.hints.length
